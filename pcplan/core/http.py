@@ -1,0 +1,51 @@
+"""Small helpers shared by the staff views of every app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from pcplan.core.models import User
+
+
+def staff_user(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("Sign in first.")
+    return user
+
+
+def require_editor(request: HttpRequest) -> User:
+    user = staff_user(request)
+    if not user.is_editor:
+        raise PermissionDenied("Only OPCC editors change plans.")
+    return user
+
+
+def edit_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[], Any],
+    *,
+    template: str,
+    context: dict[str, Any],
+    success_url: str | Callable[[], str],
+    success_message: str,
+) -> HttpResponse:
+    """Validate a bound form and call `save`, or show the form again with GOV.UK errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save()
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, success_message)
+            return redirect(success_url() if callable(success_url) else success_url)
+    status = 400 if form.is_bound else 200
+    return render(request, template, {**context, "form": form}, status=status)

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from pcplan.core.models import Organisation
+from pcplan.core.periods import Quarter, QuarterSpan
+from pcplan.delivery import rules
+from pcplan.delivery.rules import Status
+from pcplan.plans.models import Plan, Theme
+
+
+class DeliverableQuerySet(models.QuerySet["Deliverable"]):
+    def for_plan(self, plan: Plan) -> DeliverableQuerySet:
+        return self.filter(theme__plan=plan)
+
+    def published(self) -> DeliverableQuerySet:
+        return self.filter(is_published=True)
+
+    def overdue(self, on: dt.date) -> DeliverableQuerySet:
+        """Target quarter ended before `on`, not completed (delivery.rules.is_overdue)."""
+        return self.exclude(status=Status.COMPLETED).filter(target_end__lt=on)
+
+    def in_quarter(self, quarter: Quarter) -> DeliverableQuerySet:
+        """Deliverables whose target period includes the quarter."""
+        return self.filter(target_start__lte=quarter.start, target_end__gte=quarter.end)
+
+
+class Deliverable(models.Model):
+    """An entry in the Delivery Plan, under a theme of the plan."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="deliverables")
+    key = models.SlugField("slug", max_length=80)
+    title = models.CharField(max_length=300)
+    purpose = models.TextField(blank=True)
+    lead = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_deliverables",
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partnered_deliverables"
+    )
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.NOT_STARTED)
+    # The target period is a run of financial-year quarters, stored as its first and last day
+    # so that "overdue" and "in quarter" are plain date comparisons in SQL.
+    target_start = models.DateField(null=True, blank=True)
+    target_end = models.DateField(null=True, blank=True)
+    added_on = models.DateField(help_text="When it was added to the Delivery Plan.")
+    completed_on = models.DateField(null=True, blank=True)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[partners])
+    objects = DeliverableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme__position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["theme", "key"], name="deliverable_key_unique_in_theme"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_start__isnull=True, target_end__isnull=True)
+                | Q(target_start__lte=models.F("target_end")),
+                name="deliverable_target_start_before_end",
+            ),
+        ]
+        indexes = [
+            # The staff list filters by status and target (overdue) within a plan.
+            models.Index(fields=["status", "target_end"], name="deliverable_status_target"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def plan(self) -> Plan:
+        return self.theme.plan
+
+    @property
+    def target(self) -> QuarterSpan | None:
+        if self.target_start is None or self.target_end is None:
+            return None
+        return QuarterSpan(Quarter.for_date(self.target_start), Quarter.for_date(self.target_end))
+
+    @target.setter
+    def target(self, span: QuarterSpan | None) -> None:
+        self.target_start = span.start if span else None
+        self.target_end = span.end if span else None
+
+    def is_overdue(self, on: dt.date) -> bool:
+        return rules.is_overdue(self.status, self.target, on)
+
+    def is_new_since(self, since: dt.date, as_of: dt.date) -> bool:
+        return rules.is_new_since(self.added_on, since, as_of)
+
+    def is_completed_since(self, since: dt.date, as_of: dt.date) -> bool:
+        return rules.is_completed_since(self.status, self.completed_on, since, as_of)
+
+    def latest_update(self, *, published_only: bool) -> Update | None:
+        updates = self.updates.all()
+        if published_only:
+            updates = updates.filter(is_published=True)
+        return updates.order_by("-date", "-id").first()
+
+
+class UpdateQuerySet(models.QuerySet["Update"]):
+    def published(self) -> UpdateQuerySet:
+        return self.filter(is_published=True)
+
+
+class Update(models.Model):
+    """A dated progress update on a deliverable ("Update: ..." in the progress report)."""
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(help_text="The date the update speaks for.")
+    text = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="delivery_updates",
+    )
+    author_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+    objects = UpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            # Latest (published) update per deliverable.
+            models.Index(fields=["deliverable", "is_published", "date"], name="update_latest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Update of {self.date:%d %B %Y}"
+
+
+class Task(models.Model):
+    """A task within a deliverable ("Twelve of the 16 tasks completed", seed 002 item 9 §5.3)."""
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="tasks")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    done = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["deliverable", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,189 @@
+"""Staff pages for the Delivery Plan: the list, a deliverable, its updates and audit history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from pcplan.core.http import edit_form, require_editor, staff_user
+from pcplan.delivery import permissions, services
+from pcplan.delivery.filters import DeliverableFilter
+from pcplan.delivery.forms import DeliverableForm, UpdateForm
+from pcplan.delivery.history import history_entries
+from pcplan.delivery.models import Deliverable, Update
+from pcplan.plans.views import get_plan_for_user
+
+
+def get_deliverable_for_user(request: HttpRequest, pk: int) -> Deliverable:
+    """Every signed-in user may read every deliverable; changes are checked by the services."""
+    return get_object_or_404(Deliverable.objects.select_related("theme__plan", "lead"), pk=pk)
+
+
+def get_update_for_user(request: HttpRequest, pk: int) -> Update:
+    return get_object_or_404(Update.objects.select_related("deliverable__theme__plan"), pk=pk)
+
+
+def deliverable_url(deliverable: Deliverable) -> str:
+    return reverse("delivery:deliverable-detail", args=[deliverable.pk])
+
+
+@login_required
+def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
+    plan = get_plan_for_user(request, key)
+    today = timezone.localdate()
+    queryset = (
+        Deliverable.objects.for_plan(plan)
+        .select_related("theme", "lead")
+        .order_by("theme__position", "id")
+    )
+    filterset = DeliverableFilter(request.GET or None, queryset=queryset, plan=plan, today=today)
+    deliverables = list(filterset.qs) if filterset.is_bound else list(queryset)
+    template = (
+        "delivery/_deliverable_table.html" if request.htmx else "delivery/deliverable_list.html"  # type: ignore[attr-defined]
+    )
+    return render(
+        request,
+        template,
+        {
+            "plan": plan,
+            "filter": filterset,
+            "deliverables": deliverables,
+            "today": today,
+            "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
+        },
+    )
+
+
+@login_required
+def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    deliverable = get_deliverable_for_user(request, pk)
+    user = staff_user(request)
+    updates = deliverable.updates.select_related("author", "author_organisation", "published_by")
+    return render(
+        request,
+        "delivery/deliverable_detail.html",
+        {
+            "deliverable": deliverable,
+            "plan": deliverable.plan,
+            "updates": updates,
+            "can_post_update": permissions.can_post_update(user, deliverable),
+            "can_edit": permissions.can_edit_delivery_plan(user),
+            "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
+            "history": history_entries(deliverable),
+            "is_overdue": deliverable.is_overdue(timezone.localdate()),
+        },
+    )
+
+
+@login_required
+def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> HttpResponse:
+    user = require_editor(request)
+    plan = get_plan_for_user(request, key)
+    deliverable = (
+        get_object_or_404(Deliverable, pk=pk, theme__plan=plan)
+        if pk
+        else Deliverable(added_on=timezone.localdate())
+    )
+    form = DeliverableForm(request.POST or None, instance=deliverable, plan=plan)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_deliverable(user, form.instance),
+        template="staff_form.html",
+        context={
+            "title": "Edit deliverable" if deliverable.pk else "Add a deliverable",
+            "caption": plan.title,
+            "back_url": deliverable_url(deliverable)
+            if deliverable.pk
+            else reverse("delivery:deliverable-list", args=[plan.key]),
+        },
+        success_url=lambda: deliverable_url(form.instance),
+        success_message="Deliverable saved. It is not public until an editor publishes it."
+        if not deliverable.is_published
+        else "Deliverable saved",
+    )
+
+
+@login_required
+@require_POST
+def deliverable_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    deliverable = get_deliverable_for_user(request, pk)
+    publish = request.POST.get("published") == "on"
+    services.set_deliverable_published(staff_user(request), deliverable, published=publish)
+    messages.success(request, "Deliverable published" if publish else "Deliverable unpublished")
+    return redirect(deliverable_url(deliverable))
+
+
+@login_required
+def update_create(request: HttpRequest, pk: int) -> HttpResponse:
+    deliverable = get_deliverable_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_post_update(user, deliverable):
+        raise PermissionDenied("You may only add updates to deliverables your organisation leads.")
+    form = UpdateForm(request.POST or None, initial={"date": timezone.localdate()})
+
+    def save() -> None:
+        services.post_update(
+            user, deliverable, text=form.cleaned_data["text"], date=form.cleaned_data["date"]
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Add an update",
+            "caption": deliverable.title,
+            "intro": "Your update is saved as a draft. It appears on the public site once an "
+            "OPCC editor publishes it.",
+            "back_url": deliverable_url(deliverable),
+            "submit": "Save update",
+        },
+        success_url=deliverable_url(deliverable),
+        success_message="Update saved as a draft",
+    )
+
+
+@login_required
+def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_update_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_edit_update(user, update):
+        raise PermissionDenied("You may not edit this update.")
+    form = UpdateForm(request.POST or None, instance=update)
+
+    def save() -> None:
+        services.edit_update(
+            user, update, text=form.cleaned_data["text"], date=form.cleaned_data["date"]
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Edit update",
+            "caption": update.deliverable.title,
+            "back_url": deliverable_url(update.deliverable),
+        },
+        success_url=deliverable_url(update.deliverable),
+        success_message="Update saved",
+    )
+
+
+@login_required
+@require_POST
+def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_update_for_user(request, pk)
+    publish = request.POST.get("published") == "on"
+    services.set_update_published(staff_user(request), update, published=publish)
+    messages.success(request, "Update published" if publish else "Update unpublished")
+    return redirect(deliverable_url(update.deliverable))

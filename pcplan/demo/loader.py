@@ -1,0 +1,65 @@
+"""The Cambridgeshire and Peterborough demo: the seeds' plans, imported from data files.
+
+Plan data comes only from the YAML files beside this module, through the same importer as
+`pcplan import-plan`. Only the demo sign-ins are made here, because no seed holds them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from pcplan.core.models import Organisation, User
+from pcplan.plans.importer import ImportResult, import_plan_file
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEMO_PASSWORD = os.environ.get("PCPLAN_DEMO_PASSWORD", "pcplan-demo")  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    name: str
+    role: str
+    organisation_key: str | None
+    does: str
+
+
+DEMO_LOGINS = [
+    DemoLogin("admin", "Demo Administrator", User.Role.ADMINISTRATOR, "opcc", "everything"),
+    DemoLogin(
+        "editor", "Demo OPCC Editor", User.Role.OPCC_EDITOR, "opcc", "keeps the plan, publishes"
+    ),
+    DemoLogin(
+        "constabulary",
+        "Demo Constabulary Lead",
+        User.Role.CONTRIBUTOR,
+        "cambridgeshire-constabulary",
+        "updates deliverables the Constabulary leads",
+    ),
+    DemoLogin("panel", "Demo Panel Member", User.Role.PANEL_MEMBER, None, "reads, changes nothing"),
+]
+
+
+def demo_files() -> list[Path]:
+    return sorted(DATA_DIR.glob("*.yaml"))
+
+
+@transaction.atomic
+def load_demo() -> list[ImportResult]:
+    results = [import_plan_file(path) for path in demo_files()]
+    for login in DEMO_LOGINS:
+        user = User.objects.filter(username=login.username).first() or User(username=login.username)
+        first, _, last = login.name.partition(" ")
+        user.first_name, user.last_name = first, last
+        user.role = login.role
+        user.organisation = (
+            Organisation.objects.get(key=login.organisation_key) if login.organisation_key else None
+        )
+        user.is_staff = user.is_superuser = login.role == User.Role.ADMINISTRATOR
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return results

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "pcplan.plans"
+    label = "plans"
+    verbose_name = "Police and Crime Plans"

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from pcplan.core.periods import financial_year_end
+from pcplan.plans import lifecycle
+from pcplan.plans.lifecycle import PlanStatus
+from pcplan.plans.statutory import StatutoryElement, missing_elements
+
+
+class PlanQuerySet(models.QuerySet["Plan"]):
+    def public(self) -> PlanQuerySet:
+        return self.filter(status__in=lifecycle.PUBLIC_STATUSES)
+
+
+class Plan(models.Model):
+    """A Police and Crime Plan, e.g. "Police and Crime Plan 2021-24"."""
+
+    key = models.SlugField("slug", max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    area = models.CharField(max_length=200, help_text="The police area, e.g. Cambridgeshire.")
+    commissioner = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)
+    elected_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date the Commissioner was elected; the plan must be issued by 31 March "
+        "of that financial year.",
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=30, choices=PlanStatus.choices, default=PlanStatus.DRAFTING
+    )
+
+    history = HistoricalRecords()
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return lifecycle.is_public(self.status)
+
+    @property
+    def issue_deadline(self) -> dt.date | None:
+        """31 March of the financial year of the election (PRSRA 2011 s.5(1); seed 000 §3.1)."""
+        return financial_year_end(self.elected_on) if self.elected_on else None
+
+    def issued_on(self) -> dt.date | None:
+        change = self.status_changes.filter(status=PlanStatus.ISSUED).first()
+        return change.date if change else None
+
+    def next_statuses(self) -> list[PlanStatus]:
+        return [PlanStatus(s) for s in lifecycle.NEXT_STATUSES[self.status]]
+
+    def missing_statutory_elements(self) -> list[StatutoryElement]:
+        covered = {e.element for e in self.statutory_elements.all() if e.text.strip()}
+        return missing_elements(covered)
+
+
+class PlanStatusChange(models.Model):
+    """One dated step of the plan along its lifecycle."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=30, choices=PlanStatus.choices)
+    date = models.DateField()
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} on {self.date:%d %B %Y}"
+
+
+class Theme(models.Model):
+    """A theme of the plan with its aim ("What we will do")."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
+    key = models.SlugField("slug", max_length=80)
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    aim = models.TextField("What we will do", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "key"], name="theme_key_unique_in_plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Priority(models.Model):
+    """A priority for action under a theme."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="priorities")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["theme", "position", "id"]
+        verbose_name_plural = "priorities"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PlanStatutoryElement(models.Model):
+    """Where and how the plan sets out one of the elements PRSRA 2011 s.7 requires."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="statutory_elements")
+    element = models.CharField(max_length=30, choices=StatutoryElement.choices)
+    text = models.TextField(help_text="How the plan sets this out, with a reference.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "element"], name="statutory_element_once_per_plan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_element_display()

@@ -1,0 +1,51 @@
+"""Changes to plans, themes and priorities: permission-checked, atomic, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+
+from pcplan.core.audit import attributed_to
+from pcplan.core.models import User
+from pcplan.plans import lifecycle
+from pcplan.plans.models import Plan, PlanStatusChange
+
+
+def require_editor(user: User) -> None:
+    if not (user.is_authenticated and user.is_editor):
+        raise PermissionDenied("Only OPCC editors change plans.")
+
+
+@transaction.atomic
+def save_by_editor(user: User, instance: models.Model, *, reason: str = "") -> None:
+    """Save a plan, theme, priority or statutory element on behalf of an editor."""
+    require_editor(user)
+    creating = instance.pk is None
+    attributed_to(instance, user, reason or ("Created" if creating else "Edited")).save()
+
+
+@transaction.atomic
+def move_plan_status(
+    user: User, plan: Plan, *, status: str, date: dt.date, note: str = ""
+) -> PlanStatusChange:
+    """Move the plan one step along its lifecycle, dated (plans.lifecycle)."""
+    require_editor(user)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    try:
+        lifecycle.check_transition(plan.status, status)
+    except lifecycle.LifecycleError as exc:
+        raise ValidationError({"status": str(exc)}) from exc
+    last = plan.status_changes.order_by("-date", "-id").first()
+    if last is not None and date < last.date:
+        raise ValidationError(
+            {"date": f"The date must be on or after the previous step ({last.date:%d %B %Y})."}
+        )
+    change = PlanStatusChange(plan=plan, status=status, date=date, note=note, recorded_by=user)
+    attributed_to(change, user).save()
+    plan.status = status
+    attributed_to(plan, user, f"Status: {lifecycle.PlanStatus(status).label}").save(
+        update_fields=["status"]
+    )
+    return change

@@ -1,0 +1,220 @@
+"""Staff pages for plans: overview, lifecycle, statutory checklist, themes and priorities."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from pcplan.core.http import edit_form, require_editor
+from pcplan.delivery.models import Deliverable
+from pcplan.delivery.rules import Status
+from pcplan.plans import services
+from pcplan.plans.forms import (
+    PlanForm,
+    PlanStatusForm,
+    PriorityForm,
+    StatutoryElementForm,
+    ThemeForm,
+)
+from pcplan.plans.models import Plan, PlanStatutoryElement, Priority, Theme
+from pcplan.plans.statutory import StatutoryElement
+
+
+def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
+    """Every signed-in user may read every plan; changes are checked by the services."""
+    return get_object_or_404(Plan, key=key)
+
+
+def plan_url(plan: Plan) -> str:
+    return reverse("plans:plan-detail", args=[plan.key])
+
+
+@login_required
+def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
+    plan = get_plan_for_user(request, key)
+    themes = list(plan.themes.prefetch_related("priorities"))
+    counts = (
+        Deliverable.objects.for_plan(plan)
+        .values("theme_id", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_theme: dict[int, dict[str, int]] = {}
+    for row in counts:
+        by_theme.setdefault(row["theme_id"], {})[row["status"]] = row["n"]
+    statuses = list(Status)
+    rows = [
+        {
+            "theme": theme,
+            "counts": [by_theme.get(theme.pk, {}).get(s.value, 0) for s in statuses],
+            "total": sum(by_theme.get(theme.pk, {}).values()),
+        }
+        for theme in themes
+    ]
+    totals = [sum(r["counts"][i] for r in rows) for i in range(len(statuses))]
+    today = timezone.localdate()
+    covered = {e.element: e for e in plan.statutory_elements.all()}
+    checklist = [{"element": el, "entry": covered.get(el.value)} for el in StatutoryElement]
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "statuses": statuses,
+            "totals": totals,
+            "grand_total": sum(totals),
+            "overdue": Deliverable.objects.for_plan(plan).overdue(today).count(),
+            "status_changes": plan.status_changes.select_related("recorded_by"),
+            "checklist": checklist,
+            "missing": plan.missing_statutory_elements(),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    user = require_editor(request)
+    form = PlanForm(request.POST or None)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_by_editor(user, form.instance),
+        template="staff_form.html",
+        context={"title": "Create a plan", "back_url": reverse("core:staff-home")},
+        success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
+        success_message="Plan created",
+    )
+
+
+@login_required
+def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_editor(request)
+    plan = get_plan_for_user(request, key)
+    form = PlanForm(request.POST or None, instance=plan)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_by_editor(user, form.instance),
+        template="staff_form.html",
+        context={"title": "Edit plan details", "caption": plan.title, "back_url": plan_url(plan)},
+        success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
+        success_message="Plan saved",
+    )
+
+
+@login_required
+def plan_status(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_editor(request)
+    plan = get_plan_for_user(request, key)
+    form = PlanStatusForm(request.POST or None, plan=plan)
+
+    def save() -> None:
+        services.move_plan_status(
+            user,
+            plan,
+            status=form.cleaned_data["status"],
+            date=form.cleaned_data["date"],
+            note=form.cleaned_data["note"],
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Record the next step",
+            "caption": f"{plan.title}: {plan.get_status_display()}",
+            "intro": "A plan moves one step at a time: drafting, consultation, Board approval, "
+            "sent to the Panel, Panel report received, Commissioner's response published, "
+            "issued; then varied or superseded.",
+            "back_url": plan_url(plan),
+            "submit": "Record step",
+        },
+        success_url=reverse("plans:plan-detail", args=[plan.key]),
+        success_message="Plan status recorded",
+    )
+
+
+@login_required
+def statutory_element_edit(request: HttpRequest, key: str, element: str) -> HttpResponse:
+    user = require_editor(request)
+    plan = get_plan_for_user(request, key)
+    if element not in StatutoryElement.values:
+        raise PermissionDenied("Unknown statutory element.")
+    entry = PlanStatutoryElement.objects.filter(plan=plan, element=element).first()
+    entry = entry or PlanStatutoryElement(plan=plan, element=element)
+    form = StatutoryElementForm(request.POST or None, instance=entry)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_by_editor(user, form.instance),
+        template="staff_form.html",
+        context={
+            "title": StatutoryElement(element).label,
+            "caption": f"{plan.title}: what the plan must set out",
+            "back_url": plan_url(plan),
+        },
+        success_url=reverse("plans:plan-detail", args=[plan.key]) + "#statutory",
+        success_message="Statutory element saved",
+    )
+
+
+@login_required
+def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> HttpResponse:
+    user = require_editor(request)
+    plan = get_plan_for_user(request, key)
+    theme = (
+        get_object_or_404(Theme, plan=plan, key=theme_key)
+        if theme_key
+        else Theme(plan=plan, position=plan.themes.count() + 1)
+    )
+    form = ThemeForm(request.POST or None, instance=theme, plan=plan)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_by_editor(user, form.instance),
+        template="staff_form.html",
+        context={
+            "title": "Edit theme" if theme.pk else "Add a theme",
+            "caption": plan.title,
+            "back_url": plan_url(plan),
+        },
+        success_url=reverse("plans:plan-detail", args=[plan.key]) + "#themes",
+        success_message="Theme saved",
+    )
+
+
+@login_required
+def priority_edit(
+    request: HttpRequest, key: str, theme_key: str, pk: int | None = None
+) -> HttpResponse:
+    user = require_editor(request)
+    plan = get_plan_for_user(request, key)
+    theme = get_object_or_404(Theme, plan=plan, key=theme_key)
+    priority = (
+        get_object_or_404(Priority, theme=theme, pk=pk)
+        if pk
+        else Priority(theme=theme, position=theme.priorities.count() + 1)
+    )
+    form = PriorityForm(request.POST or None, instance=priority)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_by_editor(user, form.instance),
+        template="staff_form.html",
+        context={
+            "title": "Edit priority for action" if priority.pk else "Add a priority for action",
+            "caption": theme.title,
+            "back_url": plan_url(plan),
+        },
+        success_url=reverse("plans:plan-detail", args=[plan.key]) + "#themes",
+        success_message="Priority saved",
+    )

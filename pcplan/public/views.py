@@ -1,0 +1,62 @@
+"""The public site: published content only, without signing in.
+
+A plan is public once issued; a deliverable once an editor publishes it; an update likewise.
+Nothing else is read here, so drafts cannot leak through these pages.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from pcplan.delivery.models import Deliverable, Update
+from pcplan.plans.models import Plan, Theme
+
+
+def public_deliverables() -> QuerySet[Deliverable]:
+    return (
+        Deliverable.objects.published()
+        .select_related("lead", "theme")
+        .prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=Update.objects.published().order_by("-date", "-id"),
+                to_attr="published_updates",
+            )
+        )
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/home.html", {"plans": Plan.objects.public()})
+
+
+def plan(request: HttpRequest, key: str) -> HttpResponse:
+    the_plan = get_object_or_404(Plan.objects.public(), key=key)
+    themes = the_plan.themes.prefetch_related(
+        "priorities",
+        Prefetch("deliverables", queryset=public_deliverables(), to_attr="public_deliverables"),
+    )
+    return render(request, "public/plan.html", {"plan": the_plan, "themes": themes})
+
+
+def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
+    the_plan = get_object_or_404(Plan.objects.public(), key=key)
+    the_theme = get_object_or_404(Theme, plan=the_plan, key=theme_key)
+    deliverables = public_deliverables().filter(theme=the_theme)
+    return render(
+        request,
+        "public/theme.html",
+        {"plan": the_plan, "theme": the_theme, "deliverables": deliverables},
+    )
+
+
+def deliverable(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+    the_plan = get_object_or_404(Plan.objects.public(), key=key)
+    the_deliverable = get_object_or_404(public_deliverables(), pk=pk, theme__plan=the_plan)
+    return render(
+        request,
+        "public/deliverable.html",
+        {"plan": the_plan, "deliverable": the_deliverable},
+    )

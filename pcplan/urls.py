@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("pcplan.public.urls")),
+    path("account/", include("pcplan.core.urls")),
+    path("staff/", include("pcplan.plans.urls")),
+    path("staff/", include("pcplan.delivery.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,117 @@
+"""Shared fixtures: named users as the seeds' people would use pcplan, and a small plan."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pcplan.core.models import Organisation, User
+from tests.factories import (
+    DeliverableFactory,
+    OrganisationFactory,
+    PlanFactory,
+    ThemeFactory,
+    UpdateFactory,
+    UserFactory,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM use there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def opcc(db):
+    return OrganisationFactory(
+        key="opcc", name="Office of the Police and Crime Commissioner", kind=Organisation.Kind.OPCC
+    )
+
+
+@pytest.fixture
+def constabulary(db):
+    return OrganisationFactory(
+        key="cambridgeshire-constabulary",
+        name="Cambridgeshire Constabulary",
+        kind=Organisation.Kind.POLICE,
+    )
+
+
+@pytest.fixture
+def csp(db):
+    return OrganisationFactory(
+        key="safer-peterborough-partnership",
+        name="Safer Peterborough Partnership",
+        kind=Organisation.Kind.CSP,
+    )
+
+
+@pytest.fixture
+def editor(opcc):
+    return UserFactory(username="editor", role=User.Role.OPCC_EDITOR, organisation=opcc)
+
+
+@pytest.fixture
+def administrator(opcc):
+    return UserFactory(username="admin", role=User.Role.ADMINISTRATOR, organisation=opcc)
+
+
+@pytest.fixture
+def contributor(constabulary):
+    """A contributor from the Constabulary."""
+    return UserFactory(
+        username="constabulary", role=User.Role.CONTRIBUTOR, organisation=constabulary
+    )
+
+
+@pytest.fixture
+def csp_contributor(csp):
+    return UserFactory(username="csp", role=User.Role.CONTRIBUTOR, organisation=csp)
+
+
+@pytest.fixture
+def panel_member(db):
+    return UserFactory(username="panel", role=User.Role.PANEL_MEMBER)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but a contributor with no organisation: may read, may change nothing."""
+    return UserFactory(username="outsider", role=User.Role.CONTRIBUTOR, organisation=None)
+
+
+@pytest.fixture
+def plan(db):
+    return PlanFactory(key="cambs-2021-24", title="Police and Crime Plan 2021-24")
+
+
+@pytest.fixture
+def theme(plan):
+    return ThemeFactory(plan=plan, key="crime-prevention", title="Crime Prevention", position=1)
+
+
+@pytest.fixture
+def constabulary_deliverable(theme, constabulary):
+    return DeliverableFactory(theme=theme, title="Serious Violence Strategy", lead=constabulary)
+
+
+@pytest.fixture
+def csp_deliverable(theme, csp):
+    return DeliverableFactory(theme=theme, title="Safer Communities Fund bids", lead=csp)
+
+
+@pytest.fixture
+def published_update(constabulary_deliverable):
+    return UpdateFactory(deliverable=constabulary_deliverable, text="Needs assessment under way.")
+
+
+@pytest.fixture
+def client_for(client):
+    """Sign the test client in as a given user."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
