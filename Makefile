@@ -42,7 +42,7 @@ lint:
 	$(BIN)/ruff format --check .
 
 typecheck:
-	$(BIN)/mypy pcplan tests
+	PCPLAN_TESTING=1 $(BIN)/mypy pcplan tests
 
 pytest:
 	PCPLAN_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)

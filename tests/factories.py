@@ -11,7 +11,7 @@ from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Plan, Theme
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
         django_get_or_create = ("key",)
@@ -21,7 +21,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = Organisation.Kind.OTHER
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -33,7 +33,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("a-long-test-password")
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
+class PlanFactory(factory.django.DjangoModelFactory[Plan]):
     class Meta:
         model = Plan
 
@@ -47,7 +47,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     status = PlanStatus.ISSUED
 
 
-class ThemeFactory(factory.django.DjangoModelFactory):
+class ThemeFactory(factory.django.DjangoModelFactory[Theme]):
     class Meta:
         model = Theme
 
@@ -58,7 +58,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class DeliverableFactory(factory.django.DjangoModelFactory):
+class DeliverableFactory(factory.django.DjangoModelFactory[Deliverable]):
     class Meta:
         model = Deliverable
 
@@ -70,7 +70,7 @@ class DeliverableFactory(factory.django.DjangoModelFactory):
     is_published = True
 
 
-class UpdateFactory(factory.django.DjangoModelFactory):
+class UpdateFactory(factory.django.DjangoModelFactory[Update]):
     class Meta:
         model = Update
 

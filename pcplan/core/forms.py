@@ -13,7 +13,7 @@ class GovukDateWidget(forms.MultiWidget):
     """The GOV.UK date input pattern: day, month and year boxes."""
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "day": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
             "month": forms.TextInput(
                 attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
@@ -35,7 +35,9 @@ class GovukDateWidget(forms.MultiWidget):
             return [parsed.day, parsed.month, parsed.year]
         return [None, None, None]
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+    def value_from_datadict(  # type: ignore[override]  # one ISO date string, not a list
+        self, data: Any, files: Any, name: str
+    ) -> str | None:
         day, month, year = (
             (data.get(f"{name}_{part}") or "").strip() for part in ("day", "month", "year")
         )

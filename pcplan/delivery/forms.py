@@ -81,7 +81,7 @@ class DeliverableForm(forms.ModelForm[Deliverable]):
         return key
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         added, completed = data.get("added_on"), data.get("completed_on")
         if added and completed and completed < added:
             self.add_error("completed_on", "The date completed must be on or after the date added")

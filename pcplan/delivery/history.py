@@ -33,9 +33,10 @@ class HistoryEntry:
 
 def _label(model: type[models.Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
-    except Exception:  # noqa: BLE001 - a field removed since the record was made
+        field = model._meta.get_field(name)
+    except LookupError:  # a field removed since the record was made
         return name
+    return str(getattr(field, "verbose_name", name)).capitalize()
 
 
 def _show(value: Any) -> str:

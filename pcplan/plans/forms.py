@@ -44,7 +44,7 @@ class PlanForm(forms.ModelForm[Plan]):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", "The plan must end after it starts")

@@ -242,11 +242,11 @@ PLAN_FIELDS = {
 def _check_plan(
     c: Checker, doc: dict[str, Any]
 ) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, str]]:
-    item = doc.get("plan")
+    item: Any = doc.get("plan")
     path: Path = ("plan",)
     if not c.mapping(item, path, PLAN_FIELDS, {"key", "title"}):
         return {}, [], {}
-    plan = {
+    plan: dict[str, Any] = {
         "key": c.slug(item, "key", path),
         "title": c.text(item, "title", path, required=True),
         "area": c.text(item, "area", path, required=False),
@@ -285,7 +285,7 @@ def _check_plan(
     plan["status"] = events[-1]["status"] if events else PlanStatus.DRAFTING
 
     statutory: dict[str, str] = {}
-    raw = item.get("statutory_elements") or {}
+    raw: Any = item.get("statutory_elements") or {}
     spath: Path = (*path, "statutory_elements")
     if c.mapping(raw, spath, set(StatutoryElement.values), set()):
         for key in raw:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from pcplan.core.http import edit_form, require_editor
 from pcplan.delivery.models import Deliverable
-from pcplan.delivery.rules import Status
+from pcplan.delivery.summary import status_table
 from pcplan.plans import services
 from pcplan.plans.forms import (
     PlanForm,
@@ -37,26 +36,7 @@ def plan_url(plan: Plan) -> str:
 @login_required
 def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
     plan = get_plan_for_user(request, key)
-    themes = list(plan.themes.prefetch_related("priorities"))
-    counts = (
-        Deliverable.objects.for_plan(plan)
-        .values("theme_id", "status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    by_theme: dict[int, dict[str, int]] = {}
-    for row in counts:
-        by_theme.setdefault(row["theme_id"], {})[row["status"]] = row["n"]
-    statuses = list(Status)
-    rows = [
-        {
-            "theme": theme,
-            "counts": [by_theme.get(theme.pk, {}).get(s.value, 0) for s in statuses],
-            "total": sum(by_theme.get(theme.pk, {}).values()),
-        }
-        for theme in themes
-    ]
-    totals = [sum(r["counts"][i] for r in rows) for i in range(len(statuses))]
+    table = status_table(plan)
     today = timezone.localdate()
     covered = {e.element: e for e in plan.statutory_elements.all()}
     checklist = [{"element": el, "entry": covered.get(el.value)} for el in StatutoryElement]
@@ -65,10 +45,7 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
         "plans/plan_detail.html",
         {
             "plan": plan,
-            "rows": rows,
-            "statuses": statuses,
-            "totals": totals,
-            "grand_total": sum(totals),
+            "table": table,
             "overdue": Deliverable.objects.for_plan(plan).overdue(today).count(),
             "status_changes": plan.status_changes.select_related("recorded_by"),
             "checklist": checklist,

@@ -48,8 +48,7 @@ def govuk_field(field: forms.BoundField, width: str = "") -> dict[str, Any]:
 
 def _date_parts(field: forms.BoundField) -> list[dict[str, Any]]:
     widget = field.field.widget
-    assert isinstance(widget, GovukDateWidget)
-    if field.form.is_bound:
+    if field.form.is_bound or not isinstance(widget, GovukDateWidget):
         values = [
             field.form.data.get(f"{field.html_name}_{p}", "") for p in ("day", "month", "year")
         ]

@@ -21,13 +21,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
         try:
             results = load_demo()
         except ImportRefused as exc:
             raise CommandError(f"The demo data was refused:\n{exc}") from None
         for result in results:
             self.stdout.write(f"Loaded plan '{result.plan_key}'")
-        self.stdout.write("\nDemo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.username:<13} {login.does}")
         if options["no_serve"]:
