@@ -48,7 +48,7 @@ pytest:
 	PCPLAN_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)
 
 screenshots: dev assets
-	PCPLAN_TESTING=1 $(BIN)/python -m pytest tests/e2e/test_screenshots.py -q -p no:randomly
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules pcplan/static/pcplan staticfiles

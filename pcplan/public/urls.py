@@ -6,6 +6,7 @@ app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("help/", views.help_page, name="help"),
     path("plans/<slug:key>/", views.plan, name="plan"),
     path("plans/<slug:key>/themes/<slug:theme_key>/", views.theme, name="theme"),
     path("plans/<slug:key>/deliverables/<int:pk>/", views.deliverable, name="deliverable"),

@@ -60,3 +60,7 @@ def deliverable(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         "public/deliverable.html",
         {"plan": the_plan, "deliverable": the_deliverable},
     )
+
+
+def help_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/help.html")

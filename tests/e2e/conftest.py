@@ -72,7 +72,9 @@ def axe_violations(
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
+            runOnly: {type: 'tag', values: [
+                'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'
+            ]}
         })"""
     )
     return [v for v in result["violations"] if v["impact"] in impacts]

@@ -91,3 +91,10 @@ def test_the_public_plan_page_query_count_does_not_grow_with_deliverables(
         UpdateFactory(deliverable=DeliverableFactory(theme=theme, is_published=True))
     with django_assert_max_num_queries(8):
         client.get(reverse("public:plan", args=[public_plan.key]))
+
+
+def test_the_help_page_explains_each_role(client):
+    status, page = get(client, reverse("public:help"))
+    assert status == 200
+    for heading in ["member of the public", "lead deliverables", "keep the plan", "Panel member"]:
+        assert heading in page
