@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "pcplan.core",
     "pcplan.plans",
     "pcplan.delivery",
+    "pcplan.reports",
+    "pcplan.performance",
+    "pcplan.panel",
     "pcplan.public",
     "pcplan.demo",
 ]

@@ -6,5 +6,8 @@ urlpatterns = [
     path("account/", include("pcplan.core.urls")),
     path("staff/", include("pcplan.plans.urls")),
     path("staff/", include("pcplan.delivery.urls")),
+    path("", include("pcplan.reports.urls")),
+    path("", include("pcplan.performance.urls")),
+    path("", include("pcplan.panel.urls")),
     path("admin/", admin.site.urls),
 ]

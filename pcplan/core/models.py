@@ -43,6 +43,7 @@ class User(AbstractUser):
         OPCC_EDITOR = "opcc-editor", "OPCC editor"
         CONTRIBUTOR = "contributor", "Contributor"
         PANEL_MEMBER = "panel-member", "Panel member"
+        PANEL_SECRETARIAT = "panel-secretariat", "Panel secretariat"
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTRIBUTOR)
     organisation = models.ForeignKey(
