@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/new/", views.plan_create, name="plan-create"),
     path("plans/<slug:key>/", views.plan_detail, name="plan-detail"),
     path("plans/<slug:key>/edit/", views.plan_edit, name="plan-edit"),
+    path("plans/<slug:key>/history/", views.plan_history_view, name="plan-history"),
     path("plans/<slug:key>/status/", views.plan_status, name="plan-status"),
     path(
         "plans/<slug:key>/statutory/<slug:element>/",

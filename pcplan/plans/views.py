@@ -20,6 +20,7 @@ from pcplan.plans.forms import (
     StatutoryElementForm,
     ThemeForm,
 )
+from pcplan.plans.history import plan_history
 from pcplan.plans.models import Plan, PlanStatutoryElement, Priority, Theme
 from pcplan.plans.statutory import StatutoryElement
 
@@ -53,6 +54,12 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
             "today": today,
         },
     )
+
+
+@login_required
+def plan_history_view(request: HttpRequest, key: str) -> HttpResponse:
+    plan = get_plan_for_user(request, key)
+    return render(request, "plans/plan_history.html", {"plan": plan, "history": plan_history(plan)})
 
 
 @login_required

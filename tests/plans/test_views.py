@@ -203,3 +203,24 @@ def test_forms_are_protected_against_cross_site_requests(editor, plan):
     client.force_login(editor)
     response = client.post(reverse("plans:plan-edit", args=[plan.key]), {"title": "x"})
     assert response.status_code == 403
+
+
+def test_the_plan_history_shows_who_changed_the_plan_and_its_themes(client_for, editor, panel_member):
+    plan = PlanFactory(status=PlanStatus.DRAFTING)
+    client = client_for(editor)
+    client.post(
+        reverse("plans:plan-status", args=[plan.key]),
+        {"status": "consultation", "date_day": "30", "date_month": "6", "date_year": "2021"},
+    )
+    client.post(
+        reverse("plans:theme-create", args=[plan.key]),
+        {"title": "Ethical Policing", "key": "ethical-policing", "aim": "", "position": "1"},
+    )
+    response = client_for(panel_member).get(reverse("plans:plan-history", args=[plan.key]))
+    assert response.status_code == 200
+    whats = [(e.what, e.who, e.action) for e in response.context["history"]]
+    assert ("Theme: Ethical Policing", str(editor), "Created") in whats
+    assert ("Lifecycle step: Consultation", str(editor), "Created") in whats
+    status_change = next(e for e in response.context["history"] if e.what == "Plan" and e.changes)
+    assert status_change.who == str(editor)
+    assert any(c.field == "Status" and c.new == "consultation" for c in status_change.changes)
