@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from pcplan.core.models import Organisation, User
-from pcplan.plans.importer import ImportResult, import_plan_file
+from pcplan.plans.importer import ImportResult, import_plan_files
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = os.environ.get("PCPLAN_DEMO_PASSWORD", "pcplan-demo")  # noqa: S105
@@ -50,7 +50,7 @@ def demo_files() -> list[Path]:
 
 @transaction.atomic
 def load_demo() -> list[ImportResult]:
-    results = [import_plan_file(path) for path in demo_files()]
+    results = import_plan_files(demo_files())
     for login in DEMO_LOGINS:
         user = User.objects.filter(username=login.username).first() or User(username=login.username)
         first, _, last = login.name.partition(" ")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import DataError, IntegrityError, models, transaction
+from django.utils import timezone
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import Organisation, User
@@ -30,6 +31,7 @@ from pcplan.plans.yamlsource import Path, Problem, Source, load_yaml
 
 FORMAT = "pcplan-plan/1"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ImportRefused(Exception):
@@ -44,18 +46,23 @@ class ImportResult:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.deleted)
 
     def summary(self) -> str:
-        kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
-        parts = [
-            f"{kind}: {self.created[kind]} created, {self.updated[kind]} updated, "
-            f"{self.unchanged[kind]} unchanged"
-            for kind in kinds
-        ]
+        kinds = sorted(
+            set(self.created) | set(self.updated) | set(self.unchanged) | set(self.deleted)
+        )
+        parts = []
+        for kind in kinds:
+            line = (
+                f"{kind}: {self.created[kind]} created, {self.updated[kind]} updated, "
+                f"{self.unchanged[kind]} unchanged"
+            )
+            parts.append(line + (f", {self.deleted[kind]} replaced" if self.deleted[kind] else ""))
         return "\n".join(parts)
 
 
@@ -89,9 +96,19 @@ class Checker:
             return []
         return value
 
-    def text(self, parent: dict[str, Any], key: str, path: Path, *, required: bool) -> str:
+    def text(
+        self,
+        parent: dict[str, Any],
+        key: str,
+        path: Path,
+        *,
+        required: bool,
+        max_length: int | None = None,
+    ) -> str:
         value = parent.get(key)
         if value is None:
+            if required and key in parent:  # a missing key is reported by mapping()
+                self.source.problem((*path, key), "must not be empty")
             return ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.source.problem((*path, key), f"expected text, found {_kind(value)}")
@@ -99,6 +116,10 @@ class Checker:
         text = str(value).strip()
         if required and not text:
             self.source.problem((*path, key), "must not be empty")
+        if max_length is not None and len(text) > max_length:
+            self.source.problem(
+                (*path, key), f"is {len(text)} characters long; at most {max_length} are allowed"
+            )
         return text
 
     def slug(self, parent: dict[str, Any], key: str, path: Path) -> str:
@@ -115,16 +136,17 @@ class Checker:
     def date(
         self, parent: dict[str, Any], key: str, path: Path, *, required: bool
     ) -> dt.date | None:
+        """A date; a missing required key is reported once, by mapping()."""
         value = parent.get(key)
         if value is None:
-            if required:
-                self.source.problem(path, f"the required field '{key}' is missing")
+            if required and key in parent:
+                self.source.problem((*path, key), "must not be empty: expected YYYY-MM-DD")
             return None
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and ISO_DATE.match(value.strip()):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
@@ -141,8 +163,11 @@ class Checker:
         default: str | None = None,
     ) -> str:
         value = parent.get(key, default)
-        if value is None:
-            self.source.problem(path, f"the required field '{key}' is missing")
+        if value is None:  # a missing required key is reported by mapping()
+            if key in parent:
+                self.source.problem(
+                    (*path, key), f"must not be empty: expected one of {', '.join(choices.values)}"
+                )
             return ""
         if value not in choices.values:
             expected = ", ".join(choices.values)
@@ -168,33 +193,40 @@ def _kind(value: Any) -> str:
     )
 
 
+def given(item: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the optional fields the file states: what a file leaves out is left alone."""
+    return {name: value for name, value in values.items() if name in item}
+
+
 @dataclass
 class PlanSpec:
-    """A checked document, ready to write."""
+    """A checked document, ready to write. None means "the file does not say": leave alone."""
 
     organisations: list[dict[str, Any]]
     plan: dict[str, Any]
-    lifecycle: list[dict[str, Any]]
+    lifecycle: list[dict[str, Any]] | None
     statutory: dict[str, str]
     themes: list[dict[str, Any]]
     deliverables: list[dict[str, Any]]
 
 
-def check(source: Source) -> PlanSpec | None:
+def check(source: Source, known_organisations: frozenset[str] = frozenset()) -> PlanSpec | None:
     """Check the whole document, recording every problem; return the spec if there were none."""
     c = Checker(source)
     doc = source.data
-    if source.problems:
+    if doc is None:  # not YAML at all: nothing more can be checked
         return None
     top = {"format", "organisations", "plan", "themes", "deliverables"}
     if not c.mapping(doc, (), top, {"format", "plan"}):
         return None
-    if doc.get("format") != FORMAT:
+    if "format" in doc and doc["format"] != FORMAT:
         source.problem(("format",), f"expected '{FORMAT}', found {doc.get('format')!r}")
 
     organisations = _check_organisations(c, doc)
-    known_orgs = {o["key"] for o in organisations} | set(
-        Organisation.objects.values_list("key", flat=True)
+    known_orgs = (
+        {o["key"] for o in organisations}
+        | known_organisations
+        | set(Organisation.objects.values_list("key", flat=True))
     )
     plan, events, statutory = _check_plan(c, doc)
     themes = _check_themes(c, doc)
@@ -215,13 +247,9 @@ def _check_organisations(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]
         if key in seen:
             c.source.problem((*path, "key"), f"the organisation '{key}' is listed twice")
         seen.add(key)
-        result.append(
-            {
-                "key": key,
-                "name": c.text(item, "name", path, required=True),
-                "kind": c.choice(item, "kind", path, Organisation.Kind, Organisation.Kind.OTHER),
-            }
-        )
+        values = {"name": c.text(item, "name", path, required=True, max_length=200)}
+        values |= given(item, {"kind": c.choice(item, "kind", path, Organisation.Kind, "other")})
+        result.append({"key": key, "values": values})
     return result
 
 
@@ -241,48 +269,56 @@ PLAN_FIELDS = {
 
 def _check_plan(
     c: Checker, doc: dict[str, Any]
-) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, str]]:
+) -> tuple[dict[str, Any], list[dict[str, Any]] | None, dict[str, str]]:
     item: Any = doc.get("plan")
     path: Path = ("plan",)
-    if not c.mapping(item, path, PLAN_FIELDS, {"key", "title"}):
-        return {}, [], {}
-    plan: dict[str, Any] = {
-        "key": c.slug(item, "key", path),
-        "title": c.text(item, "title", path, required=True),
-        "area": c.text(item, "area", path, required=False),
-        "commissioner": c.text(item, "commissioner", path, required=False),
-        "summary": c.text(item, "summary", path, required=False),
-        "elected_on": c.date(item, "elected_on", path, required=False),
-        "starts_on": c.date(item, "starts_on", path, required=False),
-        "ends_on": c.date(item, "ends_on", path, required=False),
+    if not c.mapping(item, path, PLAN_FIELDS, {"key", "title", "area"}):
+        return {}, None, {}
+    values: dict[str, Any] = {
+        "title": c.text(item, "title", path, required=True, max_length=200),
+        "area": c.text(item, "area", path, required=True, max_length=200),
     }
-    if plan["starts_on"] and plan["ends_on"] and plan["starts_on"] > plan["ends_on"]:
-        c.source.problem((*path, "ends_on"), "the plan must end after it starts")
+    values |= given(
+        item,
+        {
+            "commissioner": c.text(item, "commissioner", path, required=False, max_length=200),
+            "summary": c.text(item, "summary", path, required=False),
+            "elected_on": c.date(item, "elected_on", path, required=False),
+            "starts_on": c.date(item, "starts_on", path, required=False),
+            "ends_on": c.date(item, "ends_on", path, required=False),
+        },
+    )
+    starts, ends = values.get("starts_on"), values.get("ends_on")
+    if starts and ends and starts > ends:
+        c.source.problem((*path, "ends_on"), "the plan must not end before it starts")
+    plan = {"key": c.slug(item, "key", path), "values": values}
 
-    events: list[dict[str, Any]] = []
-    status: str = PlanStatus.DRAFTING
-    previous_date: dt.date | None = None
-    for i, event in enumerate(c.items(item, "lifecycle", path)):
-        epath: Path = (*path, "lifecycle", i)
-        if not c.mapping(event, epath, {"status", "date", "note"}, {"status", "date"}):
-            continue
-        new = c.choice(event, "status", epath, PlanStatus)
-        date = c.date(event, "date", epath, required=True)
-        if new and i == 0 and new != PlanStatus.DRAFTING:
-            c.source.problem((*epath, "status"), "the lifecycle starts with 'drafting'")
-        elif new and i > 0:
-            try:
-                lifecycle.check_transition(status, new)
-            except lifecycle.LifecycleError as exc:
-                c.source.problem((*epath, "status"), str(exc))
-        if date and previous_date and date < previous_date:
-            c.source.problem((*epath, "date"), "each step must be dated on or after the one before")
-        status = new or status
-        previous_date = date or previous_date
-        events.append(
-            {"status": new, "date": date, "note": c.text(event, "note", epath, required=False)}
-        )
-    plan["status"] = events[-1]["status"] if events else PlanStatus.DRAFTING
+    events: list[dict[str, Any]] | None = None
+    if "lifecycle" in item:
+        events = []
+        status: str = PlanStatus.DRAFTING
+        previous_date: dt.date | None = None
+        for i, event in enumerate(c.items(item, "lifecycle", path)):
+            epath: Path = (*path, "lifecycle", i)
+            if not c.mapping(event, epath, {"status", "date", "note"}, {"status", "date"}):
+                continue
+            new = c.choice(event, "status", epath, PlanStatus)
+            date = c.date(event, "date", epath, required=True)
+            if new and i == 0 and new != PlanStatus.DRAFTING:
+                c.source.problem((*epath, "status"), "the lifecycle starts with 'drafting'")
+            elif new and i > 0:
+                try:
+                    lifecycle.check_transition(status, new)
+                except lifecycle.LifecycleError as exc:
+                    c.source.problem((*epath, "status"), str(exc))
+            if date and previous_date and date < previous_date:
+                c.source.problem(
+                    (*epath, "date"), "each step must be dated on or after the one before"
+                )
+            status = new or status
+            previous_date = date or previous_date
+            note = c.text(event, "note", epath, required=False)
+            events.append({"status": new, "date": date, "note": note})
 
     statutory: dict[str, str] = {}
     raw: Any = item.get("statutory_elements") or {}
@@ -305,20 +341,17 @@ def _check_themes(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]]:
         if key in seen:
             c.source.problem((*path, "key"), f"the theme '{key}' is listed twice")
         seen.add(key)
-        priorities = []
-        for j, text in enumerate(c.items(item, "priorities", path)):
-            if not isinstance(text, str) or not text.strip():
-                c.source.problem((*path, "priorities", j), "expected the text of a priority")
-            else:
-                priorities.append(text.strip())
-        result.append(
-            {
-                "key": key,
-                "title": c.text(item, "title", path, required=True),
-                "aim": c.text(item, "aim", path, required=False),
-                "priorities": priorities,
-            }
-        )
+        priorities: list[str] | None = None
+        if "priorities" in item:
+            priorities = []
+            for j, text in enumerate(c.items(item, "priorities", path)):
+                if not isinstance(text, str) or not text.strip():
+                    c.source.problem((*path, "priorities", j), "expected the text of a priority")
+                else:
+                    priorities.append(text.strip())
+        values = {"title": c.text(item, "title", path, required=True, max_length=200)}
+        values |= given(item, {"aim": c.text(item, "aim", path, required=False)})
+        result.append({"key": key, "values": values, "priorities": priorities})
     return result
 
 
@@ -364,7 +397,9 @@ def _check_deliverables(
             c.source.problem((*path, "lead"), f"unknown organisation '{lead}'")
         partners = []
         for j, partner in enumerate(c.items(item, "partners", path)):
-            if partner not in organisations:
+            if not isinstance(partner, str):
+                c.source.problem((*path, "partners", j), "expected an organisation key")
+            elif partner not in organisations:
                 c.source.problem((*path, "partners", j), f"unknown organisation '{partner}'")
             else:
                 partners.append(partner)
@@ -383,23 +418,34 @@ def _check_deliverables(
         if status and status != Status.COMPLETED and completed_on is not None:
             c.source.problem(
                 (*path, "completed_on"),
-                f"only a completed deliverable has a completion date ({status})",
+                f"only a completed deliverable has a completion date (this one is {status})",
             )
         if added_on and completed_on and completed_on < added_on:
             c.source.problem((*path, "completed_on"), "completed before it was added")
+        values: dict[str, Any] = {
+            "title": c.text(item, "title", path, required=True, max_length=300),
+            "status": status,
+            "added_on": added_on,
+            # The completion date follows the status, which every entry states.
+            "completed_on": completed_on,
+        }
+        values |= given(
+            item,
+            {
+                "purpose": c.text(item, "purpose", path, required=False),
+                "lead": lead,
+                "published": c.boolean(item, "published", path, False),
+            },
+        )
+        if "target" in item:
+            values["target_start"] = target.start if target else None
+            values["target_end"] = target.end if target else None
         result.append(
             {
                 "key": key,
                 "theme": theme,
-                "title": c.text(item, "title", path, required=True),
-                "purpose": c.text(item, "purpose", path, required=False),
-                "lead": lead,
-                "partners": partners,
-                "status": status,
-                "target": target,
-                "added_on": added_on,
-                "completed_on": completed_on,
-                "published": c.boolean(item, "published", path, False),
+                "values": values,
+                "partners": partners if "partners" in item else None,
                 "updates": _check_updates(c, item, path),
                 "tasks": _check_tasks(c, item, path),
             }
@@ -409,36 +455,41 @@ def _check_deliverables(
 
 def _check_updates(c: Checker, item: dict[str, Any], path: Path) -> list[dict[str, Any]]:
     updates = []
+    seen: set[tuple[Any, str]] = set()
     for j, update in enumerate(c.items(item, "updates", path)):
         upath: Path = (*path, "updates", j)
         if not c.mapping(update, upath, {"date", "text", "published"}, {"date", "text"}):
             continue
-        updates.append(
-            {
-                "date": c.date(update, "date", upath, required=True),
-                "text": c.text(update, "text", upath, required=True),
-                "published": c.boolean(update, "published", upath, False),
-            }
-        )
+        date = c.date(update, "date", upath, required=True)
+        text = c.text(update, "text", upath, required=True)
+        if (date, text) in seen:
+            c.source.problem(upath, "the same update (date and text) is listed twice")
+        seen.add((date, text))
+        values = given(update, {"published": c.boolean(update, "published", upath, False)})
+        updates.append({"date": date, "text": text, "values": values})
     return updates
 
 
 def _check_tasks(c: Checker, item: dict[str, Any], path: Path) -> list[dict[str, Any]]:
     tasks = []
+    seen: set[str] = set()
     for j, task in enumerate(c.items(item, "tasks", path)):
         tpath: Path = (*path, "tasks", j)
         if not c.mapping(task, tpath, {"title", "done"}, {"title"}):
             continue
-        tasks.append(
-            {
-                "title": c.text(task, "title", tpath, required=True),
-                "done": c.boolean(task, "done", tpath, False),
-            }
-        )
+        title = c.text(task, "title", tpath, required=True, max_length=300)
+        if title in seen:
+            c.source.problem((*tpath, "title"), f"the task '{title}' is listed twice")
+        seen.add(title)
+        values = given(task, {"done": c.boolean(task, "done", tpath, False)})
+        tasks.append({"title": title, "values": values})
     return tasks
 
 
 # --- writing -------------------------------------------------------------------------------
+
+# Field names in the file that differ from the model's.
+RENAMED = {"published": "is_published"}
 
 
 class Writer:
@@ -452,11 +503,15 @@ class Writer:
         model: type[models.Model],
         lookup: dict[str, Any],
         values: dict[str, Any],
+        defaults: dict[str, Any] | None = None,
     ) -> Any:
         """Create, or save only the fields that differ, so a re-import writes nothing."""
+        values = {RENAMED.get(name, name): value for name, value in values.items()}
         instance = model._default_manager.filter(**lookup).first()
         if instance is None:
-            instance = model(**lookup, **values)
+            fields = {**(defaults or {}), **values}
+            instance = model(**{k: v for k, v in lookup.items() if "__" not in k}, **fields)
+            _stamp_publication(instance, ["is_published"] if fields.get("is_published") else [])
             attributed_to(instance, self.user, "Imported").save()
             self.result.created[kind] += 1
             return instance
@@ -464,6 +519,7 @@ class Writer:
         if changed:
             for name in changed:
                 setattr(instance, name, values[name])
+            changed += _stamp_publication(instance, changed)
             attributed_to(instance, self.user, "Imported").save(update_fields=changed)
             self.result.updated[kind] += 1
         else:
@@ -471,21 +527,23 @@ class Writer:
         return instance
 
 
-def write(spec: PlanSpec, user: User | None) -> ImportResult:
-    result = ImportResult(plan_key=spec.plan["key"])
-    w = Writer(result, user)
-    orgs = {
-        o["key"]: w.upsert(
-            "organisations", Organisation, {"key": o["key"]}, {"name": o["name"], "kind": o["kind"]}
-        )
-        for o in spec.organisations
-    }
-    for org in Organisation.objects.exclude(key__in=orgs):
-        orgs[org.key] = org
+def _stamp_publication(instance: models.Model, changed: list[str]) -> list[str]:
+    """Keep published_at in step with is_published, as publishing in the app does."""
+    if "is_published" not in changed or not hasattr(instance, "published_at"):
+        return []
+    instance.published_at = timezone.now() if instance.is_published else None  # type: ignore[attr-defined]
+    return ["published_at"]
 
-    fields = {k: v for k, v in spec.plan.items() if k != "key"}
-    plan: Plan = w.upsert("plans", Plan, {"key": spec.plan["key"]}, fields)
-    _write_lifecycle(w, plan, spec.lifecycle)
+
+def write(spec: PlanSpec, user: User | None) -> ImportResult:
+    w = Writer(ImportResult(plan_key=spec.plan["key"]), user)
+    for o in spec.organisations:
+        w.upsert("organisations", Organisation, {"key": o["key"]}, o["values"])
+    orgs = {org.key: org for org in Organisation.objects.all()}
+
+    plan: Plan = w.upsert("plans", Plan, {"key": spec.plan["key"]}, spec.plan["values"])
+    if spec.lifecycle is not None:
+        _write_lifecycle(w, plan, spec.lifecycle)
     for element, text in spec.statutory.items():
         w.upsert(
             "statutory elements",
@@ -497,106 +555,129 @@ def write(spec: PlanSpec, user: User | None) -> ImportResult:
     themes: dict[str, Theme] = {}
     for position, t in enumerate(spec.themes, start=1):
         theme = w.upsert(
-            "themes",
-            Theme,
-            {"plan": plan, "key": t["key"]},
-            {"title": t["title"], "aim": t["aim"], "position": position},
+            "themes", Theme, {"plan": plan, "key": t["key"]}, {**t["values"], "position": position}
         )
         themes[t["key"]] = theme
-        for index, text in enumerate(t["priorities"], start=1):
-            w.upsert("priorities", Priority, {"theme": theme, "position": index}, {"text": text})
-        Priority.objects.filter(theme=theme, position__gt=len(t["priorities"])).delete()
+        if t["priorities"] is not None:
+            _write_priorities(w, theme, t["priorities"])
 
     for d in spec.deliverables:
         _write_deliverable(w, plan, themes[d["theme"]], orgs, d)
-    return result
+    return w.result
 
 
 def _write_lifecycle(w: Writer, plan: Plan, events: list[dict[str, Any]]) -> None:
+    """The file's lifecycle extends the recorded one; if the two disagree, the file wins."""
     wanted = [(e["status"], e["date"], e["note"]) for e in events]
-    existing = list(plan.status_changes.order_by("date", "id"))
-    if [(e.status, e.date, e.note) for e in existing] == wanted:
-        w.result.unchanged["lifecycle steps"] += len(wanted)
-        return
-    # The file states the plan's whole lifecycle: it replaces what was recorded.
-    plan.status_changes.all().delete()
-    for status, date, note in wanted:
+    recorded = [(c.status, c.date, c.note) for c in plan.status_changes.order_by("date", "id")]
+    if wanted[: len(recorded)] == recorded or recorded[: len(wanted)] == wanted:
+        # The same steps, or one side has moved further along: keep every recorded step.
+        new_steps = wanted[len(recorded) :]
+        w.result.unchanged["lifecycle steps"] += min(len(wanted), len(recorded))
+    else:
+        w.result.deleted["lifecycle steps"] += len(recorded)
+        plan.status_changes.all().delete()
+        new_steps = wanted
+    for status, date, note in new_steps:
         change = PlanStatusChange(
             plan=plan, status=status, date=date, note=note, recorded_by=w.user
         )
         attributed_to(change, w.user, "Imported").save()
         w.result.created["lifecycle steps"] += 1
+    last = plan.status_changes.order_by("-date", "-id").first()
+    status = last.status if last else PlanStatus.DRAFTING
+    if plan.status != status:
+        plan.status = status
+        attributed_to(plan, w.user, "Imported").save(update_fields=["status"])
+
+
+def _write_priorities(w: Writer, theme: Theme, priorities: list[str]) -> None:
+    for index, text in enumerate(priorities, start=1):
+        w.upsert("priorities", Priority, {"theme": theme, "position": index}, {"text": text})
+    extra = Priority.objects.filter(theme=theme, position__gt=len(priorities))
+    for priority in extra:
+        attributed_to(priority, w.user, "Imported").delete()
+        w.result.deleted["priorities"] += 1
 
 
 def _write_deliverable(
     w: Writer, plan: Plan, theme: Theme, orgs: dict[str, Organisation], d: dict[str, Any]
 ) -> None:
-    target: QuarterSpan | None = d["target"]
-    values = {
-        "theme": theme,
-        "title": d["title"],
-        "purpose": d["purpose"],
-        "lead": orgs[d["lead"]] if d["lead"] else None,
-        "status": d["status"],
-        "target_start": target.start if target else None,
-        "target_end": target.end if target else None,
-        "added_on": d["added_on"],
-        "completed_on": d["completed_on"],
-        "is_published": d["published"],
-    }
+    values = {**d["values"], "theme": theme}
+    if "lead" in values:
+        values["lead"] = orgs[values["lead"]] if values["lead"] else None
     # Keys are unique within a plan; a deliverable may have moved to another theme.
     existing = Deliverable.objects.filter(theme__plan=plan, key=d["key"]).first()
-    if existing is None:
-        deliverable = Deliverable(key=d["key"], **values)
-        attributed_to(deliverable, w.user, "Imported").save()
-        w.result.created["deliverables"] += 1
-    else:
-        deliverable = w.upsert("deliverables", Deliverable, {"pk": existing.pk}, values)
-    partners = {orgs[k].pk for k in d["partners"]}
-    if set(deliverable.partners.values_list("pk", flat=True)) != partners:
-        attributed_to(deliverable, w.user, "Imported")
-        deliverable.partners.set(partners)
+    lookup = {"pk": existing.pk} if existing else {"theme__plan": plan, "key": d["key"]}
+    deliverable: Deliverable = w.upsert("deliverables", Deliverable, lookup, values)
+    if d["partners"] is not None:
+        partners = {orgs[k].pk for k in d["partners"]}
+        if set(deliverable.partners.values_list("pk", flat=True)) != partners:
+            attributed_to(deliverable, w.user, "Imported")
+            deliverable.partners.set(partners)
+            w.result.updated["deliverable partners"] += 1
     for u in d["updates"]:
         w.upsert(
             "updates",
             Update,
             {"deliverable": deliverable, "date": u["date"], "text": u["text"]},
-            {"is_published": u["published"]},
+            u["values"],
         )
     for position, t in enumerate(d["tasks"], start=1):
         w.upsert(
             "tasks",
             Task,
             {"deliverable": deliverable, "title": t["title"]},
-            {"done": t["done"], "position": position},
+            {**t["values"], "position": position},
         )
 
 
-def import_plan_text(text: str, file: str, user: User | None = None) -> ImportResult:
-    source = load_yaml(text, file)
-    spec = check(source)
-    if spec is None:
-        raise ImportRefused(source.problems)
-    try:
-        with transaction.atomic():
-            return write(spec, user)
-    except IntegrityError as exc:  # a rule the checks above missed: refuse, write nothing
-        raise ImportRefused(
-            [Problem(file, None, "", f"the database refused the import: {exc}")]
-        ) from exc
-
-
-def import_plan_file(path: FilePath, user: User | None = None) -> ImportResult:
+def _load(path: FilePath) -> Source:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ImportRefused([Problem(str(path), None, "", "no such file")]) from None
+        problem = "no such file"
     except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            [Problem(str(path), None, "", f"not UTF-8 text ({exc.reason})")]
-        ) from None
+        problem = f"not UTF-8 text ({exc.reason})"
     except OSError as exc:
+        problem = f"cannot read it: {exc.strerror}"
+    else:
+        return load_yaml(text, str(path))
+    source = Source(file=str(path))
+    source.problems.append(Problem(str(path), None, "", problem))
+    return source
+
+
+def import_sources(sources: list[Source], user: User | None = None) -> list[ImportResult]:
+    """Check every file, then write them all in one transaction: all of them, or none."""
+    specs: list[PlanSpec] = []
+    problems: list[Problem] = []
+    known: set[str] = set()
+    for source in sources:
+        spec = check(source, frozenset(known))
+        problems += source.problems
+        if spec is not None:
+            specs.append(spec)
+            known |= {o["key"] for o in spec.organisations}
+    if problems:
+        raise ImportRefused(problems)
+    try:
+        with transaction.atomic():
+            return [write(spec, user) for spec in specs]
+    except (IntegrityError, DataError) as exc:  # a rule the checks missed: refuse, write nothing
+        files = ", ".join(s.file for s in sources)
         raise ImportRefused(
-            [Problem(str(path), None, "", f"cannot read it: {exc.strerror}")]
-        ) from None
-    return import_plan_text(text, str(path), user)
+            [Problem(files, None, "", f"the database refused the import: {exc}")]
+        ) from exc
+
+
+def import_plan_text(text: str, file: str, user: User | None = None) -> ImportResult:
+    return import_sources([load_yaml(text, file)], user)[0]
+
+
+def import_plan_file(path: FilePath, user: User | None = None) -> ImportResult:
+    return import_sources([_load(path)], user)[0]
+
+
+def import_plan_files(paths: list[FilePath], user: User | None = None) -> list[ImportResult]:
+    return import_sources([_load(path) for path in paths], user)

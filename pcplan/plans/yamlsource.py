@@ -78,8 +78,11 @@ def _build(node: yaml.Node, path: Path, source: Source, constructor: Any) -> Any
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True)
-            key_text = str(key)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                source.lines[path + ("<<",)] = key_node.start_mark.line + 1
+                source.problem((*path, "<<"), "YAML merge keys ('<<') are not supported")
+                continue
+            key_text = str(_scalar(key_node, path, source, constructor))
             if key_text in result:
                 source.lines[(*path, key_text)] = key_node.start_mark.line + 1
                 source.problem((*path, key_text), "this key appears twice; give it once")
@@ -92,8 +95,14 @@ def _build(node: yaml.Node, path: Path, source: Source, constructor: Any) -> Any
             _build(item, (*path, index), source, constructor)
             for index, item in enumerate(node.value)
         ]
+    return _scalar(node, path, source, constructor)
+
+
+def _scalar(node: yaml.Node, path: Path, source: Source, constructor: Any) -> Any:
     try:
         return constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         source.problem(path, f"cannot read this value: {exc.problem}")
-        return None
+    except (ValueError, TypeError) as exc:  # e.g. an impossible date such as 2025-02-30
+        source.problem(path, f"cannot read {node.value!r}: {exc}")
+    return None

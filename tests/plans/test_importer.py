@@ -280,3 +280,148 @@ def test_the_command_names_the_file_and_says_nothing_changed(tmp_path: Path):
     assert "nothing was changed" in str(caught.value)
     assert f"{path}:" in str(caught.value)
     assert not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_empty_required_value_is_refused():
+    message = refused(GOOD.replace("title: Police Race Action Plan", "title:"))
+    assert "deliverables[0].title: must not be empty" in message
+
+
+@pytest.mark.django_db
+def test_an_impossible_date_is_refused_not_crashed_on():
+    message = refused(
+        GOOD.replace("added_on: 2021-11-29\n    published", "added_on: 2021-02-30\n    published")
+    )
+    assert "deliverables[0].added_on: cannot read '2021-02-30'" in message
+
+
+@pytest.mark.django_db
+def test_a_date_not_written_as_yyyy_mm_dd_is_refused():
+    message = refused(
+        GOOD.replace("added_on: 2021-11-29\n    published", "added_on: '20211129'\n    published")
+    )
+    assert "is not a date: expected YYYY-MM-DD" in message
+
+
+@pytest.mark.django_db
+def test_a_partner_that_is_not_a_key_is_refused():
+    message = refused(
+        GOOD.replace("partners: [cambridgeshire-constabulary]", "partners: [{key: x}]")
+    )
+    assert "deliverables[0].partners[0]: expected an organisation key" in message
+
+
+@pytest.mark.django_db
+def test_a_yaml_merge_key_is_refused():
+    message = refused(GOOD.replace("    lead: opcc\n", "    <<: {lead: opcc}\n"))
+    assert "merge keys" in message
+
+
+@pytest.mark.django_db
+def test_a_missing_field_is_reported_once():
+    message = refused(
+        GOOD.replace("    added_on: 2021-11-29\n    published: true\n", "    published: true\n")
+    )
+    assert message.count("'added_on' is missing") == 1
+
+
+@pytest.mark.django_db
+def test_a_repeated_yaml_key_does_not_hide_the_other_problems():
+    bad = GOOD.replace("    lead: opcc\n", "    lead: opcc\n    lead: opcc\n").replace(
+        "status: in-progress", "status: ongoing"
+    )
+    message = refused(bad)
+    assert "appears twice" in message and "'ongoing' is not allowed" in message
+
+
+@pytest.mark.django_db
+def test_a_title_longer_than_the_database_allows_is_refused():
+    message = refused(GOOD.replace("title: Police Race Action Plan", "title: " + "x" * 301))
+    assert "is 301 characters long; at most 300 are allowed" in message
+
+
+@pytest.mark.django_db
+def test_the_same_task_or_update_twice_is_refused():
+    tasks = GOOD.replace(
+        "    completed_on: 2023-03-15\n",
+        "    completed_on: 2023-03-15\n    tasks:\n      - title: Scope\n      - title: Scope\n",
+    )
+    assert "the task 'Scope' is listed twice" in refused(tasks)
+    updates = GOOD.replace(
+        "        published: true\n",
+        "        published: true\n      - date: 2023-03-15\n        text: Activities ongoing.\n",
+    )
+    assert "the same update (date and text) is listed twice" in refused(updates)
+
+
+@pytest.mark.django_db
+def test_what_a_file_leaves_out_is_left_as_the_app_has_it(editor):
+    """Re-importing must not undo work done in the app on fields the file does not state."""
+    from pcplan.delivery import services as delivery_services
+    from pcplan.plans import services as plan_services
+
+    import_plan_text(GOOD, "plan.yaml")
+    youth = Deliverable.objects.get(
+        key="youth-listening-project"
+    )  # the file says nothing of publishing
+    delivery_services.set_deliverable_published(editor, youth, published=True)
+    plan = Plan.objects.get(key="test-plan")
+    plan_services.move_plan_status(
+        editor, plan, status=PlanStatus.BOARD_APPROVED, date=dt.date(2021, 10, 12)
+    )
+
+    result = import_plan_text(GOOD, "plan.yaml")
+    assert not result.changed
+    youth.refresh_from_db()
+    plan.refresh_from_db()
+    assert youth.is_published
+    assert plan.status == PlanStatus.BOARD_APPROVED  # the app moved further along the lifecycle
+    assert plan.status_changes.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_file_without_lifecycle_or_priorities_leaves_them_alone():
+    import_plan_text(GOOD, "plan.yaml")
+    bare = GOOD.replace(
+        "      lifecycle:\n        - status: drafting\n          date: 2021-05-13\n"
+        "        - status: consultation\n          date: 2021-06-30\n",
+        "",
+    ).replace("        priorities:\n          - Tackle the root causes of crime.\n", "")
+    import_plan_text(bare, "plan.yaml")
+    plan = Plan.objects.get(key="test-plan")
+    assert plan.status == PlanStatus.CONSULTATION
+    assert plan.status_changes.count() == 2
+    assert plan.themes.get().priorities.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_lifecycle_that_disagrees_with_the_recorded_one_replaces_it_and_says_so():
+    import_plan_text(GOOD, "plan.yaml")
+    result = import_plan_text(GOOD.replace("date: 2021-06-30", "date: 2021-07-01"), "plan.yaml")
+    assert result.deleted["lifecycle steps"] == 2
+    assert "2 replaced" in result.summary()
+    assert Plan.objects.get().status_changes.last().date == dt.date(2021, 7, 1)
+
+
+@pytest.mark.django_db
+def test_imported_published_records_carry_a_publication_time():
+    import_plan_text(GOOD, "plan.yaml")
+    race = Deliverable.objects.get(key="police-race-action-plan")
+    assert race.published_at is not None
+    assert race.updates.get().published_at is not None
+
+
+@pytest.mark.django_db
+def test_several_files_are_imported_all_or_none(tmp_path: Path):
+    from pcplan.plans.importer import import_plan_files
+
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        GOOD.replace("test-plan", "other-plan").replace("status: in-progress", "status: x")
+    )
+    with pytest.raises(ImportRefused, match="bad.yaml"):
+        import_plan_files([good, bad])
+    assert not Plan.objects.exists()

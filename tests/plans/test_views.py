@@ -205,7 +205,9 @@ def test_forms_are_protected_against_cross_site_requests(editor, plan):
     assert response.status_code == 403
 
 
-def test_the_plan_history_shows_who_changed_the_plan_and_its_themes(client_for, editor, panel_member):
+def test_the_plan_history_shows_who_changed_the_plan_and_its_themes(
+    client_for, editor, panel_member
+):
     plan = PlanFactory(status=PlanStatus.DRAFTING)
     client = client_for(editor)
     client.post(
