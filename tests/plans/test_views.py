@@ -226,3 +226,44 @@ def test_the_plan_history_shows_who_changed_the_plan_and_its_themes(
     status_change = next(e for e in response.context["history"] if e.what == "Plan" and e.changes)
     assert status_change.who == str(editor)
     assert any(c.field == "Status" and c.new == "consultation" for c in status_change.changes)
+
+
+def test_editor_edits_the_plan_details(client_for, editor, plan):
+    response = client_for(editor).post(
+        reverse("plans:plan-edit", args=[plan.key]),
+        {
+            "title": "Police and Crime Plan 2021-24 (refreshed)",
+            "key": plan.key,
+            "area": plan.area,
+            "elected_on_day": "6",
+            "elected_on_month": "5",
+            "elected_on_year": "2021",
+            "ends_on_day": "31",
+            "ends_on_month": "3",
+            "ends_on_year": "2024",
+            "starts_on_day": "1",
+            "starts_on_month": "4",
+            "starts_on_year": "2024",
+        },
+    )
+    assert response.status_code == 400  # ends before it starts
+    assert "The plan must end after it starts" in response.content.decode()
+    response = client_for(editor).post(
+        reverse("plans:plan-edit", args=[plan.key]),
+        {"title": "Police and Crime Plan 2021-24 (refreshed)", "key": plan.key, "area": plan.area},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.title.endswith("(refreshed)")
+
+
+def test_editor_edits_a_priority(client_for, editor, theme):
+    priority = Priority.objects.create(theme=theme, text="Old wording", position=1)
+    response = client_for(editor).post(
+        reverse("plans:priority-edit", args=[theme.plan.key, theme.key, priority.pk]),
+        {"text": "New wording", "position": "1"},
+    )
+    assert response.status_code == 302
+    priority.refresh_from_db()
+    assert priority.text == "New wording"
+    assert priority.history.first().history_user == editor
