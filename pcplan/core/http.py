@@ -33,8 +33,8 @@ def edit_form(
     form: forms.BaseForm,
     save: Callable[[], Any],
     *,
-    template: str,
     context: dict[str, Any],
+    template: str = "staff_form.html",
     success_url: str | Callable[[], str],
     success_message: str,
 ) -> HttpResponse:

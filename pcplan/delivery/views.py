@@ -95,7 +95,6 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
         request,
         form,
         lambda: services.save_deliverable(user, form.instance),
-        template="staff_form.html",
         context={
             "title": "Edit deliverable" if deliverable.pk else "Add a deliverable",
             "caption": plan.title,
@@ -137,7 +136,6 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        template="staff_form.html",
         context={
             "title": "Add an update",
             "caption": deliverable.title,
@@ -168,7 +166,6 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        template="staff_form.html",
         context={
             "title": "Edit update",
             "caption": update.deliverable.title,

@@ -70,7 +70,6 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        template="staff_form.html",
         context={"title": "Create a plan", "back_url": reverse("core:staff-home")},
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
         success_message="Plan created",
@@ -86,7 +85,6 @@ def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        template="staff_form.html",
         context={"title": "Edit plan details", "caption": plan.title, "back_url": plan_url(plan)},
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
         success_message="Plan saved",
@@ -112,7 +110,6 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
         request,
         form,
         save,
-        template="staff_form.html",
         context={
             "title": "Record the next step",
             "caption": f"{plan.title}: {plan.get_status_display()}",
@@ -122,7 +119,7 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
             "back_url": plan_url(plan),
             "submit": "Record step",
         },
-        success_url=reverse("plans:plan-detail", args=[plan.key]),
+        success_url=plan_url(plan),
         success_message="Plan status recorded",
     )
 
@@ -140,13 +137,12 @@ def statutory_element_edit(request: HttpRequest, key: str, element: str) -> Http
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        template="staff_form.html",
         context={
             "title": StatutoryElement(element).label,
             "caption": f"{plan.title}: what the plan must set out",
             "back_url": plan_url(plan),
         },
-        success_url=reverse("plans:plan-detail", args=[plan.key]) + "#statutory",
+        success_url=plan_url(plan) + "#statutory",
         success_message="Statutory element saved",
     )
 
@@ -165,13 +161,12 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        template="staff_form.html",
         context={
             "title": "Edit theme" if theme.pk else "Add a theme",
             "caption": plan.title,
             "back_url": plan_url(plan),
         },
-        success_url=reverse("plans:plan-detail", args=[plan.key]) + "#themes",
+        success_url=plan_url(plan) + "#themes",
         success_message="Theme saved",
     )
 
@@ -193,12 +188,11 @@ def priority_edit(
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        template="staff_form.html",
         context={
             "title": "Edit priority for action" if priority.pk else "Add a priority for action",
             "caption": theme.title,
             "back_url": plan_url(plan),
         },
-        success_url=reverse("plans:plan-detail", args=[plan.key]) + "#themes",
+        success_url=plan_url(plan) + "#themes",
         success_message="Priority saved",
     )
