@@ -7,7 +7,7 @@ from django import forms
 from pcplan.core.forms import GovukDateField
 from pcplan.core.models import Organisation
 from pcplan.core.periods import PeriodError, QuarterSpan
-from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.plans.models import Plan
 
 
@@ -102,3 +102,11 @@ class UpdateForm(forms.ModelForm[Update]):
 
 class PublishForm(forms.Form):
     published = forms.BooleanField(required=False)
+
+
+class TaskForm(forms.ModelForm[Task]):
+    class Meta:
+        model = Task
+        fields = ["title", "position", "done"]
+        labels = {"title": "Task", "position": "Order in the list", "done": "Done"}
+        error_messages = {"title": {"required": "Enter the task"}}

@@ -14,7 +14,7 @@ from django.utils import timezone
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.delivery import permissions, rules
-from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.models import Deliverable, Task, Update
 
 
 @transaction.atomic
@@ -81,3 +81,20 @@ def set_deliverable_published(
         update_fields=["is_published", "published_at"]
     )
     return deliverable
+
+
+@transaction.atomic
+def save_task(user: User, task: Task) -> Task:
+    if not permissions.can_edit_delivery_plan(user):
+        raise PermissionDenied("Only OPCC editors change the Delivery Plan.")
+    attributed_to(task, user, "Task added" if task.pk is None else "Task edited").save()
+    return task
+
+
+@transaction.atomic
+def set_task_done(user: User, task: Task, *, done: bool) -> Task:
+    if not permissions.can_edit_delivery_plan(user):
+        raise PermissionDenied("Only OPCC editors change the Delivery Plan.")
+    task.done = done
+    attributed_to(task, user, "Task done" if done else "Task reopened").save(update_fields=["done"])
+    return task

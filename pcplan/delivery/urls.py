@@ -15,6 +15,9 @@ urlpatterns = [
     path("deliverables/<int:pk>/", views.deliverable_detail, name="deliverable-detail"),
     path("deliverables/<int:pk>/publish/", views.deliverable_publish, name="deliverable-publish"),
     path("deliverables/<int:pk>/updates/new/", views.update_create, name="update-create"),
+    path("deliverables/<int:pk>/tasks/new/", views.task_edit, name="task-create"),
+    path("deliverables/<int:pk>/tasks/<int:task_pk>/edit/", views.task_edit, name="task-edit"),
+    path("deliverables/<int:pk>/tasks/<int:task_pk>/done/", views.task_done, name="task-done"),
     path("updates/<int:pk>/edit/", views.update_edit, name="update-edit"),
     path("updates/<int:pk>/publish/", views.update_publish, name="update-publish"),
 ]

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from pcplan.core.http import edit_form, require_editor, staff_user
 from pcplan.delivery import permissions, services
 from pcplan.delivery.filters import DeliverableFilter
-from pcplan.delivery.forms import DeliverableForm, UpdateForm
+from pcplan.delivery.forms import DeliverableForm, TaskForm, UpdateForm
 from pcplan.delivery.history import history_entries
-from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.plans.views import get_plan_for_user
 
 
@@ -77,6 +77,7 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
             "history": history_entries(deliverable),
             "is_overdue": deliverable.is_overdue(timezone.localdate()),
+            "tasks_done": deliverable.tasks.filter(done=True).count(),
         },
     )
 
@@ -184,3 +185,36 @@ def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
     services.set_update_published(staff_user(request), update, published=publish)
     messages.success(request, "Update published" if publish else "Update unpublished")
     return redirect(deliverable_url(update.deliverable))
+
+
+@login_required
+def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> HttpResponse:
+    user = require_editor(request)
+    deliverable = get_deliverable_for_user(request, pk)
+    task = (
+        get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
+        if task_pk
+        else Task(deliverable=deliverable, position=deliverable.tasks.count() + 1)
+    )
+    form = TaskForm(request.POST or None, instance=task)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_task(user, form.instance),
+        context={
+            "title": "Edit task" if task.pk else "Add a task",
+            "caption": deliverable.title,
+            "back_url": deliverable_url(deliverable),
+        },
+        success_url=deliverable_url(deliverable) + "#tasks",
+        success_message="Task saved",
+    )
+
+
+@login_required
+@require_POST
+def task_done(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    deliverable = get_deliverable_for_user(request, pk)
+    task = get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
+    services.set_task_done(staff_user(request), task, done=request.POST.get("done") == "on")
+    return redirect(deliverable_url(deliverable) + "#tasks")

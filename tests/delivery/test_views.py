@@ -305,3 +305,42 @@ def test_editor_publishes_a_deliverable(client_for, editor, theme):
     )
     d.refresh_from_db()
     assert d.is_published and d.published_at is not None
+
+
+def test_editor_adds_a_task_and_marks_it_done(client_for, editor, constabulary_deliverable):
+    from pcplan.delivery.models import Task
+
+    d = constabulary_deliverable
+    client = client_for(editor)
+    response = client.post(
+        reverse("delivery:task-create", args=[d.pk]),
+        {"title": "Publish the statement of intent", "position": "1"},
+    )
+    assert response.status_code == 302
+    task = Task.objects.get(deliverable=d)
+    client.post(reverse("delivery:task-done", args=[d.pk, task.pk]), {"done": "on"})
+    task.refresh_from_db()
+    assert task.done
+    page = client.get(reverse("delivery:deliverable-detail", args=[d.pk])).content.decode()
+    assert "1 of 1 tasks completed" in page
+    assert task.history.first().history_user == editor
+
+
+def test_contributor_cannot_change_tasks(client_for, contributor, constabulary_deliverable):
+    from pcplan.delivery.models import Task
+
+    task = Task.objects.create(deliverable=constabulary_deliverable, title="Scope", position=1)
+    client = client_for(contributor)
+    assert (
+        client.post(
+            reverse("delivery:task-done", args=[constabulary_deliverable.pk, task.pk]),
+            {"done": "on"},
+        ).status_code
+        == 403
+    )
+    assert (
+        client.get(reverse("delivery:task-create", args=[constabulary_deliverable.pk])).status_code
+        == 403
+    )
+    task.refresh_from_db()
+    assert not task.done
