@@ -18,7 +18,10 @@ from pcplan.core.periods import (
     parse_period,
 )
 
-ACCEPTED_FORMS = "expected a form such as 'Q4 2022/23', '2022/23 Q3/Q4' or 'Q1/Q2, 2023/24'"
+ACCEPTED_FORMS = (
+    "expected a form such as "
+    "'Q4 2022/23', '2022/23 Q3/Q4', 'Q1/Q2, 2023/24' or 'Q4 2022/23 – Q1 2023/24'"
+)
 
 years = st.integers(min_value=1990, max_value=2100).map(FinancialYear)
 quarters = st.builds(Quarter, years, st.integers(min_value=1, max_value=4))
@@ -115,7 +118,7 @@ def test_q5_is_rejected_with_a_message_naming_the_text() -> None:
     message = assert_rejected("Q5 2022/23")
     assert message.startswith(
         "'Q5 2022/23' is not a financial-year period: expected a form such as "
-        "'Q4 2022/23', '2022/23 Q3/Q4' or 'Q1/Q2, 2023/24'"
+        "'Q4 2022/23', '2022/23 Q3/Q4', 'Q1/Q2, 2023/24' or 'Q4 2022/23 – Q1 2023/24'"
     )
     assert "Q1 to Q4" in message
 
