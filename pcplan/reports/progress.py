@@ -14,7 +14,7 @@ Which heading of section 5 a deliverable goes under is `heading_for`, built on
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from django.db.models import Prefetch
@@ -108,8 +108,29 @@ class ReportFields:
         return [f.name for f in fields(cls)]
 
 
-def default_fields(plan: Plan, as_of: dt.date) -> ReportFields:
-    """Defaults in the words of seed 002 agenda item 9 (and seed 001 item 7)."""
+def default_fields(plan: Plan, as_of: dt.date, *, kind: str = "panel") -> ReportFields:
+    """Defaults in the words of seed 002 agenda item 9 (and seed 001 item 7).
+
+    For the Board's variant, "panel_name" is whom the report is to and "report_of" whom it is
+    from, as in the header of seed 000 ("To: Business Coordination Board / From: Chief
+    Executive / Date").
+    """
+    if kind == "board":
+        return ReportFields(
+            panel_name="Business Coordination Board",
+            agenda_item="",
+            meeting_date=as_of,
+            report_of="Chief Executive",
+            contact_officer="Jack Hudson, Head of Business Development, OPCC",
+            contact_details="cambs-pcc@cambs.police.uk 0300 333 3456",
+            purpose=(
+                "The purpose of this report is to update the Business Coordination Board (the "
+                f"“Board”) on the delivery of the {plan.title} (the “Plan”)."
+            ),
+            recommendation="The Board is recommended to note the contents of this report.",
+            terms_of_reference="",
+            background_documents=f"Police and Crime Commissioner’s ‘{plan.title}’",
+        )
     return ReportFields(
         panel_name="Cambridgeshire Police and Crime Panel",
         agenda_item="9",
@@ -195,6 +216,8 @@ class ProgressReport:
     fields: ReportFields
     title: str
     sections: list[Section]
+    kind: str = "panel"
+    summary: StatusSummary | None = None
 
     @property
     def themes(self) -> list[ThemeSection]:
@@ -242,44 +265,109 @@ def entry_for(d: Deliverable, as_of: dt.date) -> Entry:
     )
 
 
+PANEL = "panel"
+BOARD = "board"
+
+
+@dataclass
+class StatusSummary:
+    """Deliverables in the report by theme and status as of the report date (the Board's table)."""
+
+    statuses: list[Status]
+    rows: list[tuple[str, list[int]]]  # theme title, one count per status
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(counts[i] for _, counts in self.rows) for i in range(len(self.statuses))]
+
+    @property
+    def grand_total(self) -> int:
+        return sum(self.totals)
+
+    def text(self) -> str:
+        """The numbers in words: the chart's text alternative."""
+        parts = []
+        for title, counts in self.rows:
+            said = [
+                f"{n} {s.label.lower()}" for s, n in zip(self.statuses, counts, strict=True) if n
+            ]
+            parts.append(f"{title}: {', '.join(said) if said else 'no deliverables'}")
+        return "Deliverables by status in each theme. " + "; ".join(parts) + "."
+
+
 def build_progress_report(
     plan: Plan,
     as_of: dt.date,
     since: dt.date,
     report_fields: ReportFields | None = None,
+    *,
+    kind: str = PANEL,
 ) -> ProgressReport:
-    """The Panel progress report as of `as_of`, relative to the previous report of `since`."""
+    """The Panel progress report (or the Board's variant) as of `as_of`, since `since`."""
     check_dates(as_of, since)
-    f = report_fields or default_fields(plan, as_of)
+    f = report_fields or default_fields(plan, as_of, kind=kind)
     themes = list(plan.themes.all())
+    theme_section = "4" if kind == BOARD else "5"
     by_theme: dict[int, ThemeSection] = {
-        t.pk: ThemeSection(number=f"5.{i}", title=t.title, aim=t.aim)
+        t.pk: ThemeSection(number=f"{theme_section}.{i}", title=t.title, aim=t.aim)
         for i, t in enumerate(themes, start=1)
     }
+    statuses = list(Status)
+    counts = {t.pk: [0] * len(statuses) for t in themes}
     for d in report_deliverables(plan, as_of):
+        if d.added_on <= as_of:
+            status = status_as_of(d.status, d.completed_on, as_of)
+            counts[d.theme_id][statuses.index(Status(status))] += 1
         heading = heading_for(d.status, d.added_on, d.completed_on, since, as_of)
-        if heading is None:
-            continue
-        getattr(by_theme[d.theme_id], heading.value).append(entry_for(d, as_of))
+        if heading is not None:
+            getattr(by_theme[d.theme_id], heading.value).append(entry_for(d, as_of))
+    summary = StatusSummary(statuses, [(t.title, counts[t.pk]) for t in themes])
     theme_titles = tuple(t.title for t in themes)
-    sections = [
-        Section("1", "PURPOSE", numbered("1", [f.purpose])),
-        Section("2", "RECOMMENDATIONS", numbered("2", [f.recommendation])),
-        Section("3", "TERMS OF REFERENCE", numbered("3", [f.terms_of_reference])),
-        Section("4", "BACKGROUND", background(plan, theme_titles, since, as_of)),
-        Section("5", f"{plan.title.upper()} THEMES", themes=list(by_theme.values())),
-        Section("6", "MONITORING DELIVERY OF THE PLAN", numbered("6", MONITORING)),
-        Section("7", "BACKGROUND DOCUMENTS", numbered("7", [f.background_documents])),
-    ]
+    themes_heading = f"{plan.title.upper()} THEMES"
+    if kind == BOARD:
+        sections = [
+            Section("1", "PURPOSE", numbered("1", [f.purpose])),
+            Section("2", "RECOMMENDATION", numbered("2", [f.recommendation])),
+            Section("3", "SUMMARY OF DELIVERY", board_summary(summary, since, as_of)),
+            Section("4", themes_heading, themes=list(by_theme.values())),
+            Section("5", "BACKGROUND DOCUMENTS", numbered("5", [f.background_documents])),
+        ]
+        title = f"{plan.title} – Quarterly Progress Report"
+    else:
+        sections = [
+            Section("1", "PURPOSE", numbered("1", [f.purpose])),
+            Section("2", "RECOMMENDATIONS", numbered("2", [f.recommendation])),
+            Section("3", "TERMS OF REFERENCE", numbered("3", [f.terms_of_reference])),
+            Section("4", "BACKGROUND", background(plan, theme_titles, since, as_of)),
+            Section("5", themes_heading, themes=list(by_theme.values())),
+            Section("6", "MONITORING DELIVERY OF THE PLAN", numbered("6", MONITORING)),
+            Section("7", "BACKGROUND DOCUMENTS", numbered("7", [f.background_documents])),
+        ]
+        title = f"Delivery of the Police and Crime Commissioner’s {plan.title} – Progress Report"
     return ProgressReport(
         plan_title=plan.title,
         plan_key=plan.key,
         as_of=as_of,
         since=since,
         fields=f,
-        title=f"Delivery of the Police and Crime Commissioner’s {plan.title} – Progress Report",
+        title=title,
         sections=sections,
+        kind=kind,
+        summary=summary,
     )
+
+
+def board_summary(summary: StatusSummary, since: dt.date, as_of: dt.date) -> list[Paragraph]:
+    completed = summary.totals[summary.statuses.index(Status.COMPLETED)]
+    return [
+        Paragraph(
+            "3.1",
+            f"As of {as_of:%-d %B %Y} the Delivery Plan holds {summary.grand_total} "
+            f"deliverable{'s' if summary.grand_total != 1 else ''}, of which {completed} "
+            "are completed. The table below gives them by theme and status; section 4 lists those "
+            f"completed and added since {since:%-d %B %Y} and those under way.",
+        )
+    ]
 
 
 def numbered(section: str, texts: list[str]) -> list[Paragraph]:
@@ -356,7 +444,3 @@ def background(
 def number_word(n: int) -> str:
     words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     return words[n] if 0 <= n < len(words) else str(n)
-
-
-def with_fields(report_fields: ReportFields, **changes: object) -> ReportFields:
-    return replace(report_fields, **changes)  # type: ignore[arg-type]

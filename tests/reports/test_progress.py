@@ -24,9 +24,9 @@ def titles(entries):
 
 
 def test_a_deliverable_completed_and_added_in_the_same_period_is_reported_as_completed():
-    assert heading_for(Status.COMPLETED, dt.date(2022, 10, 1), dt.date(2023, 1, 1), SINCE, AS_OF) == (
-        Heading.COMPLETED
-    )
+    assert heading_for(
+        Status.COMPLETED, dt.date(2022, 10, 1), dt.date(2023, 1, 1), SINCE, AS_OF
+    ) == (Heading.COMPLETED)
 
 
 def test_a_deliverable_completed_before_the_previous_report_is_left_out():
@@ -38,7 +38,9 @@ def test_a_deliverable_added_after_the_report_date_is_left_out():
 
 
 def test_a_deliverable_completed_after_the_report_date_is_still_current_on_it():
-    heading = heading_for(Status.COMPLETED, dt.date(2021, 11, 29), dt.date(2023, 4, 1), SINCE, AS_OF)
+    heading = heading_for(
+        Status.COMPLETED, dt.date(2021, 11, 29), dt.date(2023, 4, 1), SINCE, AS_OF
+    )
     assert heading == Heading.CURRENT
 
 
@@ -50,10 +52,12 @@ def test_a_deliverable_added_on_the_report_date_is_new_and_one_added_on_the_prev
 @pytest.mark.django_db
 def test_the_report_lists_each_theme_under_section_5_with_its_three_headings(plan):
     theme = ThemeFactory(plan=plan, title="Crime Prevention", position=1)
-    DeliverableFactory(theme=theme, title="Old and done", status=Status.COMPLETED,
-                       completed_on=dt.date(2022, 1, 1))
-    DeliverableFactory(theme=theme, title="Done lately", status=Status.COMPLETED,
-                       completed_on=dt.date(2023, 1, 10))
+    DeliverableFactory(
+        theme=theme, title="Old and done", status=Status.COMPLETED, completed_on=dt.date(2022, 1, 1)
+    )
+    DeliverableFactory(
+        theme=theme, title="Done lately", status=Status.COMPLETED, completed_on=dt.date(2023, 1, 10)
+    )
     DeliverableFactory(theme=theme, title="Carrying on")
     DeliverableFactory(theme=theme, title="Fresh", added_on=dt.date(2022, 12, 1))
     DeliverableFactory(theme=theme, title="Not yet", added_on=dt.date(2023, 4, 1))
