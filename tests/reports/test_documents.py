@@ -103,8 +103,8 @@ def test_the_board_variant_has_the_boards_header_a_summary_table_and_a_described
     assert "All themes 0 31 9 1 1 1 43" in text
     html = render_html(report)
     assert (
-        'alt="Deliverables by status in each theme. Putting Communities First: 6 in progress, 3 completed'
-        in html
+        'alt="Deliverables by status in each theme. '
+        "Putting Communities First: 6 in progress, 3 completed" in html
     )
     assert "data:image/png;base64," in html
     doc = Document(io.BytesIO(render_docx(report)))
