@@ -19,7 +19,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pcplan.reports.chart import status_chart_png
-from pcplan.reports.progress import BOARD, ProgressReport
+from pcplan.reports.progress import BOARD, ProgressReport, ReportError
 
 FONT = "Arial"  # Liberation Sans stands in for it on Debian: same metrics.
 
@@ -246,3 +246,14 @@ def _page_numbers(doc: DocxDocument) -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = text
         run._r.append(el)
+
+
+def render(report: ProgressReport, fmt: str) -> bytes:
+    """The report in one of the formats "html", "pdf" or "docx"."""
+    if fmt == "html":
+        return render_html(report).encode("utf-8")
+    if fmt == "pdf":
+        return render_pdf(report)
+    if fmt == "docx":
+        return render_docx(report)
+    raise ReportError(f"Unknown format {fmt!r}: expected one of html, pdf, docx.")
