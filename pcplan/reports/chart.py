@@ -9,6 +9,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from pcplan.delivery.rules import Status  # noqa: E402
 from pcplan.reports.progress import StatusSummary  # noqa: E402
@@ -39,7 +40,7 @@ def status_chart_png(summary: StatusSummary) -> bytes:
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("Deliverables")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     if any(left):
         ax.legend(

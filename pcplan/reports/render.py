@@ -120,10 +120,10 @@ def render_docx(report: ProgressReport) -> bytes:
 def _set_base_style(doc: DocxDocument) -> None:
     for name in ("Normal", "Body Text", "Title", "Heading 1", "Heading 2", "Heading 3"):
         style = doc.styles[name]
-        style.font.name = FONT  # type: ignore[union-attr]
-    doc.styles["Normal"].font.size = Pt(11)  # type: ignore[union-attr]
+        style.font.name = FONT
+    doc.styles["Normal"].font.size = Pt(11)
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-        font = doc.styles[name].font  # type: ignore[union-attr]
+        font = doc.styles[name].font
         font.size = Pt(13 if name == "Title" else 12 if name == "Heading 1" else 11)
         font.bold = True
         font.color.rgb = None

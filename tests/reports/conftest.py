@@ -17,3 +17,10 @@ THIS_REPORT = dt.date(2023, 3, 15)  # seed 002, agenda item 9
 def demo_plan(db) -> Plan:
     call_command("demo", "--no-serve", verbosity=0)
     return Plan.objects.get(key="cambs-2021-24")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Generated files go to a temporary MEDIA_ROOT, never the working directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
