@@ -89,7 +89,7 @@ def what_changed(plan: Plan, start: dt.date, end: dt.date) -> WhatChanged:
         if when <= start_at:
             before[pk] = state
         after[pk] = state
-    for pk, (old_status, old_end) in before.items():
+    for pk, (old_status, old_end) in sorted(before.items()):
         new_status, new_end = after[pk]
         d = deliverables[pk]
         if old_status != new_status:
