@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import axe_violations, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +50,30 @@ def test_editor_previews_generates_downloads_and_publishes_the_panel_report(
     assert page.get_by_role(
         "link", name="Police and Crime Plan 2021-24: Panel progress report"
     ).is_visible()
+
+
+def test_the_report_pages_have_no_serious_accessibility_violations(
+    page, demo_site, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    sign_in(page, demo_site, "editor")
+    page.goto(f"{demo_site}/staff/plans/cambs-2021-24/update-requests/new/")
+    fill_date(page, "due_on", 1, 3, 2099)
+    page.get_by_role("button", name="Request updates").click()
+    page.get_by_text("Updated so far: 0 of").wait_for()
+    assert axe_violations(page) == []
+    page.goto(
+        f"{demo_site}/staff/plans/cambs-2021-24/what-changed/?start_day=14&start_month=9"
+        "&start_year=2022&end_day=15&end_month=3&end_year=2023"
+    )
+    assert page.get_by_role("heading", name="Completed (9)").is_visible()
+    assert axe_violations(page) == []
+    page.goto(f"{demo_site}/staff/plans/cambs-2021-24/reports/")
+    assert axe_violations(page) == []
+
+    sign_out(page)
+    sign_in(page, demo_site, "constabulary")
+    page.get_by_role("link", name="Updates asked of you").click()
+    assert page.get_by_role("link", name="Police Race Action Plan").count() == 0
+    assert page.get_by_text("due by 1 March 2099").is_visible()
+    assert axe_violations(page) == []
