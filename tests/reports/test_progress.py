@@ -24,6 +24,8 @@ def titles(entries):
 
 
 def test_a_deliverable_completed_and_added_in_the_same_period_is_reported_as_completed():
+    """Seed 002 item 9 §4.5: "recently completed deliverables" and "new deliverables" are both
+    relative to the previous report; completion is the news, so it wins."""
     assert heading_for(
         Status.COMPLETED, dt.date(2022, 10, 1), dt.date(2023, 1, 1), SINCE, AS_OF
     ) == (Heading.COMPLETED)
