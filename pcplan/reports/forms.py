@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from pcplan.core.forms import GovukDateField
+from pcplan.reports.models import ReportFormat
+from pcplan.reports.progress import ReportFields
+
+FORMAT_CHOICES = [
+    (ReportFormat.PDF.value, "PDF, to file and circulate"),
+    (ReportFormat.DOCX.value, "Word (DOCX), to edit"),
+    (ReportFormat.HTML.value, "Web page (HTML)"),
+]
+
+
+class ReportForm(forms.Form):
+    as_of = GovukDateField(
+        label="Report date",
+        help_text="Updates dated after this day are left out. For example, 15 3 2023",
+    )
+    since = GovukDateField(
+        label="Previous report date",
+        help_text="Deliverables completed or added after this day are reported as such.",
+    )
+    format = forms.ChoiceField(
+        label="Format",
+        choices=FORMAT_CHOICES,
+        widget=forms.RadioSelect,
+        initial=ReportFormat.PDF.value,
+        error_messages={"required": "Select the format of the report"},
+    )
+    panel_name = forms.CharField(label="Addressed to", max_length=200)
+    agenda_item = forms.CharField(label="Agenda item number", max_length=20, required=False)
+    meeting_date = GovukDateField(label="Meeting date")
+    report_of = forms.CharField(label="Report of (from)", max_length=200)
+    contact_officer = forms.CharField(label="Contact officer", max_length=200)
+    contact_details = forms.CharField(label="Contact details", max_length=300, required=False)
+    purpose = forms.CharField(label="Purpose", widget=forms.Textarea(attrs={"rows": 4}))
+    recommendation = forms.CharField(
+        label="Recommendations", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    terms_of_reference = forms.CharField(
+        label="Terms of reference",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="One paragraph per line.",
+    )
+    background_documents = forms.CharField(
+        label="Background documents",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="One document per line, with its address.",
+    )
+
+    def __init__(self, *args: Any, board: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if board:
+            del self.fields["agenda_item"]
+            del self.fields["terms_of_reference"]
+            self.fields["panel_name"].label = "To"
+            self.fields["report_of"].label = "From"
+            self.fields["meeting_date"].label = "Date"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        as_of: dt.date | None = data.get("as_of")
+        since: dt.date | None = data.get("since")
+        if as_of and since and as_of <= since:
+            self.add_error("as_of", "The report date must be after the previous report date")
+        return data
+
+    def report_fields(self) -> ReportFields:
+        data = self.cleaned_data
+        return ReportFields(
+            **{name: data.get(name) or "" for name in ReportFields.names()}  # type: ignore[arg-type]
+        )
+
+
+class WhatChangedForm(forms.Form):
+    start = GovukDateField(label="From", help_text="For example, 14 9 2022")
+    end = GovukDateField(label="To", help_text="For example, 15 3 2023")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", "The end date must be after the start date")
+        return data
+
+
+class UpdateRoundForm(forms.Form):
+    due_on = GovukDateField(label="Updates due by", help_text="For example, 1 3 2023")
+    message = forms.CharField(
+        label="Message to the leads",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Optional. Sent with the request and the reminders.",
+    )

@@ -1,0 +1,145 @@
+"""Generated reports (who, when, parameters, file) and the reporting cycle's update requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from pcplan.core.models import Organisation
+from pcplan.plans.models import Plan
+from pcplan.reports.progress import ReportFields
+
+
+class ReportKind(models.TextChoices):
+    PANEL = "panel", "Panel progress report"
+    BOARD = "board", "Business Coordination Board quarterly report"
+
+
+class ReportFormat(models.TextChoices):
+    HTML = "html", "Web page (HTML)"
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (DOCX)"
+
+
+CONTENT_TYPES = {
+    ReportFormat.HTML: "text/html; charset=utf-8",
+    ReportFormat.PDF: "application/pdf",
+    ReportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def report_upload_to(instance: GeneratedReport, filename: str) -> str:
+    return f"reports/{instance.plan.key}/{filename}"
+
+
+class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
+    def published(self) -> GeneratedReportQuerySet:
+        return self.filter(is_published=True)
+
+
+class GeneratedReport(models.Model):
+    """A report as generated on a day, with the words the officer chose; the file is kept."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="generated_reports")
+    kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.PANEL)
+    format = models.CharField(max_length=10, choices=ReportFormat.choices)
+    as_of = models.DateField("report date")
+    since = models.DateField("previous report date")
+    # The editable words (progress.ReportFields), saved with each report.
+    panel_name = models.CharField(max_length=200)
+    agenda_item = models.CharField("agenda item number", max_length=20, blank=True)
+    meeting_date = models.DateField()
+    report_of = models.CharField("report of", max_length=200)
+    contact_officer = models.CharField(max_length=200)
+    contact_details = models.CharField(max_length=300, blank=True)
+    purpose = models.TextField()
+    recommendation = models.TextField()
+    terms_of_reference = models.TextField()
+    background_documents = models.TextField(blank=True)
+
+    file = models.FileField(upload_to=report_upload_to, max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+    objects = GeneratedReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The public list of published reports, newest first.
+            models.Index(fields=["is_published", "as_of"], name="report_published_as_of"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_kind_display()} as of {self.as_of:%d %B %Y} ({self.get_format_display()})"
+        )
+
+    @property
+    def report_fields(self) -> ReportFields:
+        return ReportFields(**{name: getattr(self, name) for name in ReportFields.names()})
+
+    @property
+    def filename(self) -> str:
+        return f"{self.plan.key}-{self.kind}-report-{self.as_of:%Y-%m-%d}.{self.format}"
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[ReportFormat(self.format)]
+
+
+class UpdateRound(models.Model):
+    """An editor's request, before a report, that every lead organisation update its work."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="update_rounds")
+    due_on = models.DateField("updates due by")
+    message = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Updates due by {self.due_on:%d %B %Y}"
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return today > self.due_on
+
+
+class UpdateRequest(models.Model):
+    """What one lead organisation is asked for in a round."""
+
+    round = models.ForeignKey(UpdateRound, on_delete=models.CASCADE, related_name="requests")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="update_requests"
+    )
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "organisation"], name="update_request_once_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.round}"

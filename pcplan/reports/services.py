@@ -1,0 +1,200 @@
+"""Every change the reports app makes goes through here: permission-checked, atomic, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from pcplan.core.audit import attributed_to
+from pcplan.core.models import Organisation, User
+from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.rules import Status
+from pcplan.plans.models import Plan
+from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRequest, UpdateRound
+from pcplan.reports.progress import ReportFields, build_progress_report, default_fields
+from pcplan.reports.render import render
+
+
+def can_manage_reports(user: User) -> bool:
+    """Editors (administrators and OPCC editors) prepare, publish and request updates."""
+    return user.is_authenticated and user.is_editor
+
+
+def fields_for_next_report(plan: Plan, kind: str, as_of: dt.date) -> ReportFields:
+    """The words of the last report of this kind for the plan, or the seeds' defaults."""
+    last = GeneratedReport.objects.filter(plan=plan, kind=kind).first()
+    if last is None:
+        return default_fields(plan, as_of, kind=kind)
+    return ReportFields(**{**asdict(last.report_fields), "meeting_date": as_of})
+
+
+def previous_report_date(plan: Plan, kind: str) -> dt.date | None:
+    last = GeneratedReport.objects.filter(plan=plan, kind=kind).order_by("-as_of").first()
+    return last.as_of if last else None
+
+
+@transaction.atomic
+def generate_report(
+    user: User,
+    plan: Plan,
+    *,
+    kind: str,
+    fmt: str,
+    as_of: dt.date,
+    since: dt.date,
+    report_fields: ReportFields,
+) -> GeneratedReport:
+    """Build the report from live data, render it and keep the file with its parameters."""
+    if not can_manage_reports(user):
+        raise PermissionDenied("Only OPCC editors generate reports.")
+    report = build_progress_report(plan, as_of, since, report_fields, kind=kind)
+    content = render(report, fmt)
+    generated = GeneratedReport(
+        plan=plan,
+        kind=kind,
+        format=fmt,
+        as_of=as_of,
+        since=since,
+        created_by=user,
+        **asdict(report_fields),
+    )
+    generated.file.save(generated.filename, ContentFile(content), save=False)
+    attributed_to(generated, user, f"Generated {ReportKind(kind).label}").save()
+    return generated
+
+
+@transaction.atomic
+def set_report_published(user: User, report: GeneratedReport, *, published: bool) -> None:
+    """Only a published report is shown on the public site."""
+    if not can_manage_reports(user):
+        raise PermissionDenied("Only OPCC editors publish reports.")
+    report.is_published = published
+    report.published_at = timezone.now() if published else None
+    report.published_by = user if published else None
+    attributed_to(report, user, "Published" if published else "Unpublished").save(
+        update_fields=["is_published", "published_at", "published_by"]
+    )
+
+
+def lead_organisations(plan: Plan) -> list[Organisation]:
+    """Organisations leading a deliverable of the plan that is not yet completed."""
+    return list(
+        Organisation.objects.filter(
+            led_deliverables__in=Deliverable.objects.for_plan(plan).exclude(status=Status.COMPLETED)
+        ).distinct()
+    )
+
+
+@transaction.atomic
+def request_updates(user: User, plan: Plan, *, due_on: dt.date, message: str = "") -> UpdateRound:
+    """Ask every lead organisation to update its deliverables by `due_on`."""
+    if not can_manage_reports(user):
+        raise PermissionDenied("Only OPCC editors request updates.")
+    update_round = UpdateRound(
+        plan=plan,
+        due_on=due_on,
+        message=message.strip(),
+        requested_by=user,
+        requested_at=timezone.now(),
+    )
+    attributed_to(update_round, user, "Updates requested").save()
+    for organisation in lead_organisations(plan):
+        attributed_to(UpdateRequest(round=update_round, organisation=organisation), user).save()
+    return update_round
+
+
+@dataclass(frozen=True)
+class RequestStatus:
+    request: UpdateRequest
+    last_update_at: dt.datetime | None
+
+    @property
+    def responded(self) -> bool:
+        return self.last_update_at is not None
+
+
+def round_status(update_round: UpdateRound) -> list[RequestStatus]:
+    """Who has updated since the request: an update posted on a deliverable the organisation
+    leads, after the request was made. Two queries whatever the number of organisations."""
+    requests = list(update_round.requests.select_related("organisation"))
+    latest = dict(
+        Update.objects.filter(
+            deliverable__theme__plan_id=update_round.plan_id,
+            deliverable__lead__in=[r.organisation_id for r in requests],
+            created_at__gte=update_round.requested_at,
+        )
+        .values_list("deliverable__lead")
+        .annotate(last=Max("created_at"))
+        .order_by()
+    )
+    return [RequestStatus(r, latest.get(r.organisation_id)) for r in requests]
+
+
+def requests_for(user: User) -> list[tuple[UpdateRequest, list[Deliverable]]]:
+    """What is asked of the user's organisation in rounds still open, with its deliverables."""
+    if user.organisation_id is None:
+        return []
+    today = timezone.localdate()
+    requests = UpdateRequest.objects.filter(
+        organisation_id=user.organisation_id, round__due_on__gte=today
+    ).select_related("round__plan")
+    out = []
+    for request in requests:
+        deliverables = list(
+            Deliverable.objects.for_plan(request.round.plan)
+            .filter(lead_id=user.organisation_id)
+            .exclude(status=Status.COMPLETED)
+        )
+        out.append((request, deliverables))
+    return out
+
+
+def send_update_reminders(*, today: dt.date | None = None, base_url: str = "") -> int:
+    """Email each person of an organisation that has not yet updated in an open round.
+
+    A round is open until its due date; each organisation is reminded at most once a day.
+    Returns the number of emails sent.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    rounds = UpdateRound.objects.filter(due_on__gte=today).select_related("plan")
+    for update_round in rounds:
+        for status in round_status(update_round):
+            request = status.request
+            if status.responded:
+                continue
+            if request.last_reminded_at and timezone.localdate(request.last_reminded_at) >= today:
+                continue
+            people = User.objects.filter(
+                organisation_id=request.organisation_id, is_active=True
+            ).exclude(email="")
+            recipients = [p.email for p in people]
+            if not recipients:
+                continue
+            link = base_url.rstrip("/") + reverse("reports:my-update-requests")
+            send_mail(
+                subject=f"Reminder: updates on the {update_round.plan.title} due by "
+                f"{update_round.due_on:%-d %B %Y}",
+                message=(
+                    f"The OPCC has asked {request.organisation.name} to update the deliverables "
+                    f"it leads in the {update_round.plan.title} by "
+                    f"{update_round.due_on:%-d %B %Y}.\n\n"
+                    + (f"{update_round.message}\n\n" if update_round.message else "")
+                    + f"See what is asked of you and add your updates: {link}\n"
+                ),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=recipients,
+            )
+            request.last_reminded_at = timezone.now()
+            attributed_to(request, None, "Reminder sent").save(update_fields=["last_reminded_at"])
+            sent += len(recipients)
+    return sent

@@ -1,0 +1,241 @@
+"""Staff pages for reports, the what-changed view and the reporting cycle; public downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from pcplan.core.http import edit_form, staff_user
+from pcplan.core.models import User
+from pcplan.plans.models import Plan
+from pcplan.reports import services
+from pcplan.reports.changes import what_changed as build_what_changed
+from pcplan.reports.forms import ReportForm, UpdateRoundForm, WhatChangedForm
+from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRound
+from pcplan.reports.progress import BOARD, PANEL, build_progress_report
+from pcplan.reports.render import document_context
+
+
+def require_report_manager(request: HttpRequest) -> User:
+    user = staff_user(request)
+    if not services.can_manage_reports(user):
+        raise PermissionDenied("Only OPCC editors prepare reports.")
+    return user
+
+
+def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
+    return get_object_or_404(Plan, key=key)
+
+
+def get_report_for_user(request: HttpRequest, pk: int) -> GeneratedReport:
+    """Editors see every generated report; anyone else only published ones (404 otherwise)."""
+    user = request.user
+    reports = GeneratedReport.objects.select_related("plan")
+    if not (isinstance(user, User) and services.can_manage_reports(user)):
+        reports = reports.published()
+    return get_object_or_404(reports, pk=pk)
+
+
+def get_round_for_user(request: HttpRequest, pk: int) -> UpdateRound:
+    require_report_manager(request)
+    return get_object_or_404(UpdateRound.objects.select_related("plan"), pk=pk)
+
+
+@login_required
+def report_list(request: HttpRequest, key: str) -> HttpResponse:
+    require_report_manager(request)
+    plan = get_plan_for_user(request, key)
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "plan": plan,
+            "reports": plan.generated_reports.select_related("created_by"),
+            "rounds": plan.update_rounds.all()[:5],
+        },
+    )
+
+
+@login_required
+def report_generate(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_report_manager(request)
+    plan = get_plan_for_user(request, key)
+    kind = BOARD if request.GET.get("kind") == BOARD else PANEL
+    today = timezone.localdate()
+    since = services.previous_report_date(plan, kind) or today - dt.timedelta(days=182)
+    as_of = max(today, since + dt.timedelta(days=1))
+    initial = {
+        **asdict(services.fields_for_next_report(plan, kind, as_of)),
+        "as_of": as_of,
+        "since": since,
+    }
+    form = ReportForm(request.POST or None, initial=initial, board=kind == BOARD)
+    context = {
+        "plan": plan,
+        "kind": kind,
+        "kind_label": ReportKind(kind).label,
+        "back_url": reverse("reports:report-list", args=[plan.key]),
+    }
+    if request.method == "POST" and "preview" in request.POST:
+        if form.is_valid():
+            report = build_progress_report(
+                plan,
+                form.cleaned_data["as_of"],
+                form.cleaned_data["since"],
+                form.report_fields(),
+                kind=kind,
+            )
+            context.update(document_context(report))
+        return render(
+            request,
+            "reports/report_generate.html",
+            {**context, "form": form},
+            status=200 if form.is_valid() else 400,
+        )
+
+    def save() -> None:
+        generated = services.generate_report(
+            user,
+            plan,
+            kind=kind,
+            fmt=form.cleaned_data["format"],
+            as_of=form.cleaned_data["as_of"],
+            since=form.cleaned_data["since"],
+            report_fields=form.report_fields(),
+        )
+        context["generated"] = generated
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="reports/report_generate.html",
+        context=context,
+        success_url=lambda: reverse("reports:report-list", args=[plan.key]),
+        success_message="Report generated: download it from the list below",
+    )
+
+
+def _file_response(report: GeneratedReport) -> FileResponse:
+    try:
+        handle = report.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The report file is missing.") from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=report.filename,
+        content_type=report.content_type,
+    )
+
+
+@login_required
+def report_download(request: HttpRequest, pk: int) -> FileResponse:
+    require_report_manager(request)
+    return _file_response(get_report_for_user(request, pk))
+
+
+@login_required
+@require_POST
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require_report_manager(request)
+    report = get_report_for_user(request, pk)
+    publish = request.POST.get("publish") == "1"
+    services.set_report_published(user, report, published=publish)
+    messages.success(request, "Report published" if publish else "Report withdrawn")
+    return redirect("reports:report-list", report.plan.key)
+
+
+@login_required
+def what_changed(request: HttpRequest, key: str) -> HttpResponse:
+    require_report_manager(request)
+    plan = get_plan_for_user(request, key)
+    form = WhatChangedForm(request.GET if "start_day" in request.GET else None)
+    changes = (
+        build_what_changed(plan, form.cleaned_data["start"], form.cleaned_data["end"])
+        if form.is_valid()
+        else None
+    )
+    return render(
+        request,
+        "reports/what_changed.html",
+        {"plan": plan, "form": form, "changes": changes},
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@login_required
+def update_round_create(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_report_manager(request)
+    plan = get_plan_for_user(request, key)
+    form = UpdateRoundForm(request.POST or None)
+    created: list[UpdateRound] = []
+
+    def save() -> None:
+        created.append(
+            services.request_updates(
+                user, plan, due_on=form.cleaned_data["due_on"], message=form.cleaned_data["message"]
+            )
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Request updates",
+            "caption": plan.title,
+            "intro": "Every organisation leading a deliverable that is not completed is asked "
+            "to update it by the due date. They see the request when they sign in, and "
+            "reminders go by email until they have posted an update.",
+            "back_url": reverse("reports:report-list", args=[plan.key]),
+            "submit": "Request updates",
+        },
+        success_url=lambda: reverse("reports:update-round", args=[created[0].pk]),
+        success_message="Updates requested",
+    )
+
+
+@login_required
+def update_round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    update_round = get_round_for_user(request, pk)
+    statuses = services.round_status(update_round)
+    return render(
+        request,
+        "reports/update_round.html",
+        {
+            "round": update_round,
+            "plan": update_round.plan,
+            "statuses": statuses,
+            "responded": sum(s.responded for s in statuses),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def my_update_requests(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    return render(
+        request, "reports/my_update_requests.html", {"requests": services.requests_for(user)}
+    )
+
+
+def public_report_list(request: HttpRequest) -> HttpResponse:
+    reports = GeneratedReport.objects.published().select_related("plan").order_by("-as_of", "-id")
+    return render(request, "reports/public_report_list.html", {"reports": reports})
+
+
+def public_report_download(request: HttpRequest, pk: int) -> FileResponse:
+    report = get_object_or_404(GeneratedReport.objects.published(), pk=pk)
+    return _file_response(report)

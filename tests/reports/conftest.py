@@ -1,0 +1,26 @@
+"""Fixtures for the reports: the demo plan as seed 002 agenda item 9 reports it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from pcplan.plans.models import Plan
+
+PREVIOUS_REPORT = dt.date(2022, 9, 14)  # the Panel meeting of seed 004
+THIS_REPORT = dt.date(2023, 3, 15)  # seed 002, agenda item 9
+
+
+@pytest.fixture
+def demo_plan(db) -> Plan:
+    call_command("demo", "--no-serve", verbosity=0)
+    return Plan.objects.get(key="cambs-2021-24")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Generated files go to a temporary MEDIA_ROOT, never the working directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
