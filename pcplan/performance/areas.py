@@ -19,7 +19,7 @@ CSP_AREAS: tuple[str, ...] = (
 
 
 def district_of(lsoa_name: str | None) -> str:
-    """"Cambridge 007A" -> "Cambridge"; blank or unusual names give ""."""
+    """ "Cambridge 007A" -> "Cambridge"; blank or unusual names give ""."""
     if not lsoa_name:
         return ""
     head, _, code = lsoa_name.strip().rpartition(" ")
@@ -29,6 +29,4 @@ def district_of(lsoa_name: str | None) -> str:
 
 
 # The same rule in DuckDB SQL, so the importer computes it without pulling rows into Python.
-DISTRICT_SQL = (
-    "coalesce(regexp_extract(\"LSOA name\", '^(.+) [0-9]{3}[A-Z]$', 1), '')"
-)
+DISTRICT_SQL = "coalesce(regexp_extract(\"LSOA name\", '^(.+) [0-9]{3}[A-Z]$', 1), '')"

@@ -44,7 +44,10 @@ class Measure(models.Model):
         "direction of improvement", max_length=10, choices=Direction.choices
     )
     baseline_label = models.CharField(
-        "baseline period", max_length=100, blank=True, help_text="For example: year ending June 2019"
+        "baseline period",
+        max_length=100,
+        blank=True,
+        help_text="For example: year ending June 2019",
     )
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)

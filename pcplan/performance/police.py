@@ -201,29 +201,36 @@ AGGREGATE_SQL = {
     STREET: f"""
         INSERT INTO street_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
-               coalesce("Crime type", ''), coalesce("Last outcome category", ''), count(*)
-        FROM {_read_csv(STREET)} GROUP BY ALL""",
+               coalesce("Crime type", ''), coalesce("Last outcome category", ''), count(*),
+               count("Longitude" + "Latitude")
+        FROM {_read_csv(STREET)} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
     OUTCOMES: f"""
         INSERT INTO outcomes_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
-               coalesce("Outcome type", ''), count(*)
-        FROM {_read_csv(OUTCOMES)} GROUP BY ALL""",
+               coalesce("Outcome type", ''), count(*), count("Longitude" + "Latitude")
+        FROM {_read_csv(OUTCOMES)} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
     STOP_AND_SEARCH: f"""
         INSERT INTO stop_agg
         SELECT filename, coalesce("Object of search", ''), coalesce("Outcome", ''), count(*),
+               count("Longitude" + "Latitude"),
                count(*) FILTER (WHERE strftime("Date" AT TIME ZONE 'UTC', '%Y-%m')
                                       <> regexp_extract(filename, '(\\d{{4}}-\\d{{2}})-[^/]*$', 1))
-        FROM {_read_csv(STOP_AND_SEARCH)} GROUP BY ALL""",
+        FROM {_read_csv(STOP_AND_SEARCH)} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
 }
 
 CREATE_TABLES = """
     CREATE TABLE street_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
-        district VARCHAR, crime_type VARCHAR, last_outcome_category VARCHAR, n BIGINT);
+        district VARCHAR, crime_type VARCHAR, last_outcome_category VARCHAR, n BIGINT,
+        located BIGINT);
     CREATE TABLE outcomes_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
-        district VARCHAR, outcome_type VARCHAR, n BIGINT);
+        district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
     CREATE TABLE stop_agg (filename VARCHAR, object_of_search VARCHAR, outcome VARCHAR,
-        n BIGINT, other_month BIGINT);
+        n BIGINT, located BIGINT, other_month BIGINT);
 """
+
+
+# Every typed column is used in the aggregate ("located": rows with coordinates) so that DuckDB
+# casts, and so checks, every value: a column it does not need is otherwise never parsed.
 
 
 class Reader:
@@ -259,7 +266,8 @@ class Reader:
             (OUTCOMES, "outcomes_agg"),
             (STOP_AND_SEARCH, "stop_agg"),
         ):
-            rows, groups = self._fetch_one(f"SELECT coalesce(sum(n), 0), count(*) FROM {table}")
+            sql = f"SELECT coalesce(sum(n), 0), count(*) FROM {table}"  # noqa: S608
+            rows, groups = self._fetch_one(sql)
             summary.rows_by_kind[kind] = int(rows)
             summary.rows += int(rows)
             summary.aggregate_rows += int(groups)
@@ -281,14 +289,19 @@ class Reader:
                 ", ".join(f.name for f in batch), f"could not be read: {exc}"
             ) from None
         reject = self.con.execute(
-            """SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type, e.error_message
+            """SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type,
+                      e.error_message
                FROM rejects e JOIN rejects_scan s USING (scan_id, file_id)
                ORDER BY s.file_path, e.line LIMIT 1"""
         ).fetchone()
         if reject:
             path, line, column_idx, column_name, error_type, message = reject
-            shown = by_path[path].name if path in by_path else path
+            f = by_path[path]
+            if error_type == "CAST":
+                # DuckDB numbers the columns it projected, not the file's: find the value again.
+                column_idx, column_name = _bad_value_column(f, line) or (column_idx, column_name)
             column = f"{column_idx} ({column_name})" if column_name else str(column_idx)
+            shown = f.name
             raise PoliceDataError(shown, _plain(error_type, message), line=line, column=column)
 
     def street_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
@@ -313,6 +326,38 @@ class Reader:
         cursor = self.con.execute(sql)
         while rows := cursor.fetchmany(batch_size):
             yield rows
+
+
+def _readable(value: str, sql_type: str) -> bool:
+    if value == "":
+        return True
+    try:
+        if sql_type == "DOUBLE":
+            float(value)
+        elif sql_type == "TIMESTAMPTZ":
+            dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _bad_value_column(f: PoliceFile, line: int) -> tuple[int, str] | None:
+    """The first column of `line` whose value cannot be read as its type (error path only)."""
+    with f.path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream)
+        row: list[str] | None = None
+        for candidate in reader:
+            if reader.line_num >= line:
+                row = candidate
+                break
+    if row is None:
+        return None
+    for index, ((name, sql_type), value) in enumerate(
+        zip(COLUMNS[f.kind].items(), row, strict=False), start=1
+    ):
+        if not _readable(value, sql_type):
+            return index, name
+    return None
 
 
 def _plain(error_type: str, message: str) -> str:

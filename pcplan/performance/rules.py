@@ -1,6 +1,7 @@
 """Pure rules for performance measures: rolling totals, change against baseline, judgement.
 
-No Django here. Every function is tested on hand-computed examples (tests/performance/test_rules.py).
+No Django here. Each function is tested on hand-computed examples
+(tests/performance/test_rules.py).
 """
 
 from __future__ import annotations
