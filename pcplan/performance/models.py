@@ -49,7 +49,19 @@ class Measure(models.Model):
         blank=True,
         help_text="For example: year ending June 2019",
     )
+    baseline_start = models.DateField(
+        null=True, blank=True, help_text="The first day of the baseline period."
+    )
+    baseline_end = models.DateField(
+        null=True, blank=True, help_text="The last day of the baseline period."
+    )
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    is_summed = models.BooleanField(
+        "values add up over time",
+        default=True,
+        help_text="Counts (crimes, arrests) add up, so pcplan shows 12-month rolling totals; "
+        "rates and percentages do not.",
+    )
     target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target_note = models.CharField(max_length=200, blank=True)
     is_national = models.BooleanField(

@@ -4,9 +4,13 @@
 Baseline values are left blank: an editor enters the force's figure.
 """
 
+import datetime as dt
+
 from django.db import migrations
 
 BASELINE = "Year ending June 2019"
+BASELINE_START = dt.date(2018, 7, 1)
+BASELINE_END = dt.date(2019, 6, 30)
 
 NATIONAL_MEASURES = [
     (
@@ -83,6 +87,9 @@ def add_national_measures(apps, schema_editor):
                 "unit": unit,
                 "direction": "higher" if higher_is_better else "lower",
                 "baseline_label": BASELINE,
+                "baseline_start": BASELINE_START,
+                "baseline_end": BASELINE_END,
+                "is_summed": unit != "%",
                 "is_national": True,
                 "is_published": True,
                 "source": source,
