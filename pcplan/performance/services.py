@@ -28,12 +28,10 @@ def save_measure(
 ) -> Measure:
     if not permissions.can_edit_measures(user):
         raise PermissionDenied("Only OPCC editors define measures.")
-    if not measure.derivation:
-        measure.source = (
-            Measure.Source.MANUAL
-            if measure.source == Measure.Source.POLICE_DATA
-            else measure.source
-        )
+    if measure.derivation:
+        measure.source = Measure.Source.POLICE_DATA
+    elif measure.source == Measure.Source.POLICE_DATA:
+        measure.source = Measure.Source.MANUAL
     creating = measure.pk is None
     attributed_to(measure, user, "Created" if creating else "Edited").save()
     if themes is not None:
