@@ -11,6 +11,7 @@ from django.db import transaction
 from pcplan.delivery.models import Deliverable
 from pcplan.performance.importer import import_police_data
 from pcplan.performance.models import ImportRun, Measure
+from pcplan.performance.national import ensure_national_measures
 from pcplan.plans.models import Theme
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "cambridgeshire-2024.zip"
@@ -22,6 +23,7 @@ NATIONAL_THEME = "robust-enforcement"
 
 @transaction.atomic
 def load_performance_demo() -> ImportRun:
+    ensure_national_measures(Measure)
     run, _ = import_police_data([DEMO_DATA])
     national = list(Measure.objects.filter(is_national=True))
     for deliverable in Deliverable.objects.filter(key=NATIONAL_DELIVERABLE):

@@ -38,3 +38,13 @@ def count_street_rows(paths: list[Path]) -> Counter[tuple[str, str]]:
             for row in csv.DictReader(stream):
                 counts[(month, row["Crime type"])] += 1
     return counts
+
+
+@pytest.fixture
+def national_measures(db) -> None:
+    """The measures the data migration loads. Browser tests flush every table (transactional
+    tests do), so tests that need them ask for them rather than rely on the migration's rows."""
+    from pcplan.performance.models import Measure
+    from pcplan.performance.national import ensure_national_measures
+
+    ensure_national_measures(Measure)

@@ -47,7 +47,7 @@ def load_months(n: int, *, force: str = "cambridgeshire") -> None:
 
 
 @pytest.fixture
-def neighbourhood_crime(db):
+def neighbourhood_crime(national_measures):
     measure = Measure.objects.get(key="reduce-neighbourhood-crime")
     measure.baseline_value = Decimal("300")
     measure.save()
@@ -86,7 +86,9 @@ def test_the_public_dashboard_shows_the_national_measures_with_chart_and_table(
 
 
 @pytest.mark.django_db
-def test_the_public_dashboard_never_shows_an_unpublished_local_measure(client, draft_measure):
+def test_the_public_dashboard_never_shows_an_unpublished_local_measure(
+    client, draft_measure, national_measures
+):
     Observation.objects.create(
         measure=draft_measure, granularity="year", period_start=dt.date(2023, 4, 1), value=1600
     )
@@ -183,7 +185,14 @@ def test_the_dashboard_query_count_does_not_depend_on_the_months_loaded(
 
 @pytest.mark.django_db
 def test_measures_appear_beside_the_themes_and_deliverables_they_evidence(
-    client, client_for, editor, plan, theme, constabulary_deliverable, draft_measure
+    client,
+    client_for,
+    editor,
+    plan,
+    theme,
+    constabulary_deliverable,
+    draft_measure,
+    national_measures,
 ):
     from pcplan.plans.lifecycle import PlanStatus
 

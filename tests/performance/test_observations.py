@@ -14,7 +14,7 @@ from pcplan.performance.models import Measure, Observation
 
 
 @pytest.fixture
-def satisfaction(db):
+def satisfaction(national_measures):
     return Measure.objects.get(key="improve-victim-satisfaction")
 
 
@@ -107,7 +107,9 @@ class TestByHand:
         assert response.status_code == 403
         assert not Observation.objects.exists()
 
-    def test_a_measure_derived_from_police_data_takes_no_observations(self, client_for, editor):
+    def test_a_measure_derived_from_police_data_takes_no_observations(
+        self, client_for, editor, national_measures
+    ):
         derived = Measure.objects.get(key="reduce-neighbourhood-crime")
         assert client_for(editor).get(new_url(derived)).status_code == 403
 
