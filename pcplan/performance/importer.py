@@ -23,7 +23,6 @@ from pcplan.performance.police import (
     STOP_AND_SEARCH,
     STREET,
     PoliceDataError,
-    PoliceFile,
     Reader,
     Summary,
     find_files,
@@ -80,15 +79,14 @@ def import_police_data(
 
 @transaction.atomic
 def _write(reader: Reader, summary: Summary, user: User | None, progress: Progress) -> ImportRun:
-    by_path = {str(f.path): f for f in summary.files}
     for kind, (model, _) in TARGETS.items():
         replaced = [(force, month) for force, month, k in summary.replaced if k == kind]
         for force in {force for force, _ in replaced}:
             months = [month for f, month in replaced if f == force]
             model._default_manager.filter(Q(force=force) & Q(month__in=months)).delete()
-    _insert(STREET, reader.street_rows(), by_path, progress.rows_written)
-    _insert(OUTCOMES, reader.outcome_rows(), by_path, progress.rows_written)
-    _insert(STOP_AND_SEARCH, reader.stop_rows(), by_path, progress.rows_written)
+    _insert(STREET, reader.street_rows(), progress.rows_written)
+    _insert(OUTCOMES, reader.outcome_rows(), progress.rows_written)
+    _insert(STOP_AND_SEARCH, reader.stop_rows(), progress.rows_written)
     run = ImportRun(
         imported_by=user,
         files=[f.name for f in summary.files],
@@ -104,22 +102,25 @@ def _write(reader: Reader, summary: Summary, user: User | None, progress: Progre
 
 
 def _insert(
-    kind: str,
-    batches: Iterator[list[tuple[Any, ...]]],
-    by_path: dict[str, PoliceFile],
-    rows_written: Callable[[int], None],
+    kind: str, batches: Iterator[list[tuple[Any, ...]]], rows_written: Callable[[int], None]
 ) -> None:
-    """Plain executemany: millions of aggregates would be slow as model instances."""
+    """Rows straight from DuckDB: COPY on PostgreSQL, executemany on SQLite; millions of
+    aggregates would be slow as model instances."""
     model, columns = TARGETS[kind]
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in ["force", "month", *columns])
-    placeholders = ", ".join(["%s"] * (len(columns) + 2))
-    sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - names are ours
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(c) for c in ["force", "month", *columns])
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            raw = cursor.cursor  # psycopg 3
+            with raw.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for batch in batches:
+                    for row in batch:
+                        copy.write_row(row)
+                    rows_written(len(batch))
+            return
+        placeholders = ", ".join(["%s"] * (len(columns) + 2))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - our names
         for batch in batches:
-            rows = []
-            for filename, *values in batch:
-                f = by_path[filename]
-                rows.append((f.force, f.month, *values))
-            cursor.executemany(sql, rows)
-            rows_written(len(rows))
+            cursor.executemany(sql, batch)
+            rows_written(len(batch))

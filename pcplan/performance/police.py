@@ -224,6 +224,7 @@ CREATE_TABLES = """
         located BIGINT);
     CREATE TABLE outcomes_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
         district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
+    CREATE TABLE files (filename VARCHAR PRIMARY KEY, force VARCHAR, month VARCHAR);
     CREATE TABLE stop_agg (filename VARCHAR, object_of_search VARCHAR, outcome VARCHAR,
         n BIGINT, located BIGINT, other_month BIGINT);
 """
@@ -253,6 +254,10 @@ class Reader:
         for f in files:
             check_header(f)
         summary = Summary(files=list(files))
+        self.con.executemany(
+            "INSERT INTO files VALUES (?, ?, ?)",
+            [(str(f.path), f.force, f.month.isoformat()) for f in files],
+        )
         by_path = {str(f.path): f for f in files}
         for kind in KINDS:
             of_kind = [f for f in files if f.kind == kind]
@@ -304,22 +309,27 @@ class Reader:
             shown = f.name
             raise PoliceDataError(shown, _plain(error_type, message), line=line, column=column)
 
+    # The rows to store, ready for the database: (force, month, ...aggregate columns).
+
     def street_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
         yield from self._stream(
-            "SELECT filename, lsoa_code, lsoa_name, district, crime_type, "
-            "last_outcome_category, n FROM street_agg",
+            "SELECT force, month, lsoa_code, lsoa_name, district, crime_type, "
+            "last_outcome_category, n FROM street_agg JOIN files USING (filename)",
             batch_size,
         )
 
     def outcome_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
         yield from self._stream(
-            "SELECT filename, lsoa_code, lsoa_name, district, outcome_type, n FROM outcomes_agg",
+            "SELECT force, month, lsoa_code, lsoa_name, district, outcome_type, n "
+            "FROM outcomes_agg JOIN files USING (filename)",
             batch_size,
         )
 
     def stop_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
         yield from self._stream(
-            "SELECT filename, object_of_search, outcome, n FROM stop_agg", batch_size
+            "SELECT force, month, object_of_search, outcome, n "
+            "FROM stop_agg JOIN files USING (filename)",
+            batch_size,
         )
 
     def _stream(self, sql: str, batch_size: int) -> Iterator[list[tuple[Any, ...]]]:
