@@ -72,12 +72,22 @@ def child_ingest(folder: Path, database: Path) -> dict[str, float]:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from pcplan.performance.importer import import_police_data
+    from pcplan.performance.importer import Progress, import_police_data
 
+    class Phases(Progress):
+        writing_at = 0.0
+
+        def writing(self, total_rows: int) -> None:
+            self.writing_at = time.perf_counter()
+
+    phases = Phases()
     start = time.perf_counter()
-    run, summary = import_police_data([folder])
+    run, summary = import_police_data([folder], progress=phases)
+    end = time.perf_counter()
     return {
-        "seconds": time.perf_counter() - start,
+        "seconds": end - start,
+        "read_seconds": phases.writing_at - start,
+        "write_seconds": end - phases.writing_at,
         "rows": run.rows,
         "aggregates": run.aggregate_rows,
         "files": run.file_count,
@@ -136,6 +146,10 @@ def main() -> None:
             f"pcplan ingest     : {ingest['seconds']:.2f} s ({rows / ingest['seconds']:,.0f} "
             f"rows/s), {ingest['aggregates']:,.0f} aggregates written, "
             f"peak {ingest_rss:,.0f} MiB"
+        )
+        print(
+            f"  of which reading and aggregating in DuckDB: {ingest['read_seconds']:.2f} s; "
+            f"writing the aggregates: {ingest['write_seconds']:.2f} s"
         )
         print(
             f"Ingest / bare count: {ratio:.2f}x (target: at most 2x) -> "
