@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -216,7 +214,3 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Police data import of {self.started_at:%d %B %Y %H:%M}"
-
-    @property
-    def first_month(self) -> dt.date | None:
-        return dt.date.fromisoformat(min(self.months) + "-01") if self.months else None

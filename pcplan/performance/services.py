@@ -88,6 +88,9 @@ def upload_observations(
         raise PermissionDenied("You may not record performance data.")
     if measure.is_derived:
         raise PermissionDenied("This measure is derived from police data; it is not uploaded.")
+    if measure.source != Measure.Source.UPLOAD:
+        measure.source = Measure.Source.UPLOAD
+        attributed_to(measure, user, "Observations uploaded").save(update_fields=["source"])
     return [
         _record(user, measure, r.granularity, r.period_start, r.value, r.area, "Uploaded")
         for r in rows

@@ -226,6 +226,13 @@ class TestRefusals:
         error = self.refused([police_files])
         assert "not a data.police.uk file name" in str(error)
 
+    def test_the_same_force_month_and_kind_twice_is_refused(self, police_files, tmp_path):
+        copy = tmp_path / "copy" / "2024-01-testshire-street.csv"
+        copy.parent.mkdir()
+        copy.write_bytes((police_files / STREET_JAN).read_bytes())
+        error = self.refused([police_files, copy])
+        assert "the same force, month and kind as" in str(error)
+
     def test_a_missing_path_is_refused(self, tmp_path):
         error = self.refused([tmp_path / "nowhere"])
         assert "no such file or folder" in str(error)

@@ -134,6 +134,8 @@ class TestUpload:
             ("quarter", dt.date(2024, 7, 1), "Peterborough"): Decimal("83"),
             ("month", dt.date(2024, 8, 1), ""): Decimal("84.25"),
         }
+        satisfaction.refresh_from_db()
+        assert satisfaction.source == Measure.Source.UPLOAD
 
     def test_an_excel_upload_saves_every_row(self, client_for, editor, satisfaction):
         upload = xlsx_file(
