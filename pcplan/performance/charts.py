@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import io
+from decimal import Decimal
 
 import matplotlib
 
@@ -23,6 +24,11 @@ GREY = "#b1b4b6"
 RED = "#d4351c"
 
 
+def _number(value: Decimal) -> str:
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def alt_text(series: MeasureSeries) -> str:
     m = series.measure
     if not series.points:
@@ -35,7 +41,7 @@ def alt_text(series: MeasureSeries) -> str:
     if series.shows_rolling:
         text += "; a line shows the 12-month rolling total (right-hand scale)"
     if series.baseline is not None:
-        text += f"; a dashed line shows the baseline, {series.baseline:,}"
+        text += f"; a dashed line shows the baseline, {_number(series.baseline)}"
     return text + ". The table below gives the same figures."
 
 
@@ -48,7 +54,7 @@ def chart_png(series: MeasureSeries) -> str:
     try:
         width = 25 if series.granularity == "month" else 80
         values = [float(p.value or 0) for p in series.points]
-        ax.bar(labels, values, width=width, color=GREY)  # type: ignore[arg-type]
+        ax.bar(labels, values, width=width, color=GREY, label="Value")  # type: ignore[arg-type]
         ax.set_ylabel(series.measure.unit)
         baseline_axis = ax
         if series.shows_rolling:
@@ -56,7 +62,7 @@ def chart_png(series: MeasureSeries) -> str:
             rolling = [(p.period_start, float(p.rolling)) for p in series.points if p.rolling]
             if rolling:
                 xs, ys = zip(*rolling, strict=True)
-                ax2.plot(xs, ys, color=BLUE, linewidth=2, label="12-month rolling total")
+                ax2.plot(xs, ys, color=BLUE, linewidth=2, marker="o", label="12-month total")
             ax2.set_ylabel("12-month total")
             baseline_axis = ax2
         if series.baseline is not None:
@@ -66,6 +72,11 @@ def chart_png(series: MeasureSeries) -> str:
             if baseline_axis is not ax:
                 low, high = baseline_axis.get_ylim()
                 baseline_axis.set_ylim(0, max(high, float(series.baseline) * 1.1))
+        handles, names = ax.get_legend_handles_labels()
+        if baseline_axis is not ax:
+            more_handles, more_names = baseline_axis.get_legend_handles_labels()
+            handles, names = handles + more_handles, names + more_names
+        ax.legend(handles, names, loc="lower left", fontsize="small", framealpha=0.9)
         ax.spines[["top"]].set_visible(False)
         fig.autofmt_xdate()
         fig.tight_layout()
