@@ -1,5 +1,24 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from pcplan.performance import views
 
 app_name = "performance"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("performance/", views.public_dashboard, name="dashboard"),
+    path("performance/<slug:key>.csv", views.measure_csv, name="measure-csv"),
+    path("staff/performance/", views.staff_dashboard, name="staff-dashboard"),
+    path("staff/performance/measures/new/", views.measure_edit, name="measure-create"),
+    path("staff/performance/measures/<int:pk>/edit/", views.measure_edit, name="measure-edit"),
+    path(
+        "staff/performance/measures/<int:pk>/observations/new/",
+        views.observation_create,
+        name="observation-create",
+    ),
+    path(
+        "staff/performance/measures/<int:pk>/observations/upload/",
+        views.observation_upload,
+        name="observation-upload",
+    ),
+    path("staff/performance/police-data/", views.import_runs, name="import-runs"),
+]

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.text import slugify
+
+from pcplan.core.forms import GovukDateField
+from pcplan.delivery.models import Deliverable
+from pcplan.performance.derivations import derivation_choices
+from pcplan.performance.models import AREA_CHOICES, Measure, Observation
+from pcplan.plans.models import Theme
+
+
+class MeasureForm(forms.ModelForm):
+    baseline_start = GovukDateField(required=False, label="Baseline period starts")
+    baseline_end = GovukDateField(required=False, label="Baseline period ends")
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.select_related("plan").order_by("plan", "position"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes it evidences",
+    )
+    deliverables = forms.ModelMultipleChoiceField(
+        queryset=Deliverable.objects.select_related("theme").order_by("theme__position", "id"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Deliverables it evidences",
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "name",
+            "description",
+            "unit",
+            "direction",
+            "is_summed",
+            "baseline_label",
+            "baseline_start",
+            "baseline_end",
+            "baseline_value",
+            "target_value",
+            "target_note",
+            "derivation",
+            "is_national",
+            "is_published",
+            "themes",
+            "deliverables",
+        ]
+        widgets = {"direction": forms.RadioSelect}
+        error_messages = {
+            "name": {"required": "Enter the measure's name"},
+            "unit": {"required": "Enter the unit, for example crimes or %"},
+            "direction": {"required": "Select whether higher or lower is better"},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        derivation = self.fields["derivation"]
+        assert isinstance(derivation, forms.ChoiceField)  # noqa: S101 - a model field with choices
+        derivation.choices = [("", "Not derived: entered or uploaded"), *derivation_choices()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("baseline_start"), data.get("baseline_end")
+        if start and end and start > end:
+            self.add_error("baseline_end", "The baseline period must end after it starts")
+        return data
+
+    def clean_name(self) -> str:
+        name = str(self.cleaned_data["name"]).strip()
+        if self.instance.pk is None:
+            key = slugify(name)[:80]
+            if Measure.objects.filter(key=key).exists():
+                raise forms.ValidationError("A measure with this name already exists")
+            self.instance.key = key
+        return name
+
+
+class ObservationForm(forms.Form):
+    granularity = forms.ChoiceField(
+        choices=Observation.Granularity.choices,
+        widget=forms.RadioSelect,
+        label="Period",
+        error_messages={"required": "Select month, quarter or year"},
+    )
+    period_start = GovukDateField(
+        label="First day of the period", help_text="For example, 1 4 2024 for April 2024"
+    )
+    value = forms.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the value",
+            "invalid": "Enter a number, such as 1234 or 85.5",
+        },
+    )
+    area = forms.ChoiceField(choices=AREA_CHOICES, required=False, label="Area")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start = data.get("period_start")
+        if start and data.get("granularity") == "month" and start.day != 1:
+            self.add_error("period_start", "Enter the first day of the month")
+        return data
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a CSV or Excel file",
+        help_text="Columns: Granularity, Period start, Value and, optionally, Area.",
+        error_messages={"required": "Select a CSV or Excel file"},
+    )
+
+
+class DashboardFilter(forms.Form):
+    area = forms.ChoiceField(choices=AREA_CHOICES, required=False, label="Area")
+    force = forms.ChoiceField(choices=[], required=False, label="Police force (data.police.uk)")
+
+    def __init__(self, *args: Any, forces: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        force = self.fields["force"]
+        assert isinstance(force, forms.ChoiceField)  # noqa: S101
+        force.choices = [(f, f.replace("-", " ").title()) for f in forces]

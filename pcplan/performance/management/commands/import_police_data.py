@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.table import Table
+
+from pcplan.performance.importer import PoliceDataError, import_police_data
+from pcplan.performance.importer import Progress as ImportProgress
+
+
+class RichProgress(ImportProgress):
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.reading: TaskID | None = None
+        self.writing_task: TaskID | None = None
+
+    def files_found(self, total: int) -> None:
+        self.reading = self.progress.add_task("Reading files", total=total)
+
+    def files_read(self, n: int) -> None:
+        if self.reading is not None:
+            self.progress.advance(self.reading, n)
+
+    def writing(self, total_rows: int) -> None:
+        self.writing_task = self.progress.add_task("Writing aggregates", total=total_rows)
+
+    def rows_written(self, n: int) -> None:
+        if self.writing_task is not None:
+            self.progress.advance(self.writing_task, n)
+
+
+class Command(BaseCommand):
+    help = (
+        "Import data.police.uk monthly downloads (street, outcomes and stop-and-search CSV "
+        "files, folders of them, or the download zip) as monthly aggregates. Every file is "
+        "checked before anything is written; re-importing a month replaces it."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        console = Console(file=self.stdout, highlight=False)  # type: ignore[arg-type]
+        show = options["verbosity"] > 0
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+        try:
+            with Progress(*columns, console=console, disable=not show, transient=False) as bar:
+                run, summary = import_police_data(options["paths"], progress=RichProgress(bar))
+        except PoliceDataError as exc:
+            raise CommandError(f"Nothing was imported. {exc}") from None
+        if not show:
+            return
+        table = Table(title="Police data imported", show_header=False)
+        table.add_row("Files", str(run.file_count))
+        for kind, rows in summary.rows_by_kind.items():
+            if rows:
+                table.add_row(f"Rows ({kind})", f"{rows:,}")
+        table.add_row("Rows", f"{run.rows:,}")
+        table.add_row("Aggregates stored", f"{run.aggregate_rows:,}")
+        table.add_row("Months", ", ".join(run.months))
+        table.add_row("Forces", ", ".join(run.forces))
+        if run.rows_dated_in_other_month:
+            table.add_row(
+                "Stop and search dated in another month",
+                f"{run.rows_dated_in_other_month:,} (kept in the month of their file)",
+            )
+        console.print(table)

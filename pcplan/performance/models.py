@@ -1,0 +1,216 @@
+"""Measures, their observations, and monthly aggregates of data.police.uk open data."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from pcplan.delivery.models import Deliverable
+from pcplan.performance import rules
+from pcplan.performance.areas import CSP_AREAS
+from pcplan.performance.derivations import derivation_choices
+from pcplan.plans.models import Theme
+
+AREA_CHOICES = [("", "Whole force area"), *((a, a) for a in CSP_AREAS)]
+
+
+class MeasureQuerySet(models.QuerySet["Measure"]):
+    def public(self) -> MeasureQuerySet:
+        """What the public dashboard shows: national measures and published local ones."""
+        return self.filter(models.Q(is_national=True) | models.Q(is_published=True))
+
+
+class Measure(models.Model):
+    """How part of the plan is measured (PRSRA 2011 s.7; seed 002 item 9 footnote 1)."""
+
+    class Direction(models.TextChoices):
+        HIGHER_IS_BETTER = rules.Direction.HIGHER_IS_BETTER.value, "Higher is better"
+        LOWER_IS_BETTER = rules.Direction.LOWER_IS_BETTER.value, "Lower is better"
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", "Entered by hand"
+        UPLOAD = "upload", "Uploaded as CSV or Excel"
+        POLICE_DATA = "police-data", "Derived from data.police.uk"
+
+    key = models.SlugField("slug", max_length=80, unique=True)
+    position = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    unit = models.CharField(max_length=60, help_text="For example: crimes, %, officers.")
+    direction = models.CharField(
+        "direction of improvement", max_length=10, choices=Direction.choices
+    )
+    baseline_label = models.CharField(
+        "baseline period",
+        max_length=100,
+        blank=True,
+        help_text="For example: year ending June 2019",
+    )
+    baseline_start = models.DateField(
+        null=True, blank=True, help_text="The first day of the baseline period."
+    )
+    baseline_end = models.DateField(
+        null=True, blank=True, help_text="The last day of the baseline period."
+    )
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    is_summed = models.BooleanField(
+        "values add up over time",
+        default=True,
+        help_text="Counts (crimes, arrests) add up, so pcplan shows 12-month rolling totals; "
+        "rates and percentages do not.",
+    )
+    target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    target_note = models.CharField(max_length=200, blank=True)
+    is_national = models.BooleanField(
+        "national measure",
+        default=False,
+        help_text="One of the six National Crime and Policing Measures.",
+    )
+    is_published = models.BooleanField(default=False, help_text="Shown on the public dashboard.")
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.MANUAL)
+    derivation = models.CharField(
+        "police data derivation",
+        max_length=80,
+        blank=True,
+        choices=derivation_choices(),
+        help_text="For measures derived from data.police.uk: which crime types are counted.",
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="measures")
+    deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="measures")
+
+    history = HistoricalRecords()
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_national or self.is_published
+
+    @property
+    def is_derived(self) -> bool:
+        return self.source == self.Source.POLICE_DATA and bool(self.derivation)
+
+
+class Observation(models.Model):
+    """A value of a measure for one month, quarter or year, for the force or one CSP area."""
+
+    class Granularity(models.TextChoices):
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        YEAR = "year", "Year"
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
+    granularity = models.CharField(max_length=10, choices=Granularity.choices)
+    period_start = models.DateField(help_text="The first day of the month, quarter or year.")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    area = models.CharField(max_length=60, blank=True, choices=AREA_CHOICES)
+    note = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "granularity", "period_start", "area"],
+                name="observation_once_per_period_and_area",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.value} ({self.period_start:%b %Y})"
+
+
+# The aggregates below are written in bulk by `pcplan import-police-data`, replaced a whole
+# (force, month, kind) at a time. They carry no row history: ImportRun records who loaded what.
+
+
+class PoliceMonthlyCrime(models.Model):
+    """Street-level crimes of one month: force × LSOA × crime type × last outcome."""
+
+    force = models.CharField(max_length=60, help_text="The force's file name, e.g. cambridgeshire")
+    month = models.DateField()
+    lsoa_code = models.CharField(max_length=12, blank=True)
+    lsoa_name = models.CharField(max_length=100, blank=True)
+    district = models.CharField(max_length=80, blank=True)
+    crime_type = models.CharField(max_length=60)
+    last_outcome_category = models.CharField(max_length=120, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            # The dashboard sums counts by month and crime type for a force, or for one of
+            # its districts (CSP areas). One index only: millions of rows are bulk-inserted.
+            models.Index(fields=["force", "district", "month"], name="policecrime_force_area"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.force} {self.month:%Y-%m} {self.crime_type}: {self.count}"
+
+
+class PoliceMonthlyOutcome(models.Model):
+    """Outcomes recorded in one month (outcomes files): force × LSOA × outcome type."""
+
+    force = models.CharField(max_length=60)
+    month = models.DateField()
+    lsoa_code = models.CharField(max_length=12, blank=True)
+    lsoa_name = models.CharField(max_length=100, blank=True)
+    district = models.CharField(max_length=80, blank=True)
+    outcome_type = models.CharField(max_length=120)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["force", "month"], name="policeoutcome_force_month")]
+
+    def __str__(self) -> str:
+        return f"{self.force} {self.month:%Y-%m} {self.outcome_type}: {self.count}"
+
+
+class PoliceMonthlyStopSearch(models.Model):
+    """Stop and search of one month: force × object of search × outcome."""
+
+    force = models.CharField(max_length=60)
+    month = models.DateField()
+    object_of_search = models.CharField(max_length=120, blank=True)
+    outcome = models.CharField(max_length=120, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["force", "month"], name="policestop_force_month")]
+
+    def __str__(self) -> str:
+        return f"{self.force} {self.month:%Y-%m} {self.object_of_search}: {self.count}"
+
+
+class ImportRun(models.Model):
+    """One run of `pcplan import-police-data`: who, when, which files, how much."""
+
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    files = models.JSONField(default=list)
+    file_count = models.PositiveIntegerField(default=0)
+    rows = models.PositiveBigIntegerField(default=0)
+    aggregate_rows = models.PositiveBigIntegerField(default=0)
+    months = models.JSONField(default=list)
+    forces = models.JSONField(default=list)
+    rows_dated_in_other_month = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Police data import of {self.started_at:%d %B %Y %H:%M}"

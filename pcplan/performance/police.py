@@ -1,0 +1,391 @@
+"""Read data.police.uk monthly CSV downloads with DuckDB, into monthly aggregates.
+
+Plain Python (no Django): finds the files (folders, single files, the download zip), checks
+each header against the exact published header, and aggregates with GROUP BY inside DuckDB,
+so raw rows never enter Python. The aggregates stay in a DuckDB table until every file has
+been read without error; only then does pcplan.performance.importer write them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pcplan.performance.areas import DISTRICT_SQL
+
+STREET = "street"
+OUTCOMES = "outcomes"
+STOP_AND_SEARCH = "stop-and-search"
+KINDS = (STREET, OUTCOMES, STOP_AND_SEARCH)
+
+# The exact published headers, column by column, with the types pcplan reads them as.
+COLUMNS: dict[str, dict[str, str]] = {
+    STREET: {
+        "Crime ID": "VARCHAR",
+        "Month": "VARCHAR",
+        "Reported by": "VARCHAR",
+        "Falls within": "VARCHAR",
+        "Longitude": "DOUBLE",
+        "Latitude": "DOUBLE",
+        "Location": "VARCHAR",
+        "LSOA code": "VARCHAR",
+        "LSOA name": "VARCHAR",
+        "Crime type": "VARCHAR",
+        "Last outcome category": "VARCHAR",
+        "Context": "VARCHAR",
+    },
+    OUTCOMES: {
+        "Crime ID": "VARCHAR",
+        "Month": "VARCHAR",
+        "Reported by": "VARCHAR",
+        "Falls within": "VARCHAR",
+        "Longitude": "DOUBLE",
+        "Latitude": "DOUBLE",
+        "Location": "VARCHAR",
+        "LSOA code": "VARCHAR",
+        "LSOA name": "VARCHAR",
+        "Outcome type": "VARCHAR",
+    },
+    STOP_AND_SEARCH: {
+        "Type": "VARCHAR",
+        "Date": "TIMESTAMPTZ",
+        "Part of a policing operation": "VARCHAR",
+        "Policing operation": "VARCHAR",
+        "Latitude": "DOUBLE",
+        "Longitude": "DOUBLE",
+        "Gender": "VARCHAR",
+        "Age range": "VARCHAR",
+        "Self-defined ethnicity": "VARCHAR",
+        "Officer-defined ethnicity": "VARCHAR",
+        "Legislation": "VARCHAR",
+        "Object of search": "VARCHAR",
+        "Outcome": "VARCHAR",
+        "Outcome linked to object of search": "VARCHAR",
+        "Removal of more than just outer clothing": "VARCHAR",
+    },
+}
+
+FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-([a-z0-9-]+?)-(street|outcomes|stop-and-search)\.csv$")
+FILES_PER_QUERY = 24  # enough for DuckDB to use both cores; few enough for a useful progress bar
+UTF8_BOM = "\ufeff"
+
+
+class PoliceDataError(Exception):
+    """A file pcplan refuses, with where the problem is."""
+
+    def __init__(self, file: str, message: str, line: int | None = None, column: str = "") -> None:
+        self.file, self.line, self.column, self.message = file, line, column, message
+        where = file
+        if line is not None:
+            where += f", line {line}"
+        if column:
+            where += f", column {column}"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class PoliceFile:
+    path: Path
+    name: str  # as the user knows it: the path given, or "archive.zip:2024-01/..."
+    month: dt.date
+    force: str
+    kind: str
+
+
+@dataclass
+class Summary:
+    files: list[PoliceFile] = field(default_factory=list)
+    rows: int = 0
+    rows_by_kind: dict[str, int] = field(default_factory=dict)
+    aggregate_rows: int = 0
+    rows_dated_in_other_month: int = 0
+
+    @property
+    def months(self) -> list[str]:
+        return sorted({f"{f.month:%Y-%m}" for f in self.files})
+
+    @property
+    def forces(self) -> list[str]:
+        return sorted({f.force for f in self.files})
+
+    @property
+    def replaced(self) -> list[tuple[str, dt.date, str]]:
+        return sorted({(f.force, f.month, f.kind) for f in self.files})
+
+
+def parse_name(path: Path, shown: str) -> PoliceFile:
+    match = FILE_NAME.match(path.name)
+    if not match:
+        raise PoliceDataError(
+            shown,
+            "not a data.police.uk file name; expected YYYY-MM-<force>-street.csv, "
+            "-outcomes.csv or -stop-and-search.csv",
+        )
+    year, month, force, kind = match.groups()
+    if not 1 <= int(month) <= 12:
+        raise PoliceDataError(shown, f"month {month} in the file name is not a month")
+    return PoliceFile(path, shown, dt.date(int(year), int(month), 1), force, kind)
+
+
+def find_files(paths: list[Path], unpack_to: Path) -> list[PoliceFile]:
+    """Every police.uk CSV in the given files, folders and zip archives (unpacked to a temp dir)."""
+    found: list[PoliceFile] = []
+    for index, path in enumerate(paths):
+        if not path.exists():
+            raise PoliceDataError(str(path), "no such file or folder")
+        if path.is_dir():
+            found += [parse_name(p, str(p)) for p in sorted(path.rglob("*.csv"))]
+        elif zipfile.is_zipfile(path):
+            target = unpack_to / f"zip{index}"
+            with zipfile.ZipFile(path) as archive:
+                members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
+                for member in members:
+                    # extract() keeps members inside target even for "../" names.
+                    extracted = Path(archive.extract(member, target))
+                    found.append(parse_name(extracted, f"{path}:{member}"))
+        elif path.suffix.lower() == ".csv":
+            found.append(parse_name(path, str(path)))
+        else:
+            raise PoliceDataError(str(path), "not a CSV file, a folder or a zip archive")
+    if not found:
+        raise PoliceDataError(", ".join(str(p) for p in paths), "no data.police.uk CSV files found")
+    seen: dict[tuple[str, dt.date, str], str] = {}
+    for f in found:
+        key = (f.force, f.month, f.kind)
+        if key in seen:
+            raise PoliceDataError(f.name, f"the same force, month and kind as {seen[key]}")
+        seen[key] = f.name
+    return found
+
+
+def check_header(f: PoliceFile) -> None:
+    """The first line must be exactly the published header (a UTF-8 BOM and CRLF allowed)."""
+    expected = list(COLUMNS[f.kind])
+    try:
+        with f.path.open(encoding="utf-8", newline="") as stream:
+            header = next(csv.reader(stream), [])
+    except UnicodeDecodeError:
+        raise PoliceDataError(f.name, "not UTF-8 text", line=1) from None
+    if header and header[0].startswith(UTF8_BOM):
+        header[0] = header[0][len(UTF8_BOM) :]
+    for number, (got, want) in enumerate(zip(header, expected, strict=False), start=1):
+        if got != want:
+            raise PoliceDataError(
+                f.name, f'header is "{got}", expected "{want}"', line=1, column=str(number)
+            )
+    if len(header) != len(expected):
+        raise PoliceDataError(
+            f.name,
+            f"header has {len(header)} columns, expected {len(expected)}: {', '.join(expected)}",
+            line=1,
+        )
+
+
+def _read_csv(kind: str) -> str:
+    return (
+        "read_csv($files, columns=$columns, header=true, auto_detect=false, delim=',', "
+        "quote='\"', escape='\"', filename=true, store_rejects=true, "
+        "rejects_table='rejects', rejects_scan='rejects_scan', encoding='utf-8')"
+    )
+
+
+AGGREGATE_SQL = {
+    STREET: f"""
+        INSERT INTO street_agg
+        SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
+               coalesce("Crime type", ''), coalesce("Last outcome category", ''), count(*),
+               count("Longitude" + "Latitude")
+        FROM {_read_csv(STREET)} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
+    OUTCOMES: f"""
+        INSERT INTO outcomes_agg
+        SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
+               coalesce("Outcome type", ''), count(*), count("Longitude" + "Latitude")
+        FROM {_read_csv(OUTCOMES)} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
+    STOP_AND_SEARCH: f"""
+        INSERT INTO stop_agg
+        SELECT filename, coalesce("Object of search", ''), coalesce("Outcome", ''), count(*),
+               count("Longitude" + "Latitude"),
+               count(*) FILTER (WHERE strftime("Date" AT TIME ZONE 'UTC', '%Y-%m')
+                                      <> regexp_extract(filename, '(\\d{{4}}-\\d{{2}})-[^/]*$', 1))
+        FROM {_read_csv(STOP_AND_SEARCH)} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
+}
+
+CREATE_TABLES = """
+    CREATE TABLE street_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
+        district VARCHAR, crime_type VARCHAR, last_outcome_category VARCHAR, n BIGINT,
+        located BIGINT);
+    CREATE TABLE outcomes_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
+        district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
+    CREATE TABLE files (filename VARCHAR PRIMARY KEY, force VARCHAR, month VARCHAR);
+    CREATE TABLE stop_agg (filename VARCHAR, object_of_search VARCHAR, outcome VARCHAR,
+        n BIGINT, located BIGINT, other_month BIGINT);
+"""
+
+
+# Every typed column is used in the aggregate ("located": rows with coordinates) so that DuckDB
+# casts, and so checks, every value: a column it does not need is otherwise never parsed.
+
+
+class Reader:
+    """A DuckDB session that aggregates police.uk files into its own tables."""
+
+    def __init__(self, memory_limit: str = "512MB", temp_directory: str | None = None) -> None:
+        self.con = duckdb.connect(":memory:")
+        self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        if temp_directory:
+            self.con.execute("SET temp_directory = $d", {"d": temp_directory})
+        self.con.execute(CREATE_TABLES)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def aggregate(
+        self, files: list[PoliceFile], progress: Callable[[int], None] | None = None
+    ) -> Summary:
+        """Aggregate every file; raise PoliceDataError at the first unreadable row."""
+        for f in files:
+            check_header(f)
+        summary = Summary(files=list(files))
+        self.con.executemany(
+            "INSERT INTO files VALUES (?, ?, ?)",
+            [(str(f.path), f.force, f.month.isoformat()) for f in files],
+        )
+        by_path = {str(f.path): f for f in files}
+        for kind in KINDS:
+            of_kind = [f for f in files if f.kind == kind]
+            for start in range(0, len(of_kind), FILES_PER_QUERY):
+                batch = of_kind[start : start + FILES_PER_QUERY]
+                self._aggregate_batch(kind, batch, by_path)
+                if progress:
+                    progress(len(batch))
+        for kind, table in (
+            (STREET, "street_agg"),
+            (OUTCOMES, "outcomes_agg"),
+            (STOP_AND_SEARCH, "stop_agg"),
+        ):
+            sql = f"SELECT coalesce(sum(n), 0), count(*) FROM {table}"  # noqa: S608
+            rows, groups = self._fetch_one(sql)
+            summary.rows_by_kind[kind] = int(rows)
+            summary.rows += int(rows)
+            summary.aggregate_rows += int(groups)
+        (other,) = self._fetch_one("SELECT coalesce(sum(other_month), 0) FROM stop_agg")
+        summary.rows_dated_in_other_month = int(other)
+        return summary
+
+    def _fetch_one(self, sql: str) -> tuple[Any, ...]:
+        row = self.con.execute(sql).fetchone()
+        assert row is not None  # noqa: S101 - aggregates always return one row
+        return tuple(row)
+
+    def _aggregate_batch(self, kind: str, batch: list[PoliceFile], by_path: dict[str, Any]) -> None:
+        params = {"files": [str(f.path) for f in batch], "columns": COLUMNS[kind]}
+        try:
+            self.con.execute(AGGREGATE_SQL[kind], params)
+        except duckdb.Error as exc:
+            raise PoliceDataError(
+                ", ".join(f.name for f in batch), f"could not be read: {exc}"
+            ) from None
+        reject = self.con.execute(
+            """SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type,
+                      e.error_message
+               FROM rejects e JOIN rejects_scan s USING (scan_id, file_id)
+               ORDER BY s.file_path, e.line LIMIT 1"""
+        ).fetchone()
+        if reject:
+            path, line, column_idx, column_name, error_type, message = reject
+            f = by_path[path]
+            if error_type == "CAST":
+                # DuckDB numbers the columns it projected, not the file's: find the value again.
+                column_idx, column_name = _bad_value_column(f, line) or (column_idx, column_name)
+            column = f"{column_idx} ({column_name})" if column_name else str(column_idx)
+            shown = f.name
+            raise PoliceDataError(shown, _plain(error_type, message), line=line, column=column)
+
+    # The rows to store, ready for the database: (force, month, ...aggregate columns).
+
+    def street_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+        yield from self._stream(
+            "SELECT force, month, lsoa_code, lsoa_name, district, crime_type, "
+            "last_outcome_category, n FROM street_agg JOIN files USING (filename)",
+            batch_size,
+        )
+
+    def outcome_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+        yield from self._stream(
+            "SELECT force, month, lsoa_code, lsoa_name, district, outcome_type, n "
+            "FROM outcomes_agg JOIN files USING (filename)",
+            batch_size,
+        )
+
+    def stop_rows(self, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+        yield from self._stream(
+            "SELECT force, month, object_of_search, outcome, n "
+            "FROM stop_agg JOIN files USING (filename)",
+            batch_size,
+        )
+
+    def _stream(self, sql: str, batch_size: int) -> Iterator[list[tuple[Any, ...]]]:
+        cursor = self.con.execute(sql)
+        while rows := cursor.fetchmany(batch_size):
+            yield rows
+
+
+def _readable(value: str, sql_type: str) -> bool:
+    if value == "":
+        return True
+    try:
+        if sql_type == "DOUBLE":
+            float(value)
+        elif sql_type == "TIMESTAMPTZ":
+            dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _bad_value_column(f: PoliceFile, line: int) -> tuple[int, str] | None:
+    """The first column of `line` whose value cannot be read as its type (error path only)."""
+    with f.path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream)
+        row: list[str] | None = None
+        for candidate in reader:
+            if reader.line_num >= line:
+                row = candidate
+                break
+    if row is None:
+        return None
+    for index, ((name, sql_type), value) in enumerate(
+        zip(COLUMNS[f.kind].items(), row, strict=False), start=1
+    ):
+        if not _readable(value, sql_type):
+            return index, name
+    return None
+
+
+def _plain(error_type: str, message: str) -> str:
+    if error_type == "TOO MANY COLUMNS" or error_type == "MISSING COLUMNS":
+        return f"wrong number of columns ({message})"
+    if error_type == "CAST":
+        return f"unreadable value ({message})"
+    return f"{error_type.lower()}: {message}"
+
+
+def count_rows(paths: list[Path]) -> int:
+    """DuckDB merely counting the rows of the files: the yardstick of the ingest benchmark."""
+    con = duckdb.connect(":memory:")
+    try:
+        row = con.execute(
+            "SELECT count(*) FROM read_csv($files, header=true, all_varchar=true)",
+            {"files": [str(p) for p in paths]},
+        ).fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        con.close()

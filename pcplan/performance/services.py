@@ -1,0 +1,97 @@
+"""Every change to measures and observations goes through here: checked, atomic, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from pcplan.core.audit import attributed_to
+from pcplan.core.models import User
+from pcplan.delivery.models import Deliverable
+from pcplan.performance import permissions
+from pcplan.performance.models import Measure, Observation
+from pcplan.performance.uploads import UploadedObservation
+from pcplan.plans.models import Theme
+
+
+@transaction.atomic
+def save_measure(
+    user: User,
+    measure: Measure,
+    *,
+    themes: Iterable[Theme] | None = None,
+    deliverables: Iterable[Deliverable] | None = None,
+) -> Measure:
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors define measures.")
+    if measure.derivation:
+        measure.source = Measure.Source.POLICE_DATA
+    elif measure.source == Measure.Source.POLICE_DATA:
+        measure.source = Measure.Source.MANUAL
+    creating = measure.pk is None
+    attributed_to(measure, user, "Created" if creating else "Edited").save()
+    if themes is not None:
+        measure.themes.set(themes)
+    if deliverables is not None:
+        measure.deliverables.set(deliverables)
+    return measure
+
+
+def _record(
+    user: User,
+    measure: Measure,
+    granularity: str,
+    period_start: dt.date,
+    value: Decimal,
+    area: str,
+    reason: str,
+) -> Observation:
+    observation = Observation.objects.filter(
+        measure=measure, granularity=granularity, period_start=period_start, area=area
+    ).first() or Observation(
+        measure=measure, granularity=granularity, period_start=period_start, area=area
+    )
+    observation.value = value
+    observation.recorded_by = user
+    attributed_to(observation, user, reason).save()
+    return observation
+
+
+@transaction.atomic
+def record_observation(
+    user: User,
+    measure: Measure,
+    *,
+    granularity: str,
+    period_start: dt.date,
+    value: Decimal,
+    area: str = "",
+) -> Observation:
+    """Add an observation, or correct the one already held for that period and area."""
+    if not permissions.can_record_observations(user):
+        raise PermissionDenied("You may not record performance data.")
+    if measure.is_derived:
+        raise PermissionDenied("This measure is derived from police data; it is not entered.")
+    return _record(user, measure, granularity, period_start, value, area, "Observation recorded")
+
+
+@transaction.atomic
+def upload_observations(
+    user: User, measure: Measure, rows: list[UploadedObservation]
+) -> list[Observation]:
+    """Save every checked row of an upload, or none (uploads.parse has checked them all)."""
+    if not permissions.can_record_observations(user):
+        raise PermissionDenied("You may not record performance data.")
+    if measure.is_derived:
+        raise PermissionDenied("This measure is derived from police data; it is not uploaded.")
+    if measure.source != Measure.Source.UPLOAD:
+        measure.source = Measure.Source.UPLOAD
+        attributed_to(measure, user, "Observations uploaded").save(update_fields=["source"])
+    return [
+        _record(user, measure, r.granularity, r.period_start, r.value, r.area, "Uploaded")
+        for r in rows
+    ]

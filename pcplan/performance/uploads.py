@@ -1,0 +1,130 @@
+"""Observations uploaded as CSV or Excel: read, check every row, then save all or nothing.
+
+Columns (first row, any order, case-insensitive): Granularity (month, quarter or year),
+Period start (a date: 2024-01-01, or 2024-01 for a month), Value, and optionally Area (one of
+the six CSP areas; blank for the whole force area). No Django here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import IO, Any
+
+from pcplan.performance.areas import CSP_AREAS
+
+GRANULARITIES = ("month", "quarter", "year")
+REQUIRED = ("granularity", "period start", "value")
+OPTIONAL = ("area",)
+MAX_ROWS = 10_000
+
+
+class UploadError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class UploadedObservation:
+    row: int
+    granularity: str
+    period_start: dt.date
+    value: Decimal
+    area: str
+
+
+def read_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
+    if name.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+            raise UploadError([f"{name} could not be read as an Excel workbook ({exc})"]) from None
+        sheet = workbook.worksheets[0]
+        return [list(r) for r in sheet.iter_rows(values_only=True)]
+    if name.lower().endswith(".csv"):
+        try:
+            text = stream.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise UploadError([f"{name} is not UTF-8 text; save it as CSV UTF-8"]) from None
+        return [list(r) for r in csv.reader(io.StringIO(text))]
+    raise UploadError([f"{name} is not a .csv or .xlsx file"])
+
+
+def _period_start(value: Any, granularity: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        start = value.date()
+    elif isinstance(value, dt.date):
+        start = value
+    else:
+        text = str(value or "").strip()
+        if len(text) == 7:
+            text += "-01"
+        start = dt.date.fromisoformat(text)
+    if granularity == "month" and start.day != 1:
+        raise ValueError("a month starts on its first day")
+    return start
+
+
+def parse(name: str, stream: IO[bytes]) -> list[UploadedObservation]:
+    rows = [r for r in read_rows(name, stream) if any(c not in (None, "") for c in r)]
+    if not rows:
+        raise UploadError([f"{name} is empty"])
+    header = [str(c or "").strip().lower() for c in rows[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        expected = ", ".join(c.capitalize() for c in REQUIRED + OPTIONAL)
+        raise UploadError(
+            [
+                f"Row 1: the columns {', '.join(m.capitalize() for m in missing)} are missing "
+                f"(expected {expected})"
+            ]
+        )
+    if len(rows) - 1 > MAX_ROWS:
+        raise UploadError([f"{name} has more than {MAX_ROWS:,} rows"])
+    where = {c: header.index(c) for c in REQUIRED + OPTIONAL if c in header}
+    problems: list[str] = []
+    result: list[UploadedObservation] = []
+    seen: dict[tuple[str, dt.date, str], int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {c: (row[i] if i < len(row) else None) for c, i in where.items()}
+        granularity = str(cells["granularity"] or "").strip().lower()
+        if granularity not in GRANULARITIES:
+            problems.append(f"Row {number}, column Granularity: enter month, quarter or year")
+            continue
+        try:
+            start = _period_start(cells["period start"], granularity)
+        except ValueError:
+            problems.append(
+                f"Row {number}, column Period start: enter a date such as 2024-01-01 "
+                "(or 2024-01 for a month)"
+            )
+            continue
+        try:
+            value = Decimal(str(cells["value"]).strip().replace(",", ""))
+            if not value.is_finite():
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            problems.append(f"Row {number}, column Value: enter a number, such as 1234 or 85.5")
+            continue
+        area = str(cells.get("area") or "").strip()
+        if area and area not in CSP_AREAS:
+            problems.append(
+                f"Row {number}, column Area: enter one of {', '.join(CSP_AREAS)}, or leave it "
+                "blank for the whole force area"
+            )
+            continue
+        key = (granularity, start, area)
+        if key in seen:
+            problems.append(f"Row {number}: the same period and area as row {seen[key]}")
+            continue
+        seen[key] = number
+        result.append(UploadedObservation(number, granularity, start, value, area))
+    if problems:
+        raise UploadError(problems)
+    return result

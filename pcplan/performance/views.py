@@ -1,0 +1,199 @@
+"""Performance pages: the dashboard (public and staff), CSV downloads, and staff forms."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from pcplan.core.http import edit_form, staff_user
+from pcplan.performance import charts, permissions, services
+from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
+from pcplan.performance.models import ImportRun, Measure
+from pcplan.performance.series import Dashboard, build_dashboard, default_force, loaded_forces
+from pcplan.performance.uploads import UploadError, parse
+
+
+def get_measure_for_user(request: HttpRequest, pk: int) -> Measure:
+    """Staff see every measure; the public only national and published ones."""
+    measures = Measure.objects.all() if request.user.is_authenticated else Measure.objects.public()
+    return get_object_or_404(measures, pk=pk)
+
+
+def _dashboard(request: HttpRequest, measures: QuerySet[Measure]) -> tuple[Dashboard, Any]:
+    forces = loaded_forces()
+    preferred = default_force()
+    if preferred not in forces:
+        forces = [preferred, *forces]
+    form = DashboardFilter(request.GET or None, forces=forces)
+    area, force = "", preferred
+    if form.is_bound and form.is_valid():
+        area = form.cleaned_data["area"] or ""
+        force = form.cleaned_data["force"] or preferred
+    return build_dashboard(measures, force=force, area=area), form
+
+
+def _render_dashboard(
+    request: HttpRequest, measures: QuerySet[Measure], *, staff: bool
+) -> HttpResponse:
+    dashboard, form = _dashboard(request, measures)
+    items = [
+        {"series": s, "chart": charts.chart_png(s), "alt": charts.alt_text(s)}
+        for s in dashboard.series
+    ]
+    user = request.user
+    return render(
+        request,
+        "performance/dashboard.html",
+        {
+            "base_template": "staff_base.html" if staff else "base.html",
+            "staff": staff,
+            "dashboard": dashboard,
+            "items": items,
+            "filter": form,
+            "query": request.GET.urlencode(),
+            "can_edit": staff and permissions.can_edit_measures(staff_user(request)),
+            "can_record": staff and permissions.can_record_observations(staff_user(request)),
+            "user": user,
+        },
+    )
+
+
+def public_dashboard(request: HttpRequest) -> HttpResponse:
+    return _render_dashboard(request, Measure.objects.public(), staff=False)
+
+
+@login_required
+def staff_dashboard(request: HttpRequest) -> HttpResponse:
+    return _render_dashboard(request, Measure.objects.all(), staff=True)
+
+
+def measure_csv(request: HttpRequest, key: str) -> HttpResponse:
+    measures = Measure.objects.all() if request.user.is_authenticated else Measure.objects.public()
+    if not measures.filter(key=key).exists():
+        raise Http404("No such measure")
+    dashboard, _ = _dashboard(request, measures.filter(key=key))
+    series = dashboard.series[0]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    area = dashboard.area or "Whole force area"
+    response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Measure", "Area", "Period", "Period start", "Value", "12-month total", "Baseline"]
+    )
+    for p in series.points:
+        writer.writerow(
+            [
+                series.measure.name,
+                area,
+                p.label,
+                p.period_start.isoformat(),
+                p.value if p.value is not None else "",
+                p.rolling if p.rolling is not None else "",
+                series.baseline if series.baseline is not None else "",
+            ]
+        )
+    return response
+
+
+def dashboard_url() -> str:
+    return reverse("performance:staff-dashboard")
+
+
+@login_required
+def measure_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors define measures.")
+    measure = get_measure_for_user(request, pk) if pk else Measure()
+    form = MeasureForm(request.POST or None, instance=measure)
+
+    def save() -> None:
+        services.save_measure(
+            user,
+            form.instance,
+            themes=form.cleaned_data["themes"],
+            deliverables=form.cleaned_data["deliverables"],
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Edit measure" if measure.pk else "Add a measure",
+            "caption": "Performance",
+            "back_url": dashboard_url(),
+        },
+        success_url=f"{dashboard_url()}#measure-{measure.key or ''}",
+        success_message="Measure saved",
+    )
+
+
+@login_required
+def observation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_measure_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_record_observations(user) or measure.is_derived:
+        raise PermissionDenied("You may not record observations of this measure.")
+    form = ObservationForm(request.POST or None)
+
+    def save() -> None:
+        services.record_observation(user, measure, **form.cleaned_data)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Add an observation",
+            "caption": measure.name,
+            "intro": f"Unit: {measure.unit}. An observation for a period and area already held "
+            "is replaced.",
+            "back_url": dashboard_url(),
+            "submit": "Save observation",
+        },
+        success_url=f"{dashboard_url()}#measure-{measure.key}",
+        success_message="Observation saved",
+    )
+
+
+@login_required
+def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_measure_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_record_observations(user) or measure.is_derived:
+        raise PermissionDenied("You may not upload observations of this measure.")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = parse(upload.name, upload)
+        except UploadError as exc:
+            for problem in exc.problems[:20]:
+                form.add_error("file", problem)
+        else:
+            services.upload_observations(user, measure, rows)
+            messages.success(request, f"{len(rows)} observations uploaded")
+            return redirect(f"{dashboard_url()}#measure-{measure.key}")
+    return render(
+        request,
+        "performance/upload.html",
+        {"form": form, "measure": measure, "back_url": dashboard_url()},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def import_runs(request: HttpRequest) -> HttpResponse:
+    runs = ImportRun.objects.select_related("imported_by")[:50]
+    return render(request, "performance/import_runs.html", {"runs": runs})

@@ -1,0 +1,222 @@
+"""The performance dashboard: charts with their tables, baselines, judgements, areas, CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pcplan.performance.importer import import_police_data
+from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
+from pcplan.performance.rules import add_months
+from tests.performance.conftest import FIXTURES
+
+PUBLIC = "/performance/"
+STAFF = "/staff/performance/"
+
+
+def load_months(n: int, *, force: str = "cambridgeshire") -> None:
+    """n months of street-level aggregates in two districts, 10 burglaries a month each."""
+    rows = []
+    for i in range(n):
+        month = add_months(dt.date(2023, 1, 1), i)
+        for lsoa, name, district in [
+            ("E01017972", "Cambridge 007A", "Cambridge"),
+            ("E01015647", "Peterborough 021F", "Peterborough"),
+        ]:
+            for crime_type, count in [("Burglary", 10), ("Anti-social behaviour", 4)]:
+                rows.append(
+                    PoliceMonthlyCrime(
+                        force=force,
+                        month=month,
+                        lsoa_code=lsoa,
+                        lsoa_name=name,
+                        district=district,
+                        crime_type=crime_type,
+                        last_outcome_category="" if crime_type.startswith("Anti") else "Court",
+                        count=count,
+                    )
+                )
+    PoliceMonthlyCrime.objects.bulk_create(rows)
+
+
+@pytest.fixture
+def neighbourhood_crime(national_measures):
+    measure = Measure.objects.get(key="reduce-neighbourhood-crime")
+    measure.baseline_value = Decimal("300")
+    measure.save()
+    return measure
+
+
+@pytest.fixture
+def draft_measure(db):
+    return Measure.objects.create(
+        key="officer-numbers",
+        name="Police officer numbers",
+        unit="officers",
+        direction=Measure.Direction.HIGHER_IS_BETTER,
+        is_summed=False,
+        baseline_value=Decimal("1500"),
+    )
+
+
+@pytest.mark.django_db
+def test_the_public_dashboard_shows_the_national_measures_with_chart_and_table(
+    client, neighbourhood_crime
+):
+    load_months(14)
+    response = client.get(PUBLIC)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for measure in Measure.objects.filter(is_national=True):
+        assert measure.name.replace(",", "") in html.replace(",", "")
+    assert 'src="data:image/png;base64,' in html
+    assert 'alt="Chart of Reduce neighbourhood crime' in html
+    # 20 burglaries a month: the 12-month total is 240 against a baseline of 300: -20%.
+    assert "12 months to February 2024" in html
+    assert "-20.0%" in html
+    assert "Better than baseline" in html
+    assert "<caption" in html and "February 2024</th>" in html
+
+
+@pytest.mark.django_db
+def test_the_public_dashboard_never_shows_an_unpublished_local_measure(
+    client, draft_measure, national_measures
+):
+    Observation.objects.create(
+        measure=draft_measure, granularity="year", period_start=dt.date(2023, 4, 1), value=1600
+    )
+    html = client.get(PUBLIC).content.decode()
+    assert "Police officer numbers" not in html
+    assert client.get(f"/performance/{draft_measure.key}.csv").status_code == 404
+
+
+@pytest.mark.django_db
+def test_staff_see_unpublished_measures_marked_as_such(client_for, editor, draft_measure):
+    Observation.objects.create(
+        measure=draft_measure, granularity="year", period_start=dt.date(2023, 4, 1), value=1530
+    )
+    html = client_for(editor).get(STAFF).content.decode()
+    assert "Police officer numbers" in html
+    assert "Not published" in html
+    # 1530 against 1500 is +2.0%: inside the no-change band.
+    assert "2.0%" in html
+    assert "No significant change" in html
+
+
+@pytest.mark.django_db
+def test_the_staff_dashboard_needs_a_sign_in(client):
+    response = client.get(STAFF)
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_filtering_by_csp_area_counts_only_that_districts_crimes(client, neighbourhood_crime):
+    load_months(12)
+    response = client.get(PUBLIC, {"area": "Cambridge"})
+    html = response.content.decode()
+    assert "Performance: Cambridge" in html
+    # The force-wide baseline does not apply to one area and the baseline months are not loaded.
+    series = response.context["dashboard"].series
+    crime = next(s for s in series if s.measure.key == neighbourhood_crime.key)
+    assert crime.current == Decimal(120)  # 10 a month in Cambridge
+    assert crime.baseline is None
+    assert "Not known" in html
+
+
+@pytest.mark.django_db
+def test_the_csv_download_has_the_same_numbers_as_the_table(client, neighbourhood_crime):
+    load_months(13)
+    response = client.get(f"/performance/{neighbourhood_crime.key}.csv", {"area": "Peterborough"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [
+        "Measure",
+        "Area",
+        "Period",
+        "Period start",
+        "Value",
+        "12-month total",
+        "Baseline",
+    ]
+    assert len(rows) == 1 + 13
+    assert rows[1][1:6] == ["Peterborough", "January 2023", "2023-01-01", "10", ""]
+    assert rows[12][5] == "120"
+    assert rows[13][5] == "120"
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_crime_types_and_outcomes_from_imported_files(client):
+    import_police_data([FIXTURES])
+    html = client.get(PUBLIC, {"force": "testshire"}).content.decode()
+    assert "Crimes and anti-social behaviour by type" in html
+    assert "Investigation complete; no suspect identified" in html
+    assert "No outcome recorded (anti-social behaviour)" in html
+
+
+@pytest.mark.django_db
+def test_the_dashboard_query_count_does_not_depend_on_the_months_loaded(
+    client, client_for, editor, neighbourhood_crime, draft_measure, django_assert_max_num_queries
+):
+    def count_queries(url: str, c) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert c.get(url, {"area": "Cambridge"}).status_code == 200
+        return len(queries)
+
+    load_months(2)
+    few_public = count_queries(PUBLIC, client)
+    PoliceMonthlyCrime.objects.all().delete()
+    load_months(36)
+    with django_assert_max_num_queries(few_public):
+        client.get(PUBLIC, {"area": "Cambridge"})
+    assert count_queries(PUBLIC, client) == few_public
+    staff = client_for(editor)
+    many_staff = count_queries(STAFF, staff)
+    PoliceMonthlyCrime.objects.all().delete()
+    load_months(1)
+    assert count_queries(STAFF, staff) == many_staff
+
+
+@pytest.mark.django_db
+def test_measures_appear_beside_the_themes_and_deliverables_they_evidence(
+    client,
+    client_for,
+    editor,
+    plan,
+    theme,
+    constabulary_deliverable,
+    draft_measure,
+    national_measures,
+):
+    from pcplan.plans.lifecycle import PlanStatus
+
+    plan.status = PlanStatus.ISSUED
+    plan.save()
+    constabulary_deliverable.is_published = True
+    constabulary_deliverable.save()
+    national = Measure.objects.get(key="reduce-neighbourhood-crime")
+    national.themes.add(theme)
+    national.deliverables.add(constabulary_deliverable)
+    draft_measure.deliverables.add(constabulary_deliverable)
+
+    theme_html = client.get(f"/plans/{plan.key}/themes/{theme.key}/").content.decode()
+    assert "How this is measured" in theme_html
+    assert "Reduce neighbourhood crime" in theme_html
+    public_html = client.get(
+        f"/plans/{plan.key}/deliverables/{constabulary_deliverable.pk}/"
+    ).content.decode()
+    assert "Reduce neighbourhood crime" in public_html
+    assert "Police officer numbers" not in public_html
+    staff_html = (
+        client_for(editor)
+        .get(reverse("delivery:deliverable-detail", args=[constabulary_deliverable.pk]))
+        .content.decode()
+    )
+    assert "Police officer numbers" in staff_html
+    assert "Reduce neighbourhood crime" in staff_html
