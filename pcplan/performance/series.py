@@ -32,7 +32,7 @@ CrimeCounts = dict[dt.date, dict[str, int]]
 
 def default_force() -> str:
     """The force whose police.uk files feed the dashboard (setting PCPLAN_POLICE_FORCE)."""
-    return str(getattr(settings, "PCPLAN_POLICE_FORCE", DEFAULT_FORCE))
+    return str(settings.PCPLAN_POLICE_FORCE or DEFAULT_FORCE)
 
 
 @dataclass(frozen=True)
