@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from pcplan.core.models import Organisation, User
+from pcplan.panel.demo import load_panel_demo
 from pcplan.plans.importer import ImportResult, import_plan_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -62,4 +63,5 @@ def load_demo() -> list[ImportResult]:
         user.is_staff = user.is_superuser = login.role == User.Role.ADMINISTRATOR
         user.set_password(DEMO_PASSWORD)
         user.save()
+    load_panel_demo()
     return results

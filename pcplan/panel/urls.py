@@ -1,5 +1,40 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from pcplan.panel import views
 
 app_name = "panel"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("panel/", views.meeting_list, name="meetings"),
+    path("panel/meetings.ics", views.meetings_ics, name="meetings-ics"),
+    path("panel/meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("panel/meetings/<int:pk>/agenda-pack.pdf", views.agenda_pack, name="agenda-pack"),
+    path(
+        "panel/meetings/<int:pk>/items/<int:number>/report.pdf",
+        views.agenda_item_report,
+        name="agenda-item-report",
+    ),
+    path("panel/meetings/<int:pk>/questions/new/", views.submit_question, name="question-new"),
+    path(
+        "panel/meetings/<int:pk>/questions/<int:submission_pk>/received/",
+        views.question_received,
+        name="question-received",
+    ),
+    path("panel/forward-plan/", views.forward_plan, name="forward-plan"),
+    path("panel/recommendations/", views.recommendation_list, name="recommendations"),
+    path("panel/precept/<int:year>/", views.precept_detail, name="precept"),
+    path("panel/precept/<int:year>/report.pdf", views.precept_report, name="precept-report"),
+    path("staff/panel/", views.staff_home, name="staff-home"),
+    path("staff/panel/meetings/new/", views.meeting_new, name="meeting-new"),
+    path("staff/panel/meetings/<int:pk>/", views.staff_meeting, name="staff-meeting"),
+    path("staff/panel/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path(
+        "staff/panel/meetings/<int:pk>/agenda/new/", views.agenda_item_add, name="agenda-item-new"
+    ),
+    path("staff/panel/meetings/<int:pk>/minutes/new/", views.minute_add, name="minute-new"),
+    path(
+        "staff/panel/submissions/<int:pk>/decide/",
+        views.submission_decide,
+        name="submission-decide",
+    ),
+]

@@ -1,0 +1,384 @@
+"""Panel pages: the public meetings, forward plan, recommendations, question form and calendar;
+the secretariat's pages for meetings, minutes and public questions. Views stay thin."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from pcplan.core.http import edit_form, staff_user
+from pcplan.panel import calendar, documents, permissions, services
+from pcplan.panel.forms import (
+    AgendaItemForm,
+    DecisionForm,
+    MeetingForm,
+    MinuteForm,
+    PublicSubmissionForm,
+)
+from pcplan.panel.models import (
+    AgendaItem,
+    ForwardPlanItem,
+    Meeting,
+    PanelMember,
+    Precept,
+    PublicSubmission,
+    Recommendation,
+    members_on,
+)
+from pcplan.panel.review import open_actions, open_recommendations
+
+
+def visible_agenda_items(request: HttpRequest, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """Exempt items are for Panel members and the secretariat only."""
+    items = meeting.agenda_items.defer("report_pdf")
+    if not permissions.can_see_exempt(request.user):
+        items = items.filter(is_exempt=False)
+    return items
+
+
+def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
+    """Every meeting is public once scheduled; what is shown of it depends on the user."""
+    return get_object_or_404(Meeting, pk=pk)
+
+
+def get_agenda_item_for_user(request: HttpRequest, meeting: Meeting, number: int) -> AgendaItem:
+    item = get_object_or_404(AgendaItem, meeting=meeting, number=number)
+    if item.is_exempt and not permissions.can_see_exempt(request.user):
+        raise Http404("No such item")
+    if not meeting.agenda_is_public and not permissions.can_see_exempt(request.user):
+        raise Http404("The agenda is not published yet")
+    return item
+
+
+def get_submission_for_user(request: HttpRequest, pk: int) -> PublicSubmission:
+    if not permissions.can_run_panel(request.user):
+        raise Http404("No such submission")
+    return get_object_or_404(PublicSubmission.objects.select_related("meeting"), pk=pk)
+
+
+def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
+    """The Panel's precept report is public once made."""
+    the_precept = get_object_or_404(
+        Precept.objects.select_related("meeting"), financial_year_start=year
+    )
+    if the_precept.report_date is None and not permissions.can_see_exempt(request.user):
+        raise Http404("The Panel has not reported on this precept yet")
+    return the_precept
+
+
+# Public pages ---------------------------------------------------------------------------------
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    meetings = Meeting.objects.all()
+    return render(
+        request,
+        "panel/meeting_list.html",
+        {
+            "upcoming": [m for m in meetings if m.date >= today],
+            "past": sorted(
+                (m for m in meetings if m.date < today), key=lambda m: m.date, reverse=True
+            ),
+            "precepts": Precept.objects.exclude(report_date=None),
+        },
+    )
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    show_agenda = meeting.agenda_is_public or permissions.can_see_exempt(request.user)
+    show_minutes = meeting.minutes_published or permissions.can_see_exempt(request.user)
+    return render(
+        request,
+        "panel/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda_items": visible_agenda_items(request, meeting) if show_agenda else [],
+            "show_agenda": show_agenda,
+            "show_minutes": show_minutes,
+            "minute_items": meeting.minute_items.prefetch_related("questions")
+            if show_minutes
+            else [],
+            "attendances": meeting.attendances.select_related("member", "substitute_for"),
+            "others": meeting.others_present.all(),
+            "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),
+            "can_submit": meeting.date >= timezone.localdate(),
+            "can_run_panel": permissions.can_run_panel(request.user),
+            "planned": meeting.planned_items.all(),
+        },
+    )
+
+
+def agenda_item_report(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    item = get_agenda_item_for_user(request, meeting, number)
+    if not item.report_pdf:
+        raise Http404("This item has no report")
+    response = HttpResponse(bytes(item.report_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="item-{item.number}.pdf"'
+    return response
+
+
+def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    include_exempt = permissions.can_see_exempt(request.user)
+    if not meeting.agenda_is_public and not include_exempt:
+        raise Http404("The agenda is not published yet")
+    pack = documents.agenda_pack(meeting, include_exempt=include_exempt)
+    response = HttpResponse(pack.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="agenda-pack-{meeting.date:%Y-%m-%d}.pdf"'
+    return response
+
+
+def forward_plan(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.filter(date__gte=timezone.localdate()).prefetch_related(
+        Prefetch("planned_items", queryset=ForwardPlanItem.objects.select_related("requested_at"))
+    )
+    return render(request, "panel/forward_plan.html", {"meetings": meetings})
+
+
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    recs = Recommendation.objects.select_related("meeting").prefetch_related("deliverables")
+    return render(request, "panel/recommendation_list.html", {"recommendations": recs})
+
+
+def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    if meeting.date < timezone.localdate():
+        raise Http404("This meeting has already taken place")
+    form = PublicSubmissionForm(request.POST or None)
+    holder: dict[str, PublicSubmission] = {}
+
+    def save() -> None:
+        holder["s"] = services.submit_public(meeting, **form.cleaned_data)
+
+    def done() -> str:
+        s = holder["s"]
+        return (
+            reverse("panel:question-received", args=[meeting.pk, s.pk]) + f"?r={s.received_at:%s}"
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="panel/question_form.html",
+        context={"meeting": meeting},
+        success_url=done,
+        success_message="We have received your submission",
+    )
+
+
+def question_received(request: HttpRequest, pk: int, submission_pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    submission = get_object_or_404(PublicSubmission, pk=submission_pk, meeting=meeting)
+    # Only the person who has just submitted knows the receipt timestamp in the address.
+    if request.GET.get("r") != f"{submission.received_at:%s}":
+        raise Http404("No such submission")
+    return render(
+        request, "panel/question_received.html", {"meeting": meeting, "submission": submission}
+    )
+
+
+def meetings_ics(request: HttpRequest) -> HttpResponse:
+    host = request.get_host()
+    body = calendar.meetings_calendar(
+        Meeting.objects.all(),
+        host=host,
+        url=lambda m: request.build_absolute_uri(reverse("panel:meeting", args=[m.pk])),
+    )
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def precept_report(request: HttpRequest, year: int) -> HttpResponse:
+    the_precept = get_precept_for_user(request, year)
+    response = HttpResponse(
+        documents.precept_report_pdf(the_precept), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="precept-report-{the_precept.financial_year_start}.pdf"'
+    )
+    return response
+
+
+def precept_detail(request: HttpRequest, year: int) -> HttpResponse:
+    the_precept = get_precept_for_user(request, year)
+    return render(request, "panel/precept_detail.html", {"precept": the_precept})
+
+
+# Staff pages ----------------------------------------------------------------------------------
+
+
+def require_panel_reader(request: HttpRequest) -> None:
+    if not permissions.can_read_panel_staff_pages(staff_user(request)):
+        raise PermissionDenied("The Panel pages are for Panel members and the secretariat.")
+
+
+def require_secretariat(request: HttpRequest) -> None:
+    if not permissions.can_run_panel(staff_user(request)):
+        raise PermissionDenied("Only the Panel secretariat changes the Panel's business.")
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    require_panel_reader(request)
+    return render(
+        request,
+        "panel/staff_home.html",
+        {
+            "meetings": Meeting.objects.order_by("-date"),
+            "waiting": PublicSubmission.objects.filter(
+                status=PublicSubmission.Status.RECEIVED
+            ).select_related("meeting"),
+            "members": members_on(timezone.localdate()),
+            "substitutes": PanelMember.objects.filter(kind=PanelMember.Kind.SUBSTITUTE),
+            "can_run_panel": permissions.can_run_panel(request.user),
+            "precepts": Precept.objects.all(),
+        },
+    )
+
+
+@login_required
+def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    require_panel_reader(request)
+    meeting = get_meeting_for_user(request, pk)
+    return render(
+        request,
+        "panel/staff_meeting.html",
+        {
+            "meeting": meeting,
+            "agenda_items": visible_agenda_items(request, meeting),
+            "minute_items": meeting.minute_items.prefetch_related("questions"),
+            "submissions": meeting.submissions.all(),
+            "open_actions": open_actions(meeting),
+            "open_recommendations": open_recommendations(meeting),
+            "can_run_panel": permissions.can_run_panel(request.user),
+        },
+    )
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk) if pk else Meeting()
+    form = MeetingForm(request.POST or None, instance=meeting)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_meeting(user, form.save(commit=False)),
+        template="staff_form.html",
+        context={
+            "title": "Edit meeting" if pk else "Add a meeting",
+            "back_url": reverse("panel:staff-home"),
+        },
+        success_url=lambda: reverse("panel:staff-meeting", args=[form.instance.pk]),
+        success_message="Meeting saved",
+    )
+
+
+@login_required
+def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    next_number = (
+        meeting.agenda_items.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
+    form = AgendaItemForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"number": next_number},
+        instance=AgendaItem(meeting=meeting),
+    )
+    user = staff_user(request)
+
+    def save() -> None:
+        item = form.save(commit=False)
+        report = form.cleaned_data.get("report")
+        if report:
+            item.report_pdf = report
+            item.report_filename = str(getattr(request.FILES.get("report"), "name", "report.pdf"))
+            item.kind = AgendaItem.Kind.STANDARD
+        services.save_agenda_item(user, item)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="panel/upload_form.html",
+        context={
+            "title": "Add an agenda item",
+            "caption": str(meeting),
+            "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
+        },
+        success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
+        success_message="Agenda item added",
+    )
+
+
+@login_required
+def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = MinuteForm(request.POST or None)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.add_minute(
+            user,
+            meeting,
+            title=form.cleaned_data["title"],
+            text=form.cleaned_data["text"],
+            resolution=form.cleaned_data["resolution"],
+            resolution_text=form.cleaned_data["resolution_text"],
+            questions=form.question_list(),
+        ),
+        template="staff_form.html",
+        context={
+            "title": "Add a minute",
+            "caption": str(meeting),
+            "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
+        },
+        success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
+        success_message="Minute added",
+    )
+
+
+@login_required
+def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission_for_user(request, pk)
+    form = DecisionForm(request.POST or None)
+    user = staff_user(request)
+
+    def save() -> None:
+        services.decide_submission(
+            user,
+            submission,
+            accept=form.cleaned_data["decision"] == "accept",
+            reason=form.cleaned_data["reason"],
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="panel/decide_form.html",
+        context={
+            "submission": submission,
+            "back_url": reverse("panel:staff-meeting", args=[submission.meeting_id]),
+        },
+        success_url=reverse("panel:staff-meeting", args=[submission.meeting_id]),
+        success_message=f"{submission.get_kind_display()} from {submission.name} decided",
+    )
+
+
+@login_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    return meeting_edit(request, None)
