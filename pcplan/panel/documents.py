@@ -88,7 +88,8 @@ def _sections(meeting: Meeting, *, include_exempt: bool) -> list[Section]:
             sections.append(Section(item, bytes(item.report_pdf)))
     for section in sections:
         section.pages = page_count(section.pdf)
-    return sections
+    # Exempt papers go at the back, so the public pack's page ranges match the members' pack.
+    return sorted(sections, key=lambda s: s.item.is_exempt)
 
 
 def _front_sheet(

@@ -58,6 +58,10 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         """Meetings the public may see: every meeting once it is scheduled."""
         return self.all()
 
+    def not_held(self) -> MeetingQuerySet:
+        """Meetings still to come, by status (the forward plan reads these)."""
+        return self.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED])
+
     def before(self, meeting: Meeting) -> MeetingQuerySet:
         return self.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk))
 
@@ -114,6 +118,10 @@ class Meeting(models.Model):
 
     def previous(self) -> Meeting | None:
         return Meeting.objects.before(self).order_by("-date", "-pk").first()
+
+    @property
+    def has_been_held(self) -> bool:
+        return self.status in {self.Status.HELD, self.Status.MINUTES_APPROVED}
 
     @property
     def agenda_is_public(self) -> bool:

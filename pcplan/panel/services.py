@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
-from pcplan.panel import deadlines, permissions, precept, rules
+from pcplan.panel import deadlines, documents, permissions, precept, rules
 from pcplan.panel.models import (
     Action,
     AgendaItem,
@@ -61,6 +61,19 @@ def save_agenda_item(user: User, item: AgendaItem) -> AgendaItem:
     _require(user)
     attributed_to(item, user, "Agenda item saved").save()
     return item
+
+
+@transaction.atomic
+def fill_page_ranges(user: User, meeting: Meeting) -> dict[int, tuple[int, int]]:
+    """Store the agenda's page ranges from the real page counts of the full agenda pack."""
+    _require(user)
+    ranges = documents.agenda_pack(meeting, include_exempt=True).ranges
+    for item in meeting.agenda_items.defer("report_pdf"):
+        item.first_page, item.last_page = ranges.get(item.number, (None, None))
+        attributed_to(item, user, "Page ranges filled in").save(
+            update_fields=["first_page", "last_page"]
+        )
+    return ranges
 
 
 @transaction.atomic

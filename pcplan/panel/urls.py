@@ -31,6 +31,11 @@ urlpatterns = [
     path(
         "staff/panel/meetings/<int:pk>/agenda/new/", views.agenda_item_add, name="agenda-item-new"
     ),
+    path(
+        "staff/panel/meetings/<int:pk>/page-ranges/",
+        views.fill_page_ranges,
+        name="fill-page-ranges",
+    ),
     path("staff/panel/meetings/<int:pk>/minutes/new/", views.minute_add, name="minute-new"),
     path(
         "staff/panel/submissions/<int:pk>/decide/",

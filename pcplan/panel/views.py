@@ -3,13 +3,15 @@ the secretariat's pages for meetings, minutes and public questions. Views stay t
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, staff_user
 from pcplan.panel import calendar, documents, permissions, services
@@ -71,20 +73,22 @@ def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
     return the_precept
 
 
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data, even when empty, so that an empty form is checked and refused."""
+    return request.POST if request.method == "POST" else None
+
+
 # Public pages ---------------------------------------------------------------------------------
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    meetings = Meeting.objects.all()
+    meetings = list(Meeting.objects.all())
     return render(
         request,
         "panel/meeting_list.html",
         {
-            "upcoming": [m for m in meetings if m.date >= today],
-            "past": sorted(
-                (m for m in meetings if m.date < today), key=lambda m: m.date, reverse=True
-            ),
+            "upcoming": [m for m in meetings if not m.has_been_held],
+            "past": [m for m in reversed(meetings) if m.has_been_held],
             "precepts": Precept.objects.exclude(report_date=None),
         },
     )
@@ -137,7 +141,7 @@ def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def forward_plan(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.filter(date__gte=timezone.localdate()).prefetch_related(
+    meetings = Meeting.objects.not_held().prefetch_related(
         Prefetch("planned_items", queryset=ForwardPlanItem.objects.select_related("requested_at"))
     )
     return render(request, "panel/forward_plan.html", {"meetings": meetings})
@@ -152,7 +156,7 @@ def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     if meeting.date < timezone.localdate():
         raise Http404("This meeting has already taken place")
-    form = PublicSubmissionForm(request.POST or None)
+    form = PublicSubmissionForm(_posted(request))
     holder: dict[str, PublicSubmission] = {}
 
     def save() -> None:
@@ -267,7 +271,7 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk) if pk else Meeting()
-    form = MeetingForm(request.POST or None, instance=meeting)
+    form = MeetingForm(_posted(request), instance=meeting)
     user = staff_user(request)
     return edit_form(
         request,
@@ -291,8 +295,8 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
         meeting.agenda_items.order_by("-number").values_list("number", flat=True).first() or 0
     ) + 1
     form = AgendaItemForm(
-        request.POST or None,
-        request.FILES or None,
+        _posted(request),
+        request.FILES if request.method == "POST" else None,
         initial={"number": next_number},
         instance=AgendaItem(meeting=meeting),
     )
@@ -326,7 +330,7 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = MinuteForm(request.POST or None)
+    form = MinuteForm(_posted(request))
     user = staff_user(request)
     return edit_form(
         request,
@@ -354,7 +358,7 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission_for_user(request, pk)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(_posted(request))
     user = staff_user(request)
 
     def save() -> None:
@@ -377,6 +381,16 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
         success_url=reverse("panel:staff-meeting", args=[submission.meeting_id]),
         success_message=f"{submission.get_kind_display()} from {submission.name} decided",
     )
+
+
+@login_required
+@require_POST
+def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    services.fill_page_ranges(staff_user(request), meeting)
+    messages.success(request, "Page ranges filled in from the agenda pack")
+    return redirect("panel:staff-meeting", pk=meeting.pk)
 
 
 @login_required
