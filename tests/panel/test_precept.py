@@ -143,8 +143,8 @@ def test_the_panel_report_pdf_follows_the_house_format(client, secretariat, pane
     ).replace("\n", " ")
     assert "REPORT OF THE CAMBRIDGESHIRE POLICE AND CRIME PANEL" in text
     assert (
-        "RECOMMENDATION FOLLOWING CONSIDERATION OF THE REPORT FROM THE POLICE AND CRIME COMMISSIONER ON THE PRECEPT 2023/24"
-        in text
+        "RECOMMENDATION FOLLOWING CONSIDERATION OF THE REPORT FROM THE POLICE AND CRIME "
+        "COMMISSIONER ON THE PRECEPT 2023/24" in text
     )
     assert "Date of Notification: 23 January 2023" in text
     assert "Date of Panel Meeting: 1 February 2023" in text
