@@ -56,6 +56,7 @@ def minutes_pdf(meeting: Meeting) -> bytes:
                 "minute_items": meeting.minute_items.prefetch_related("questions"),
                 "attendances": meeting.attendances.select_related("member", "substitute_for"),
                 "others": meeting.others_present.all(),
+                "declarations": meeting.declarations.select_related("member", "agenda_item"),
             },
         )
     )

@@ -54,10 +54,6 @@ def members_on(day: dt.date) -> models.QuerySet[PanelMember]:
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def public(self) -> MeetingQuerySet:
-        """Meetings the public may see: every meeting once it is scheduled."""
-        return self.all()
-
     def not_held(self) -> MeetingQuerySet:
         """Meetings still to come, by status (the forward plan reads these)."""
         return self.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED])

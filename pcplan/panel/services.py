@@ -15,10 +15,14 @@ from pcplan.panel import deadlines, documents, permissions, precept, rules
 from pcplan.panel.models import (
     Action,
     AgendaItem,
+    Attendance,
+    Declaration,
     ForwardPlanItem,
     Meeting,
     MinuteItem,
     MinuteQuestion,
+    OtherAttendee,
+    PanelMember,
     Precept,
     PreceptVote,
     PublicSubmission,
@@ -105,6 +109,49 @@ def add_minute(
             MinuteQuestion(minute=minute, number=number, text=question.strip()), user
         ).save()
     return minute
+
+
+@transaction.atomic
+def record_attendance(
+    user: User, meeting: Meeting, entries: dict[int, tuple[str, PanelMember | None]]
+) -> None:
+    """Replace the meeting's attendance with `entries`: member id -> (status, substitute for)."""
+    _require(user)
+    meeting.attendances.exclude(member_id__in=entries).delete()
+    for member_id, (status, substitute_for) in entries.items():
+        row = meeting.attendances.filter(member_id=member_id).first() or Attendance(
+            meeting=meeting, member_id=member_id
+        )
+        row.status = status
+        row.substitute_for = substitute_for if status == Attendance.Status.SUBSTITUTE else None
+        attributed_to(row, user, "Attendance recorded").save()
+
+
+@transaction.atomic
+def add_other_attendee(user: User, meeting: Meeting, *, kind: str, name: str, role: str) -> None:
+    _require(user)
+    attributed_to(
+        OtherAttendee(meeting=meeting, kind=kind, name=name.strip(), role=role.strip()), user
+    ).save()
+
+
+@transaction.atomic
+def declare_interest(
+    user: User,
+    meeting: Meeting,
+    *,
+    member: PanelMember,
+    interest: str,
+    agenda_item: AgendaItem | None = None,
+) -> Declaration:
+    _require(user)
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise ValidationError("That agenda item belongs to another meeting.")
+    declaration = Declaration(
+        meeting=meeting, member=member, agenda_item=agenda_item, interest=interest.strip()
+    )
+    attributed_to(declaration, user, "Interest declared").save()
+    return declaration
 
 
 @transaction.atomic
@@ -197,7 +244,7 @@ def plan_item(
 @transaction.atomic
 def move_planned_item(user: User, item: ForwardPlanItem, to: Meeting) -> ForwardPlanItem:
     _require(user)
-    if to.date < timezone.localdate() and to.status != Meeting.Status.SCHEDULED:
+    if to.has_been_held:
         raise ValidationError("Items can only move to a meeting that has not been held.")
     item.meeting = to
     item.position = to.planned_items.count() + 1
@@ -260,6 +307,15 @@ def decide_submission(
         update_fields=["status", "reason"]
     )
     return submission
+
+
+@transaction.atomic
+def save_precept(user: User, the_precept: Precept) -> Precept:
+    """The Commissioner's proposal, as notified to the Panel (Sch 5 para 2; reg 3)."""
+    _require(user)
+    creating = the_precept.pk is None
+    attributed_to(the_precept, user, "Proposal recorded" if creating else "Edited").save()
+    return the_precept
 
 
 @transaction.atomic

@@ -42,4 +42,44 @@ urlpatterns = [
         views.submission_decide,
         name="submission-decide",
     ),
+    path(
+        "staff/panel/meetings/<int:pk>/forward-plan/new/",
+        views.planned_item_add,
+        name="planned-item-new",
+    ),
+    path(
+        "staff/panel/forward-plan/<int:pk>/move/", views.planned_item_move, name="planned-item-move"
+    ),
+    path(
+        "staff/panel/meetings/<int:pk>/recommendations/new/",
+        views.recommendation_add,
+        name="recommendation-new",
+    ),
+    path(
+        "staff/panel/recommendations/<int:pk>/response/",
+        views.recommendation_response,
+        name="recommendation-response",
+    ),
+    path("staff/panel/meetings/<int:pk>/actions/new/", views.action_add, name="action-new"),
+    path("staff/panel/actions/<int:pk>/close/", views.action_close, name="action-close"),
+    path("staff/panel/meetings/<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path(
+        "staff/panel/meetings/<int:pk>/others-present/new/",
+        views.other_attendee_add,
+        name="other-attendee-new",
+    ),
+    path(
+        "staff/panel/meetings/<int:pk>/declarations/new/",
+        views.declaration_add,
+        name="declaration-new",
+    ),
+    path("staff/panel/precept/new/", views.precept_new, name="precept-new"),
+    path("staff/panel/precept/<int:year>/", views.staff_precept, name="staff-precept"),
+    path("staff/panel/precept/<int:year>/edit/", views.precept_edit, name="precept-edit"),
+    path(
+        "staff/panel/precept/<int:year>/decision/", views.precept_decision, name="precept-decision"
+    ),
+    path(
+        "staff/panel/precept/<int:year>/response/", views.precept_response, name="precept-response"
+    ),
 ]

@@ -3,10 +3,14 @@ the secretariat's pages for meetings, minutes and public questions. Views stay t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,14 +19,28 @@ from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, staff_user
 from pcplan.panel import calendar, documents, permissions, services
+from pcplan.panel import precept as precept_rules
 from pcplan.panel.forms import (
+    ActionForm,
     AgendaItemForm,
+    AttendanceForm,
+    CloseActionForm,
     DecisionForm,
+    DeclarationForm,
     MeetingForm,
     MinuteForm,
+    MoveItemForm,
+    OtherAttendeeForm,
+    PlannedItemForm,
+    PreceptDecisionForm,
+    PreceptForm,
+    PreceptResponseForm,
     PublicSubmissionForm,
+    RecommendationForm,
+    ResponseForm,
 )
 from pcplan.panel.models import (
+    Action,
     AgendaItem,
     ForwardPlanItem,
     Meeting,
@@ -111,6 +129,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else [],
             "attendances": meeting.attendances.select_related("member", "substitute_for"),
             "others": meeting.others_present.all(),
+            "declarations": meeting.declarations.select_related("member", "agenda_item"),
             "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),
             "can_submit": meeting.date >= timezone.localdate(),
             "can_run_panel": permissions.can_run_panel(request.user),
@@ -164,9 +183,7 @@ def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
 
     def done() -> str:
         s = holder["s"]
-        return (
-            reverse("panel:question-received", args=[meeting.pk, s.pk]) + f"?r={s.received_at:%s}"
-        )
+        return reverse("panel:question-received", args=[meeting.pk, s.pk]) + f"?r={receipt(s)}"
 
     return edit_form(
         request,
@@ -179,11 +196,19 @@ def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def receipt(submission: PublicSubmission) -> str:
+    """A signed token that only the person who has just submitted holds."""
+    return signing.dumps(submission.pk, salt="panel-question-receipt")
+
+
 def question_received(request: HttpRequest, pk: int, submission_pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     submission = get_object_or_404(PublicSubmission, pk=submission_pk, meeting=meeting)
-    # Only the person who has just submitted knows the receipt timestamp in the address.
-    if request.GET.get("r") != f"{submission.received_at:%s}":
+    try:
+        signed_pk = signing.loads(request.GET.get("r", ""), salt="panel-question-receipt")
+    except signing.BadSignature:
+        raise Http404("No such submission") from None
+    if signed_pk != submission.pk:
         raise Http404("No such submission")
     return render(
         request, "panel/question_received.html", {"meeting": meeting, "submission": submission}
@@ -262,6 +287,12 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "submissions": meeting.submissions.all(),
             "open_actions": open_actions(meeting),
             "open_recommendations": open_recommendations(meeting),
+            "planned": meeting.planned_items.select_related("requested_at"),
+            "recommendations": meeting.recommendations.all(),
+            "actions": meeting.actions.all(),
+            "attendances": meeting.attendances.select_related("member", "substitute_for"),
+            "others": meeting.others_present.all(),
+            "declarations": meeting.declarations.select_related("member", "agenda_item"),
             "can_run_panel": permissions.can_run_panel(request.user),
         },
     )
@@ -396,3 +427,310 @@ def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_new(request: HttpRequest) -> HttpResponse:
     return meeting_edit(request, None)
+
+
+def get_recommendation_for_user(request: HttpRequest, pk: int) -> Recommendation:
+    """Recommendations are public; changing them is checked by the services."""
+    return get_object_or_404(Recommendation.objects.select_related("meeting"), pk=pk)
+
+
+def get_action_for_user(request: HttpRequest, pk: int) -> Action:
+    if not permissions.can_read_panel_staff_pages(request.user):
+        raise Http404("No such action")
+    return get_object_or_404(Action.objects.select_related("meeting"), pk=pk)
+
+
+def get_planned_item_for_user(request: HttpRequest, pk: int) -> ForwardPlanItem:
+    return get_object_or_404(ForwardPlanItem.objects.select_related("meeting"), pk=pk)
+
+
+def _staff_form(
+    request: HttpRequest,
+    form: Form,
+    save: Callable[[], object],
+    *,
+    title: str,
+    back: str,
+    message: str,
+    caption: str = "",
+) -> HttpResponse:
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={"title": title, "caption": caption, "back_url": back},
+        success_url=back,
+        success_message=message,
+    )
+
+
+@login_required
+def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = PlannedItemForm(_posted(request))
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.plan_item(user, meeting, **form.cleaned_data),
+        title="Add an item to the forward plan",
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message="Item added to the forward plan",
+    )
+
+
+@login_required
+def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    item = get_planned_item_for_user(request, pk)
+    form = MoveItemForm(_posted(request))
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.move_planned_item(user, item, form.cleaned_data["to"]),
+        title=f"Move “{item.title}”",
+        caption=f"Planned for {item.meeting}",
+        back=reverse("panel:staff-meeting", args=[item.meeting_id]),
+        message="Item moved",
+    )
+
+
+@login_required
+def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = RecommendationForm(_posted(request), initial={"made_on": meeting.date})
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.make_recommendation(
+            user,
+            meeting,
+            text=form.cleaned_data["text"],
+            made_on=form.cleaned_data["made_on"],
+            response_due=form.cleaned_data["response_due"],
+            deliverables=list(form.cleaned_data["deliverables"]),
+        ),
+        title="Make a recommendation to the Commissioner",
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message="Recommendation recorded",
+    )
+
+
+@login_required
+def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    rec = get_recommendation_for_user(request, pk)
+    form = ResponseForm(
+        _posted(request),
+        initial={
+            "text": rec.response_text,
+            "date": rec.response_date,
+            "published": rec.response_published,
+        },
+    )
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.record_response(user, rec, **form.cleaned_data),
+        title="Record the Commissioner's response",
+        caption=rec.text[:120],
+        back=reverse("panel:staff-meeting", args=[rec.meeting_id]),
+        message="Response recorded",
+    )
+
+
+@login_required
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = ActionForm(_posted(request))
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.add_action(user, meeting, **form.cleaned_data),
+        title="Add to the action log",
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message="Action added",
+    )
+
+
+@login_required
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    entry = get_action_for_user(request, pk)
+    form = CloseActionForm(_posted(request))
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.close_action(user, entry, outcome=form.cleaned_data["outcome"]),
+        title="Close an action",
+        caption=entry.item,
+        back=reverse("panel:staff-meeting", args=[entry.meeting_id]),
+        message="Action closed",
+    )
+
+
+@login_required
+def precept_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    require_secretariat(request)
+    instance = get_object_or_404(Precept, financial_year_start=year) if year else Precept()
+    form = PreceptForm(_posted(request), instance=instance)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_precept(user, form.save(commit=False)),
+        template="staff_form.html",
+        context={
+            "title": "The Commissioner's proposed precept",
+            "back_url": reverse("panel:staff-home"),
+        },
+        success_url=lambda: reverse(
+            "panel:staff-precept", args=[form.instance.financial_year_start]
+        ),
+        success_message="Precept proposal saved",
+    )
+
+
+@login_required
+def precept_new(request: HttpRequest) -> HttpResponse:
+    return precept_edit(request, None)
+
+
+@login_required
+def staff_precept(request: HttpRequest, year: int) -> HttpResponse:
+    require_panel_reader(request)
+    the_precept = get_object_or_404(
+        Precept.objects.select_related("meeting"), financial_year_start=year
+    )
+    return render(
+        request,
+        "panel/staff_precept.html",
+        {
+            "precept": the_precept,
+            "timetable": precept_rules.timetable(the_precept.financial_year_start),
+            "threshold": precept_rules.veto_threshold(the_precept.members_at_decision)
+            if the_precept.members_at_decision
+            else None,
+            "votes": the_precept.votes.select_related("member"),
+            "can_run_panel": permissions.can_run_panel(request.user),
+        },
+    )
+
+
+@login_required
+def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
+    require_secretariat(request)
+    the_precept = get_object_or_404(
+        Precept.objects.select_related("meeting"), financial_year_start=year
+    )
+    day = the_precept.meeting.date if the_precept.meeting else timezone.localdate()
+    form = PreceptDecisionForm(_posted(request), members=list(members_on(day)))
+    user = staff_user(request)
+    back = reverse("panel:staff-precept", args=[year])
+    return _staff_form(
+        request,
+        form,
+        lambda: services.record_precept_decision(
+            user,
+            the_precept,
+            votes=form.votes(),
+            report_date=form.cleaned_data["report_date"],
+            veto_reason=precept_rules.VetoReason(form.cleaned_data["veto_reason"])
+            if form.cleaned_data["veto_reason"]
+            else None,
+            decision_text=form.cleaned_data["decision_text"],
+        ),
+        title="Record the Panel's vote on the precept",
+        caption=f"Precept {the_precept.year_label}",
+        back=back,
+        message="Vote recorded",
+    )
+
+
+@login_required
+def precept_response(request: HttpRequest, year: int) -> HttpResponse:
+    require_secretariat(request)
+    the_precept = get_object_or_404(Precept, financial_year_start=year)
+    form = PreceptResponseForm(_posted(request))
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.record_precept_response(user, the_precept, **form.cleaned_data),
+        title="Record the Commissioner's response on the precept",
+        caption=f"Precept {the_precept.year_label}",
+        back=reverse("panel:staff-precept", args=[year]),
+        message="Response recorded",
+    )
+
+
+@login_required
+def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    members = list(members_on(meeting.date))
+    substitutes = list(
+        PanelMember.objects.filter(
+            kind=PanelMember.Kind.SUBSTITUTE, start_date__lte=meeting.date
+        ).exclude(end_date__lt=meeting.date)
+    )
+    current = {a.member_id: a for a in meeting.attendances.all()}
+    form = AttendanceForm(
+        _posted(request), members=members, substitutes=substitutes, current=current
+    )
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.record_attendance(user, meeting, form.entries()),
+        title="Attendance",
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message="Attendance recorded",
+    )
+
+
+@login_required
+def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = OtherAttendeeForm(_posted(request))
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.add_other_attendee(user, meeting, **form.cleaned_data),
+        title="Add an officer or other person present",
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message="Added",
+    )
+
+
+@login_required
+def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = DeclarationForm(_posted(request), meeting=meeting)
+    user = staff_user(request)
+    return _staff_form(
+        request,
+        form,
+        lambda: services.declare_interest(user, meeting, **form.cleaned_data),
+        title="Record a declaration of interest",
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message="Declaration recorded",
+    )

@@ -126,6 +126,7 @@ def test_the_secretariat_accepts_and_it_appears_on_the_meeting_page(
     page = client.get(url).content.decode()
     assert "How many PCSOs?" in page
     assert "private@example.org" not in page
+    assert "A Resident" not in page  # names are not published on this site
 
 
 def test_rejecting_needs_a_reason_and_a_rejected_question_stays_private(
@@ -159,3 +160,12 @@ def test_the_public_cannot_open_the_decision_page(client, panel_member, client_f
     url = reverse("panel:submission-decide", args=[submission.pk])
     assert client.get(url).status_code == 302  # to sign in
     assert client_for(panel_member).get(url).status_code == 404
+
+
+def test_the_receipt_page_needs_the_signed_receipt(client, next_meeting):
+    submission = services.submit_public(
+        next_meeting, kind="question", name="D", contact="d@example.org", text="Q"
+    )
+    url = reverse("panel:question-received", args=[next_meeting.pk, submission.pk])
+    assert client.get(url).status_code == 404
+    assert client.get(url + "?r=forged").status_code == 404
