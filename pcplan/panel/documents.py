@@ -47,13 +47,16 @@ class AgendaPack:
     total_pages: int = 0
 
 
-def minutes_pdf(meeting: Meeting) -> bytes:
+def minutes_pdf(meeting: Meeting, *, include_exempt: bool = False) -> bytes:
+    minutes = meeting.minute_items.prefetch_related("questions")
+    if not include_exempt:
+        minutes = minutes.filter(is_exempt=False)
     return html_to_pdf(
         render_to_string(
             "panel/pdf/minutes.html",
             {
                 "meeting": meeting,
-                "minute_items": meeting.minute_items.prefetch_related("questions"),
+                "minute_items": minutes,
                 "attendances": meeting.attendances.select_related("member", "substitute_for"),
                 "others": meeting.others_present.all(),
                 "declarations": meeting.declarations.select_related("member", "agenda_item"),
@@ -82,7 +85,7 @@ def _sections(meeting: Meeting, *, include_exempt: bool) -> list[Section]:
         if item.is_exempt and not include_exempt:
             continue
         if item.kind == AgendaItem.Kind.PREVIOUS_MINUTES and previous is not None:
-            sections.append(Section(item, minutes_pdf(previous)))
+            sections.append(Section(item, minutes_pdf(previous, include_exempt=include_exempt)))
         elif item.kind == AgendaItem.Kind.ACTION_LOG:
             sections.append(Section(item, action_log_pdf(meeting)))
         elif item.report_pdf:

@@ -128,6 +128,9 @@ class MinuteForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
+    is_exempt = forms.BooleanField(
+        label="Exempt: taken in private, not for publication", required=False
+    )
     resolution_text = forms.CharField(
         label="Resolution wording (optional)", widget=forms.Textarea, required=False
     )

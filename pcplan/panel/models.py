@@ -228,6 +228,8 @@ class MinuteItem(models.Model):
     text = models.TextField(blank=True)
     resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True)
     resolution_text = models.TextField(blank=True)
+    # Minutes of business taken in private are for members only, like exempt papers.
+    is_exempt = models.BooleanField(default=False)
 
     history = HistoricalRecords()
 

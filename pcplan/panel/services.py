@@ -90,6 +90,7 @@ def add_minute(
     resolution: str = "",
     resolution_text: str = "",
     questions: list[str] | None = None,
+    is_exempt: bool = False,
 ) -> MinuteItem:
     """Add the next numbered minute; numbers run on across meetings and are never reused."""
     _require(user)
@@ -102,6 +103,7 @@ def add_minute(
         text=text.strip(),
         resolution=resolution,
         resolution_text=resolution_text.strip(),
+        is_exempt=is_exempt,
     )
     attributed_to(minute, user, "Minute added").save()
     for number, question in enumerate(questions or [], start=1):

@@ -44,6 +44,7 @@ from pcplan.panel.models import (
     AgendaItem,
     ForwardPlanItem,
     Meeting,
+    MinuteItem,
     PanelMember,
     Precept,
     PublicSubmission,
@@ -59,6 +60,14 @@ def visible_agenda_items(request: HttpRequest, meeting: Meeting) -> QuerySet[Age
     if not permissions.can_see_exempt(request.user):
         items = items.filter(is_exempt=False)
     return items
+
+
+def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteItem]:
+    """Exempt minutes are for Panel members and the secretariat only."""
+    minutes = meeting.minute_items.prefetch_related("questions")
+    if not permissions.can_see_exempt(request.user):
+        minutes = minutes.filter(is_exempt=False)
+    return minutes
 
 
 def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
@@ -124,9 +133,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "agenda_items": visible_agenda_items(request, meeting) if show_agenda else [],
             "show_agenda": show_agenda,
             "show_minutes": show_minutes,
-            "minute_items": meeting.minute_items.prefetch_related("questions")
-            if show_minutes
-            else [],
+            "minute_items": visible_minutes(request, meeting) if show_minutes else [],
             "attendances": meeting.attendances.select_related("member", "substitute_for"),
             "others": meeting.others_present.all(),
             "declarations": meeting.declarations.select_related("member", "agenda_item"),
@@ -374,6 +381,7 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
             resolution=form.cleaned_data["resolution"],
             resolution_text=form.cleaned_data["resolution_text"],
             questions=form.question_list(),
+            is_exempt=form.cleaned_data["is_exempt"],
         ),
         template="staff_form.html",
         context={

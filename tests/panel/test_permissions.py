@@ -130,3 +130,25 @@ def test_the_agenda_of_a_merely_scheduled_meeting_is_not_public(
     )
     member_page = client_for(panel_member).get(reverse("panel:meeting", args=[next_meeting.pk]))
     assert "Approach to Communications and Engagement" in member_page.content.decode()
+
+
+def test_exempt_minutes_are_for_members_only(
+    client, client_for, secretariat, panel_member, held_meeting, next_meeting
+):
+    from pcplan.panel.models import AgendaItem
+
+    services.add_minute(secretariat, held_meeting, title="Public minute")
+    services.add_minute(secretariat, held_meeting, title="Estates negotiation", is_exempt=True)
+    url = reverse("panel:meeting", args=[held_meeting.pk])
+    public_page = client.get(url).content.decode()
+    assert "Public minute" in public_page
+    assert "Estates negotiation" not in public_page
+    assert "Estates negotiation" in client_for(panel_member).get(url).content.decode()
+    AgendaItem.objects.create(
+        meeting=next_meeting, number=3, title="Minutes", kind=AgendaItem.Kind.PREVIOUS_MINUTES
+    )
+    client.logout()
+    pack = client.get(reverse("panel:agenda-pack", args=[next_meeting.pk]))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pack.content)).pages)
+    assert "Public minute" in text
+    assert "Estates negotiation" not in text
