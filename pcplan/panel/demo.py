@@ -12,6 +12,7 @@ from django.db import transaction
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
+from pcplan.delivery.models import Deliverable
 from pcplan.panel import services
 from pcplan.panel.models import (
     AgendaItem,
@@ -129,7 +130,7 @@ def load_panel_demo(path: Path = DATA_FILE) -> None:
         minutes = {m["number"]: import_minute(user, meeting, m) for m in entry.get("minutes", [])}
         for item in entry.get("agenda", []):
             pages = item.get("pages") or [None, None]
-            services.save_agenda_item(
+            agenda_item = services.save_agenda_item(
                 user,
                 AgendaItem(
                     meeting=meeting,
@@ -142,6 +143,10 @@ def load_panel_demo(path: Path = DATA_FILE) -> None:
                     last_page=pages[1],
                 ),
             )
+            if item.get("covers_plan"):
+                agenda_item.deliverables.set(
+                    Deliverable.objects.filter(theme__plan__key=item["covers_plan"])
+                )
         for title, requested in entry.get("planned", []):
             services.plan_item(
                 user, meeting, title=title, requested_at=meetings[requested] if requested else None

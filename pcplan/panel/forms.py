@@ -90,13 +90,14 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
 
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "presenting_body", "note", "kind", "is_exempt"]
+        fields = ["number", "title", "presenting_body", "note", "kind", "is_exempt", "deliverables"]
         labels = {
             "presenting_body": "Presenting body (optional)",
             "note": "Note shown under the item (optional)",
             "is_exempt": "Exempt: not for publication",
+            "deliverables": "Deliverables the report covers (optional)",
         }
-        widgets = {"kind": forms.RadioSelect}
+        widgets = {"kind": forms.RadioSelect, "deliverables": forms.CheckboxSelectMultiple}
         error_messages = {"title": {"required": "Enter the item's title"}}
 
     def clean_report(self) -> bytes | None:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, staff_user
+from pcplan.delivery.models import Deliverable
 from pcplan.panel import calendar, documents, permissions, services
 from pcplan.panel import precept as precept_rules
 from pcplan.panel.forms import (
@@ -55,8 +56,15 @@ from pcplan.panel.review import open_actions, open_recommendations
 
 
 def visible_agenda_items(request: HttpRequest, meeting: Meeting) -> QuerySet[AgendaItem]:
-    """Exempt items are for Panel members and the secretariat only."""
-    items = meeting.agenda_items.defer("report_pdf")
+    """Exempt items are for Panel members and the secretariat only; the deliverables a report
+    covers are listed when they are published."""
+    items = meeting.agenda_items.defer("report_pdf").prefetch_related(
+        Prefetch(
+            "deliverables",
+            queryset=Deliverable.objects.published().select_related("theme__plan"),
+            to_attr="public_deliverables",
+        )
+    )
     if not permissions.can_see_exempt(request.user):
         items = items.filter(is_exempt=False)
     return items
@@ -348,6 +356,7 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
             item.report_filename = str(getattr(request.FILES.get("report"), "name", "report.pdf"))
             item.kind = AgendaItem.Kind.STANDARD
         services.save_agenda_item(user, item)
+        form.save_m2m()
 
     return edit_form(
         request,

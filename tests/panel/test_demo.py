@@ -93,3 +93,11 @@ def test_the_demo_has_a_secretariat_login_and_loads_twice(demo):
     assert User.objects.get(username="secretariat").role == User.Role.PANEL_SECRETARIAT
     load_demo()
     assert MinuteItem.objects.count() == 7
+
+
+def test_the_plan_progress_report_covers_the_delivery_plan(demo, client):
+    march = Meeting.objects.get(date=dt.date(2023, 3, 15))
+    item = march.agenda_items.get(number=9)
+    assert item.deliverables.count() == 43
+    page = client.get(reverse("panel:meeting", args=[march.pk])).content.decode()
+    assert "Deliverables this report covers" in page

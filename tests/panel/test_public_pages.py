@@ -118,3 +118,16 @@ def test_the_meeting_page_reads_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(14):
         client.get(reverse("panel:meeting", args=[held_meeting.pk]))
+
+
+def test_an_agenda_item_lists_the_published_deliverables_its_report_covers(
+    client, next_meeting, constabulary_deliverable, csp_deliverable
+):
+    csp_deliverable.is_published = False
+    csp_deliverable.save()
+    item = next_meeting.agenda_items.get(number=1)
+    item.deliverables.set([constabulary_deliverable, csp_deliverable])
+    page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
+    assert "Deliverables this report covers (1)" in page
+    assert "Serious Violence Strategy" in page
+    assert "Safer Communities Fund bids" not in page  # a draft never appears
