@@ -360,3 +360,22 @@ class DeclarationForm(forms.Form):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.defer("report_pdf")  # type: ignore[attr-defined]
+
+
+class PanelMemberForm(forms.ModelForm[PanelMember]):
+    start_date = GovukDateField(label="Member from")
+    end_date = GovukDateField(label="Member until (optional)", required=False)
+
+    class Meta:
+        model = PanelMember
+        fields = ["name", "kind", "authority", "office", "start_date", "end_date"]
+        labels = {"authority": "Council (for councillors, optional)", "office": "Office"}
+        widgets = {"kind": forms.RadioSelect, "office": forms.RadioSelect}
+        error_messages = {"name": {"required": "Enter the member's name"}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date must be on or after the start date")
+        return data

@@ -39,6 +39,15 @@ def _require(user: User | None) -> User:
 
 
 @transaction.atomic
+def save_member(user: User, member: PanelMember) -> PanelMember:
+    """Membership over time: a member who leaves gets an end date and is never deleted."""
+    _require(user)
+    creating = member.pk is None
+    attributed_to(member, user, "Member added" if creating else "Member edited").save()
+    return member
+
+
+@transaction.atomic
 def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
     _require(user)
     creating = meeting.pk is None

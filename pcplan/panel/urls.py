@@ -73,6 +73,8 @@ urlpatterns = [
         views.declaration_add,
         name="declaration-new",
     ),
+    path("staff/panel/members/new/", views.member_new, name="member-new"),
+    path("staff/panel/members/<int:pk>/edit/", views.member_edit, name="member-edit"),
     path("staff/panel/precept/new/", views.precept_new, name="precept-new"),
     path("staff/panel/precept/<int:year>/", views.staff_precept, name="staff-precept"),
     path("staff/panel/precept/<int:year>/edit/", views.precept_edit, name="precept-edit"),

@@ -32,6 +32,7 @@ from pcplan.panel.forms import (
     MinuteForm,
     MoveItemForm,
     OtherAttendeeForm,
+    PanelMemberForm,
     PlannedItemForm,
     PreceptDecisionForm,
     PreceptForm,
@@ -751,3 +752,28 @@ def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
         message="Declaration recorded",
     )
+
+
+@login_required
+def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require_secretariat(request)
+    member = get_object_or_404(PanelMember, pk=pk) if pk else PanelMember()
+    form = PanelMemberForm(_posted(request), instance=member)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_member(user, form.save(commit=False)),
+        template="staff_form.html",
+        context={
+            "title": "Edit member" if pk else "Add a member",
+            "back_url": reverse("panel:staff-home"),
+        },
+        success_url=reverse("panel:staff-home"),
+        success_message="Membership saved",
+    )
+
+
+@login_required
+def member_new(request: HttpRequest) -> HttpResponse:
+    return member_edit(request, None)

@@ -259,3 +259,45 @@ def test_declarations_and_others_present_appear_in_the_minutes(
     page = client.get(reverse("panel:meeting", args=[meeting.pk])).content.decode()
     assert "Member of the Fire Authority" in page
     assert "Jane Webb – Senior Democratic Services Officer" in page
+
+
+def test_membership_over_time_is_kept_with_start_and_end_dates(client_for, secretariat):
+    client = client_for(secretariat)
+    response = client.post(
+        reverse("panel:member-new"),
+        {
+            "name": "Councillor A Sharp",
+            "kind": "councillor",
+            "authority": "Peterborough City Council",
+            "office": "member",
+            **date_fields("start_date", dt.date(2022, 7, 20)),
+        },
+    )
+    assert response.status_code == 302
+    member = PanelMember.objects.get()
+    refused = client.post(
+        reverse("panel:member-edit", args=[member.pk]),
+        {
+            "name": member.name,
+            "kind": "councillor",
+            "office": "member",
+            **date_fields("start_date", dt.date(2022, 7, 20)),
+            **date_fields("end_date", dt.date(2022, 1, 1)),
+        },
+    )
+    assert refused.status_code == 400
+    assert "on or after the start date" in refused.content.decode()
+    client.post(
+        reverse("panel:member-edit", args=[member.pk]),
+        {
+            "name": member.name,
+            "kind": "councillor",
+            "office": "member",
+            **date_fields("start_date", dt.date(2022, 7, 20)),
+            **date_fields("end_date", dt.date(2023, 5, 4)),
+        },
+    )
+    member.refresh_from_db()
+    assert member.end_date == dt.date(2023, 5, 4)
+    assert member.is_member_on(dt.date(2023, 2, 1)) and not member.is_member_on(dt.date(2023, 6, 1))
+    assert member.history.count() == 2
