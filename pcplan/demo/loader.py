@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from pcplan.core.models import Organisation, User
+from pcplan.panel.demo import load_panel_demo
 from pcplan.performance.demo import load_performance_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 
@@ -42,6 +43,13 @@ DEMO_LOGINS = [
         "updates deliverables the Constabulary leads",
     ),
     DemoLogin("panel", "Demo Panel Member", User.Role.PANEL_MEMBER, None, "reads, changes nothing"),
+    DemoLogin(
+        "secretariat",
+        "Demo Panel Secretariat",
+        User.Role.PANEL_SECRETARIAT,
+        None,
+        "runs Panel meetings, minutes, questions and the precept",
+    ),
 ]
 
 
@@ -64,4 +72,5 @@ def load_demo() -> list[ImportResult]:
         user.set_password(DEMO_PASSWORD)
         user.save()
     load_performance_demo()
+    load_panel_demo()
     return results

@@ -1,0 +1,381 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from pcplan.core.forms import GovukDateField
+from pcplan.delivery.models import Deliverable
+from pcplan.panel.models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MinuteItem,
+    OtherAttendee,
+    PanelMember,
+    Precept,
+    PreceptVote,
+    PublicSubmission,
+)
+from pcplan.panel.precept import VetoReason
+
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+
+
+class PublicSubmissionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Are you asking a question or making a statement?",
+        choices=PublicSubmission.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select question or statement"},
+    )
+    name = forms.CharField(
+        label="Your name", max_length=120, error_messages={"required": "Enter your name"}
+    )
+    contact = forms.CharField(
+        label="Email address or telephone number",
+        max_length=200,
+        help_text=(
+            "The secretariat uses this only to contact you about your submission. "
+            "Your name and contact details are not published on this site."
+        ),
+        error_messages={"required": "Enter an email address or telephone number"},
+    )
+    text = forms.CharField(
+        label="Your question or statement",
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={
+            "required": "Enter your question or statement",
+            "max_length": "Your question or statement must be 5,000 characters or fewer",
+        },
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("accept", "Accept"), ("reject", "Reject")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select accept or reject"},
+    )
+    reason = forms.CharField(
+        label="Reason (needed to reject)", widget=forms.Textarea, required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Enter the reason for rejecting it")
+        return data
+
+
+class MeetingForm(forms.ModelForm[Meeting]):
+    date = GovukDateField(label="Date of the meeting", help_text="For example, 15 3 2023")
+    agenda_published_on = GovukDateField(label="Agenda published on (optional)", required=False)
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "time", "venue", "title", "status", "agenda_published_on"]
+        labels = {"time": "Start time", "title": "Title (optional)"}
+        help_texts = {"time": "24-hour clock, for example 13:30"}
+        widgets = {"status": forms.RadioSelect}
+        error_messages = {
+            "time": {"required": "Enter the start time", "invalid": "Enter a time like 13:30"}
+        }
+
+
+class AgendaItemForm(forms.ModelForm[AgendaItem]):
+    report = forms.FileField(label="Report (PDF, optional)", required=False)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["number", "title", "presenting_body", "note", "kind", "is_exempt", "deliverables"]
+        labels = {
+            "presenting_body": "Presenting body (optional)",
+            "note": "Note shown under the item (optional)",
+            "is_exempt": "Exempt: not for publication",
+            "deliverables": "Deliverables the report covers (optional)",
+        }
+        widgets = {"kind": forms.RadioSelect, "deliverables": forms.CheckboxSelectMultiple}
+        error_messages = {"title": {"required": "Enter the item's title"}}
+
+    def clean_report(self) -> bytes | None:
+        upload = self.cleaned_data.get("report")
+        if not upload:
+            return None
+        if upload.size > MAX_REPORT_BYTES:
+            raise forms.ValidationError("The report must be smaller than 20 MB")
+        data: bytes = upload.read()
+        if not data.startswith(b"%PDF"):
+            raise forms.ValidationError(f"{upload.name} is not a PDF file")
+        return data
+
+
+class MinuteForm(forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=300, error_messages={"required": "Enter the title"}
+    )
+    text = forms.CharField(label="Minute", widget=forms.Textarea, required=False)
+    questions = forms.CharField(
+        label="Numbered questions and answers (optional)",
+        help_text="One per paragraph; separate them with a blank line. They are numbered in order.",
+        widget=forms.Textarea,
+        required=False,
+    )
+    resolution = forms.ChoiceField(
+        label="Resolution",
+        choices=MinuteItem.Resolution.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    is_exempt = forms.BooleanField(
+        label="Exempt: taken in private, not for publication", required=False
+    )
+    resolution_text = forms.CharField(
+        label="Resolution wording (optional)", widget=forms.Textarea, required=False
+    )
+
+    def question_list(self) -> list[str]:
+        raw = self.cleaned_data.get("questions") or ""
+        return [p.strip() for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+class PlannedItemForm(forms.Form):
+    title = forms.CharField(
+        label="Item", max_length=300, error_messages={"required": "Enter the item"}
+    )
+    requested_at = forms.ModelChoiceField(
+        label="Requested at the meeting of (optional)",
+        queryset=Meeting.objects.all(),
+        required=False,
+    )
+
+
+class MoveItemForm(forms.Form):
+    to = forms.ModelChoiceField(
+        label="Move to the meeting of",
+        queryset=Meeting.objects.not_held(),
+        error_messages={"required": "Choose the meeting"},
+    )
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(
+        label="Recommendation to the Commissioner",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the recommendation"},
+    )
+    made_on = GovukDateField(label="Date made")
+    response_due = GovukDateField(label="Response due by")
+    deliverables = forms.ModelMultipleChoiceField(
+        label="Deliverables it concerns (optional)",
+        queryset=Deliverable.objects.select_related("theme__plan").order_by("theme__plan", "title"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        made, due = data.get("made_on"), data.get("response_due")
+        if made and due and due < made:
+            self.add_error(
+                "response_due", "The response due date must be on or after the date made"
+            )
+        return data
+
+
+class ResponseForm(forms.Form):
+    text = forms.CharField(
+        label="The Commissioner's response (letter text)",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the response"},
+    )
+    date = GovukDateField(label="Date of the response")
+    published = forms.BooleanField(label="Published", required=False)
+
+
+class ActionForm(forms.Form):
+    item = forms.CharField(
+        label="Item", max_length=300, error_messages={"required": "Enter the item"}
+    )
+    action = forms.CharField(
+        label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action"}
+    )
+    owner = forms.CharField(label="Owner (optional)", max_length=120, required=False)
+
+
+class CloseActionForm(forms.Form):
+    outcome = forms.CharField(
+        label="Outcome", widget=forms.Textarea, error_messages={"required": "Enter the outcome"}
+    )
+
+
+class PreceptForm(forms.ModelForm[Precept]):
+    notified_on = GovukDateField(label="Date the Commissioner notified the Panel")
+
+    class Meta:
+        model = Precept
+        fields = [
+            "financial_year_start",
+            "band_d",
+            "previous_band_d",
+            "notified_on",
+            "meeting",
+            "signed_by",
+        ]
+        labels = {
+            "financial_year_start": "Financial year starting (for 2023/24 enter 2023)",
+            "band_d": "Proposed Band D amount (£)",
+            "previous_band_d": "Current Band D amount (£)",
+            "meeting": "Panel meeting that reviews it",
+            "signed_by": "Chair who signs the Panel's report",
+        }
+        error_messages = {
+            "financial_year_start": {"required": "Enter the financial year"},
+        }
+
+
+class PreceptDecisionForm(forms.Form):
+    report_date = GovukDateField(label="Date of the Panel's report")
+    veto_reason = forms.ChoiceField(
+        label="If the Panel vetoes, is the proposed precept too high or too low?",
+        choices=[("", "No veto"), *[(r.value, f"Too {r.value.split('-')[1]}") for r in VetoReason]],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    decision_text = forms.CharField(
+        label="Decision wording (optional)", widget=forms.Textarea, required=False
+    )
+
+    def __init__(self, *args: Any, members: list[PanelMember], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = members
+        for member in members:
+            self.fields[f"vote_{member.pk}"] = forms.ChoiceField(
+                label=member.name,
+                choices=PreceptVote.Vote.choices,
+                initial=PreceptVote.Vote.ABSENT,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Choose how {member.name} voted"},
+            )
+
+    def votes(self) -> dict[int, str]:
+        return {
+            m.pk: self.cleaned_data[f"vote_{m.pk}"]
+            for m in self.members
+            if self.cleaned_data[f"vote_{m.pk}"] != PreceptVote.Vote.ABSENT
+        }
+
+
+class PreceptResponseForm(ResponseForm):
+    revised_band_d = forms.DecimalField(
+        label="Revised Band D amount after a veto (£, optional)",
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+    )
+
+
+NOT_RECORDED = ""
+
+
+class AttendanceForm(forms.Form):
+    """One choice per person; substitutes also say whom they stood in for."""
+
+    def __init__(
+        self,
+        *args: Any,
+        members: list[PanelMember],
+        substitutes: list[PanelMember],
+        current: dict[int, Attendance],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.members, self.substitutes = members, substitutes
+        choices = [(NOT_RECORDED, "Not recorded"), *Attendance.Status.choices]
+        for person in [*members, *substitutes]:
+            now = current.get(person.pk)
+            self.fields[f"status_{person.pk}"] = forms.ChoiceField(
+                label=person.name,
+                choices=choices,
+                required=False,
+                initial=now.status if now else NOT_RECORDED,
+                widget=forms.RadioSelect,
+            )
+        for person in substitutes:
+            now = current.get(person.pk)
+            self.fields[f"for_{person.pk}"] = forms.ModelChoiceField(
+                label=f"{person.name} substituted for (optional)",
+                queryset=PanelMember.objects.filter(pk__in=[m.pk for m in members]),
+                required=False,
+                initial=now.substitute_for_id if now else None,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for person in self.substitutes:
+            if data.get(f"status_{person.pk}") == Attendance.Status.SUBSTITUTE and not data.get(
+                f"for_{person.pk}"
+            ):
+                self.add_error(f"for_{person.pk}", f"Choose whom {person.name} substituted for")
+        return data
+
+    def entries(self) -> dict[int, tuple[str, PanelMember | None]]:
+        result: dict[int, tuple[str, PanelMember | None]] = {}
+        for person in [*self.members, *self.substitutes]:
+            status = self.cleaned_data.get(f"status_{person.pk}") or NOT_RECORDED
+            if status != NOT_RECORDED:
+                result[person.pk] = (status, self.cleaned_data.get(f"for_{person.pk}"))
+        return result
+
+
+class OtherAttendeeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Present as", choices=OtherAttendee.Kind.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(
+        label="Name", max_length=120, error_messages={"required": "Enter the name"}
+    )
+    role = forms.CharField(
+        label="Role", max_length=200, error_messages={"required": "Enter the role"}
+    )
+
+
+class DeclarationForm(forms.Form):
+    member = forms.ModelChoiceField(
+        label="Member",
+        queryset=PanelMember.objects.all(),
+        error_messages={"required": "Choose the member"},
+    )
+    agenda_item = forms.ModelChoiceField(
+        label="Agenda item (optional)", queryset=AgendaItem.objects.none(), required=False
+    )
+    interest = forms.CharField(
+        label="Interest declared",
+        widget=forms.Textarea,
+        error_messages={"required": "Describe the interest"},
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.defer("report_pdf")  # type: ignore[attr-defined]
+
+
+class PanelMemberForm(forms.ModelForm[PanelMember]):
+    start_date = GovukDateField(label="Member from")
+    end_date = GovukDateField(label="Member until (optional)", required=False)
+
+    class Meta:
+        model = PanelMember
+        fields = ["name", "kind", "authority", "office", "start_date", "end_date"]
+        labels = {"authority": "Council (for councillors, optional)", "office": "Office"}
+        widgets = {"kind": forms.RadioSelect, "office": forms.RadioSelect}
+        error_messages = {"name": {"required": "Enter the member's name"}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date must be on or after the start date")
+        return data

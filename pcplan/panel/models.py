@@ -1,0 +1,421 @@
+"""The Police and Crime Panel: members, meetings, agenda, minutes, recommendations, actions,
+forward plan, public questions and the precept (seed 002)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Max, Q
+from simple_history.models import HistoricalRecords
+
+from pcplan.delivery.models import Deliverable
+from pcplan.panel import deadlines, rules
+
+
+class PanelMember(models.Model):
+    """A seat-holder on the Panel over a period (seed 002, Membership)."""
+
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        INDEPENDENT = "independent", "Independent co-opted member"
+        SUBSTITUTE = "substitute", "Substitute councillor"
+
+    class Office(models.TextChoices):
+        MEMBER = "member", "Member"
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice-chair", "Vice-Chair"
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    authority = models.CharField(max_length=120, blank=True)
+    office = models.CharField(max_length=20, choices=Office.choices, default=Office.MEMBER)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_member_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+def members_on(day: dt.date) -> models.QuerySet[PanelMember]:
+    """Persons who are members of the Panel on `day` (substitutes are not members)."""
+    return PanelMember.objects.exclude(kind=PanelMember.Kind.SUBSTITUTE).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day
+    )
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def not_held(self) -> MeetingQuerySet:
+        """Meetings still to come, by status (the forward plan reads these)."""
+        return self.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED])
+
+    def before(self, meeting: Meeting) -> MeetingQuerySet:
+        return self.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk))
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        AGENDA_PUBLISHED = "agenda-published", "Agenda published"
+        HELD = "held", "Held"
+        MINUTES_APPROVED = "minutes-approved", "Minutes approved"
+
+    date = models.DateField()
+    time = models.TimeField(default=dt.time(13, 30))
+    venue = models.CharField(max_length=300, blank=True)
+    title = models.CharField(max_length=200, blank=True, help_text="For example AGM")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    agenda_published_on = models.DateField(null=True, blank=True)
+    minutes_published = models.BooleanField(default=False)
+    ended_at = models.TimeField(null=True, blank=True)
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_minutes_of",
+        help_text="The meeting at which these minutes were approved",
+    )
+    minutes_amendments = models.TextField(blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "time"]
+        # The meetings list and the previous/next meeting are read by date.
+        indexes = [models.Index(fields=["date"], name="panel_meeting_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%-d %B %Y}" + (f" – {self.title}" if self.title else "")
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.time, tzinfo=deadlines.LONDON)
+
+    @property
+    def question_deadline(self) -> dt.datetime:
+        return deadlines.question_deadline(self.date)
+
+    @property
+    def statement_deadline(self) -> dt.datetime | None:
+        if self.agenda_published_on is None:
+            return None
+        return deadlines.statement_deadline(self.agenda_published_on)
+
+    def previous(self) -> Meeting | None:
+        return Meeting.objects.before(self).order_by("-date", "-pk").first()
+
+    @property
+    def has_been_held(self) -> bool:
+        return self.status in {self.Status.HELD, self.Status.MINUTES_APPROVED}
+
+    @property
+    def agenda_is_public(self) -> bool:
+        return self.status != self.Status.SCHEDULED
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        STANDARD = "standard", "Report"
+        PREVIOUS_MINUTES = "previous-minutes", "Minutes of the previous meeting"
+        ACTION_LOG = "action-log", "Review of actions and recommendations"
+        NO_PAPERS = "no-papers", "No papers"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    presenting_body = models.CharField(max_length=120, blank=True)
+    note = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NO_PAPERS)
+    # The report is kept in the database so that stateless app servers share it.
+    report_pdf = models.BinaryField(null=True, blank=True, editable=True)
+    report_filename = models.CharField(max_length=200, blank=True)
+    is_exempt = models.BooleanField(default=False)
+    first_page = models.PositiveIntegerField(null=True, blank=True)
+    last_page = models.PositiveIntegerField(null=True, blank=True)
+    deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="panel_items")
+
+    history = HistoricalRecords(excluded_fields=["report_pdf"])
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="panel_agenda_number_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def page_range(self) -> str:
+        if self.first_page is None or self.last_page is None:
+            return ""
+        return f"{self.first_page} - {self.last_page}"
+
+    @property
+    def has_report(self) -> bool:
+        return bool(self.report_pdf)
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        SUBSTITUTE = "substitute", "Present as substitute"
+        ABSENT = "absent", "Absent"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="attendances")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    substitute_for = models.ForeignKey(
+        PanelMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="panel_attendance_uniq")
+        ]
+
+
+class OtherAttendee(models.Model):
+    class Kind(models.TextChoices):
+        OFFICER = "officer", "Officers present"
+        OTHER = "other", "Others present"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="others_present")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "pk"]
+
+
+class Declaration(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
+    member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="+")
+    agenda_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL)
+    interest = models.TextField()
+
+    history = HistoricalRecords()
+
+
+class MinuteItem(models.Model):
+    """A numbered minute. Numbers run on across meetings and are never reused (seed 002)."""
+
+    class Resolution(models.TextChoices):
+        NONE = "", "None"
+        NOTED = "noted", "NOTED"
+        AGREED = "agreed", "AGREED"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minute_items")
+    number = models.PositiveIntegerField(unique=True)
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True)
+    resolution_text = models.TextField(blank=True)
+    # Minutes of business taken in private are for members only, like exempt papers.
+    is_exempt = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+def last_minute_number_used() -> int:
+    """The highest minute number ever used, including minutes since deleted (from history)."""
+    live = MinuteItem.objects.aggregate(n=Max("number"))["n"] or 0
+    past = MinuteItem.history.aggregate(n=Max("number"))["n"] or 0
+    return max(live, past, rules.MINUTE_NUMBERING_STARTS_AFTER)
+
+
+class MinuteQuestion(models.Model):
+    """A numbered question and answer within a minute (seed 002, minute 45, 1-24)."""
+
+    minute = models.ForeignKey(MinuteItem, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["minute", "number"]
+
+
+class Recommendation(models.Model):
+    """A recommendation from the Panel to the Commissioner, tracked to his response."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="recommendations")
+    minute = models.ForeignKey(MinuteItem, null=True, blank=True, on_delete=models.SET_NULL)
+    text = models.TextField()
+    made_on = models.DateField()
+    response_due = models.DateField()
+    deliverables = models.ManyToManyField(
+        Deliverable, blank=True, related_name="panel_recommendations"
+    )
+    response_text = models.TextField(blank=True)
+    response_date = models.DateField(null=True, blank=True)
+    response_published = models.BooleanField(default=False)
+    closed = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-made_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return not self.closed
+
+
+class Action(models.Model):
+    """An entry in the action log, reviewed at the next meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
+    item = models.CharField(max_length=300)
+    action = models.TextField()
+    owner = models.CharField(max_length=120, blank=True)
+    outcome = models.TextField(blank=True)
+    closed = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting__date", "pk"]
+
+
+class ForwardPlanItem(models.Model):
+    """A planned item for a future meeting; moving it changes `meeting` (kept in history)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="planned_items")
+    title = models.CharField(max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+    requested_at = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="requested_items"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting__date", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PublicSubmission(models.Model):
+    """A public question or statement (seed 002, agenda item 5 and footnote)."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", "Question"
+        STATEMENT = "statement", "Statement"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="submissions")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=120)
+    contact = models.CharField(max_length=200)
+    text = models.TextField()
+    received_at = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True)
+    is_late = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.name}"
+
+
+class Precept(models.Model):
+    """The Commissioner's proposed precept and the Panel's review (PRSRA 2011 Sch 5)."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Not yet decided"
+        NO_VETO = "no-veto", "Not vetoed"
+        VETO_TOO_HIGH = "veto-too-high", "Vetoed: too high"
+        VETO_TOO_LOW = "veto-too-low", "Vetoed: too low"
+
+    financial_year_start = models.PositiveSmallIntegerField(unique=True)
+    band_d = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    previous_band_d = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    notified_on = models.DateField()
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL)
+    members_at_decision = models.PositiveSmallIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    unanimous = models.BooleanField(default=False)
+    decision_text = models.TextField(blank=True)
+    report_date = models.DateField(null=True, blank=True)
+    signed_by = models.CharField(max_length=120, blank=True)
+    response_text = models.TextField(blank=True)
+    response_date = models.DateField(null=True, blank=True)
+    response_published = models.BooleanField(default=False)
+    revised_band_d = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-financial_year_start"]
+
+    def __str__(self) -> str:
+        return f"Precept {self.year_label}"
+
+    @property
+    def year_label(self) -> str:
+        return f"{self.financial_year_start}/{(self.financial_year_start + 1) % 100:02d}"
+
+    @property
+    def increase(self) -> tuple[Decimal, Decimal] | None:
+        from pcplan.panel.precept import increase
+
+        if self.band_d is None or self.previous_band_d is None:
+            return None
+        return increase(self.previous_band_d, self.band_d)
+
+
+class PreceptVote(models.Model):
+    class Vote(models.TextChoices):
+        VETO = "veto", "For a veto"
+        NO_VETO = "no-veto", "Against a veto"
+        ABSTAIN = "abstain", "Abstained"
+        ABSENT = "absent", "Not present"
+
+    precept = models.ForeignKey(Precept, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="+")
+    vote = models.CharField(max_length=10, choices=Vote.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["precept", "member"], name="panel_precept_vote_uniq")
+        ]

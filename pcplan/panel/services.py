@@ -1,0 +1,409 @@
+"""Every change to the Panel's business goes through here: permission-checked, atomic, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from pcplan.core.audit import attributed_to
+from pcplan.core.models import User
+from pcplan.panel import deadlines, documents, permissions, precept, rules
+from pcplan.panel.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Declaration,
+    ForwardPlanItem,
+    Meeting,
+    MinuteItem,
+    MinuteQuestion,
+    OtherAttendee,
+    PanelMember,
+    Precept,
+    PreceptVote,
+    PublicSubmission,
+    Recommendation,
+    last_minute_number_used,
+    members_on,
+)
+
+
+def _require(user: User | None) -> User:
+    if user is None or not permissions.can_run_panel(user):
+        raise PermissionDenied("Only the Panel secretariat changes the Panel's business.")
+    return user
+
+
+@transaction.atomic
+def save_member(user: User, member: PanelMember) -> PanelMember:
+    """Membership over time: a member who leaves gets an end date and is never deleted."""
+    _require(user)
+    creating = member.pk is None
+    attributed_to(member, user, "Member added" if creating else "Member edited").save()
+    return member
+
+
+@transaction.atomic
+def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
+    _require(user)
+    creating = meeting.pk is None
+    attributed_to(meeting, user, reason or ("Created" if creating else "Edited")).save()
+    return meeting
+
+
+@transaction.atomic
+def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
+    _require(user)
+    meeting.status = status
+    fields = ["status"]
+    if status == Meeting.Status.AGENDA_PUBLISHED and meeting.agenda_published_on is None:
+        meeting.agenda_published_on = timezone.localdate()
+        fields.append("agenda_published_on")
+    attributed_to(meeting, user, f"Status: {meeting.get_status_display()}").save(
+        update_fields=fields
+    )
+    return meeting
+
+
+@transaction.atomic
+def save_agenda_item(user: User, item: AgendaItem) -> AgendaItem:
+    _require(user)
+    attributed_to(item, user, "Agenda item saved").save()
+    return item
+
+
+@transaction.atomic
+def fill_page_ranges(user: User, meeting: Meeting) -> dict[int, tuple[int, int]]:
+    """Store the agenda's page ranges from the real page counts of the full agenda pack."""
+    _require(user)
+    ranges = documents.agenda_pack(meeting, include_exempt=True).ranges
+    for item in meeting.agenda_items.defer("report_pdf"):
+        item.first_page, item.last_page = ranges.get(item.number, (None, None))
+        attributed_to(item, user, "Page ranges filled in").save(
+            update_fields=["first_page", "last_page"]
+        )
+    return ranges
+
+
+@transaction.atomic
+def add_minute(
+    user: User,
+    meeting: Meeting,
+    *,
+    title: str,
+    text: str = "",
+    resolution: str = "",
+    resolution_text: str = "",
+    questions: list[str] | None = None,
+    is_exempt: bool = False,
+) -> MinuteItem:
+    """Add the next numbered minute; numbers run on across meetings and are never reused."""
+    _require(user)
+    # Lock the meeting rows so that two secretariat officers cannot take the same number.
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
+    minute = MinuteItem(
+        meeting=meeting,
+        number=rules.next_minute_number(last_minute_number_used()),
+        title=title.strip(),
+        text=text.strip(),
+        resolution=resolution,
+        resolution_text=resolution_text.strip(),
+        is_exempt=is_exempt,
+    )
+    attributed_to(minute, user, "Minute added").save()
+    for number, question in enumerate(questions or [], start=1):
+        attributed_to(
+            MinuteQuestion(minute=minute, number=number, text=question.strip()), user
+        ).save()
+    return minute
+
+
+@transaction.atomic
+def record_attendance(
+    user: User, meeting: Meeting, entries: dict[int, tuple[str, PanelMember | None]]
+) -> None:
+    """Replace the meeting's attendance with `entries`: member id -> (status, substitute for)."""
+    _require(user)
+    meeting.attendances.exclude(member_id__in=entries).delete()
+    for member_id, (status, substitute_for) in entries.items():
+        row = meeting.attendances.filter(member_id=member_id).first() or Attendance(
+            meeting=meeting, member_id=member_id
+        )
+        row.status = status
+        row.substitute_for = substitute_for if status == Attendance.Status.SUBSTITUTE else None
+        attributed_to(row, user, "Attendance recorded").save()
+
+
+@transaction.atomic
+def add_other_attendee(user: User, meeting: Meeting, *, kind: str, name: str, role: str) -> None:
+    _require(user)
+    attributed_to(
+        OtherAttendee(meeting=meeting, kind=kind, name=name.strip(), role=role.strip()), user
+    ).save()
+
+
+@transaction.atomic
+def declare_interest(
+    user: User,
+    meeting: Meeting,
+    *,
+    member: PanelMember,
+    interest: str,
+    agenda_item: AgendaItem | None = None,
+) -> Declaration:
+    _require(user)
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise ValidationError("That agenda item belongs to another meeting.")
+    declaration = Declaration(
+        meeting=meeting, member=member, agenda_item=agenda_item, interest=interest.strip()
+    )
+    attributed_to(declaration, user, "Interest declared").save()
+    return declaration
+
+
+@transaction.atomic
+def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: str = "") -> Meeting:
+    """Minutes are approved at a later meeting, with any amendments recorded (seed 002 min 42)."""
+    _require(user)
+    if at.date <= meeting.date:
+        raise ValidationError("Minutes are approved at a later meeting.")
+    meeting.minutes_approved_at = at
+    meeting.minutes_amendments = amendments.strip()
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting.minutes_published = True
+    attributed_to(meeting, user, "Minutes approved").save(
+        update_fields=["minutes_approved_at", "minutes_amendments", "status", "minutes_published"]
+    )
+    return meeting
+
+
+@transaction.atomic
+def make_recommendation(
+    user: User,
+    meeting: Meeting,
+    *,
+    text: str,
+    made_on: dt.date,
+    response_due: dt.date,
+    minute: MinuteItem | None = None,
+    deliverables: list[Any] | None = None,
+) -> Recommendation:
+    _require(user)
+    if response_due < made_on:
+        raise ValidationError("The response due date must not be before the date made.")
+    rec = Recommendation(
+        meeting=meeting,
+        minute=minute,
+        text=text.strip(),
+        made_on=made_on,
+        response_due=response_due,
+    )
+    attributed_to(rec, user, "Recommendation made").save()
+    if deliverables:
+        rec.deliverables.set(deliverables)
+    return rec
+
+
+@transaction.atomic
+def record_response(
+    user: User, rec: Recommendation, *, text: str, date: dt.date, published: bool
+) -> Recommendation:
+    """Record the Commissioner's formal response to a recommendation."""
+    _require(user)
+    rec.response_text = text.strip()
+    rec.response_date = date
+    rec.response_published = published
+    rec.closed = True
+    attributed_to(rec, user, "Response recorded").save()
+    return rec
+
+
+@transaction.atomic
+def add_action(user: User, meeting: Meeting, *, item: str, action: str, owner: str = "") -> Action:
+    _require(user)
+    entry = Action(meeting=meeting, item=item.strip(), action=action.strip(), owner=owner.strip())
+    attributed_to(entry, user, "Action added").save()
+    return entry
+
+
+@transaction.atomic
+def close_action(user: User, entry: Action, *, outcome: str) -> Action:
+    _require(user)
+    entry.outcome = outcome.strip()
+    entry.closed = True
+    attributed_to(entry, user, "Action closed").save(update_fields=["outcome", "closed"])
+    return entry
+
+
+@transaction.atomic
+def plan_item(
+    user: User, meeting: Meeting, *, title: str, requested_at: Meeting | None = None
+) -> ForwardPlanItem:
+    _require(user)
+    position = meeting.planned_items.count() + 1
+    item = ForwardPlanItem(
+        meeting=meeting, title=title.strip(), position=position, requested_at=requested_at
+    )
+    attributed_to(item, user, "Added to the forward plan").save()
+    return item
+
+
+@transaction.atomic
+def move_planned_item(user: User, item: ForwardPlanItem, to: Meeting) -> ForwardPlanItem:
+    _require(user)
+    if to.has_been_held:
+        raise ValidationError("Items can only move to a meeting that has not been held.")
+    item.meeting = to
+    item.position = to.planned_items.count() + 1
+    attributed_to(item, user, f"Moved to {to}").save(update_fields=["meeting", "position"])
+    return item
+
+
+def submission_deadline(meeting: Meeting, kind: str) -> dt.datetime | None:
+    if kind == PublicSubmission.Kind.QUESTION:
+        return meeting.question_deadline
+    return meeting.statement_deadline
+
+
+@transaction.atomic
+def submit_public(
+    meeting: Meeting,
+    *,
+    kind: str,
+    name: str,
+    contact: str,
+    text: str,
+    received_at: dt.datetime | None = None,
+) -> PublicSubmission:
+    """A member of the public submits a question or statement. Late ones are kept, marked late."""
+    if meeting.date < timezone.localdate():
+        raise ValidationError("This meeting has already taken place.")
+    received = received_at or timezone.now()
+    deadline = submission_deadline(meeting, kind)
+    if kind == PublicSubmission.Kind.QUESTION:
+        late = deadlines.is_question_late(received, meeting.date)
+    else:
+        published = meeting.agenda_published_on
+        late = published is not None and deadlines.is_statement_late(received, published)
+    submission = PublicSubmission(
+        meeting=meeting,
+        kind=kind,
+        name=name.strip(),
+        contact=contact.strip(),
+        text=text.strip(),
+        received_at=received,
+        deadline=deadline,
+        is_late=late,
+    )
+    attributed_to(submission, None, "Submitted by the public").save()
+    return submission
+
+
+@transaction.atomic
+def decide_submission(
+    user: User, submission: PublicSubmission, *, accept: bool, reason: str = ""
+) -> PublicSubmission:
+    _require(user)
+    if not accept and not reason.strip():
+        raise ValidationError("Give the reason for rejecting it.")
+    submission.status = (
+        PublicSubmission.Status.ACCEPTED if accept else PublicSubmission.Status.REJECTED
+    )
+    submission.reason = reason.strip()
+    attributed_to(submission, user, submission.get_status_display()).save(
+        update_fields=["status", "reason"]
+    )
+    return submission
+
+
+@transaction.atomic
+def save_precept(user: User, the_precept: Precept) -> Precept:
+    """The Commissioner's proposal, as notified to the Panel (Sch 5 para 2; reg 3)."""
+    _require(user)
+    creating = the_precept.pk is None
+    attributed_to(the_precept, user, "Proposal recorded" if creating else "Edited").save()
+    return the_precept
+
+
+@transaction.atomic
+def record_precept_decision(
+    user: User,
+    the_precept: Precept,
+    *,
+    votes: dict[int, str],
+    report_date: dt.date,
+    veto_reason: precept.VetoReason | None = None,
+    decision_text: str = "",
+) -> Precept:
+    """Record each member's vote and the outcome, applying the two-thirds rule (Sch 5 para 4).
+
+    The membership is counted on the day of the meeting (or the report date without a meeting).
+    """
+    _require(user)
+    day = the_precept.meeting.date if the_precept.meeting else report_date
+    members = list(members_on(day))
+    member_ids = {m.pk for m in members}
+    unknown = set(votes) - member_ids
+    if unknown:
+        raise ValidationError("Only persons who are members of the Panel on the day may vote.")
+    for_veto = sum(1 for v in votes.values() if v == PreceptVote.Vote.VETO)
+    vetoed = precept.is_veto(for_veto, len(members))
+    if for_veto and veto_reason is None and vetoed:
+        raise ValidationError("Say whether the veto is because the precept is too high or low.")
+    the_precept.votes.all().delete()
+    for member in members:
+        vote = votes.get(member.pk, PreceptVote.Vote.ABSENT)
+        attributed_to(PreceptVote(precept=the_precept, member=member, vote=vote), user).save()
+    present_votes = [v for v in votes.values() if v != PreceptVote.Vote.ABSENT]
+    the_precept.members_at_decision = len(members)
+    if vetoed:
+        the_precept.outcome = (
+            Precept.Outcome.VETO_TOO_HIGH
+            if veto_reason == precept.VetoReason.TOO_HIGH
+            else Precept.Outcome.VETO_TOO_LOW
+        )
+    else:
+        the_precept.outcome = Precept.Outcome.NO_VETO
+    the_precept.unanimous = bool(present_votes) and len(set(present_votes)) == 1
+    the_precept.report_date = report_date
+    the_precept.decision_text = decision_text.strip()
+    attributed_to(the_precept, user, the_precept.get_outcome_display()).save()
+    return the_precept
+
+
+@transaction.atomic
+def record_precept_response(
+    user: User,
+    the_precept: Precept,
+    *,
+    text: str,
+    date: dt.date,
+    published: bool,
+    revised_band_d: Any = None,
+) -> Precept:
+    _require(user)
+    if the_precept.outcome in {Precept.Outcome.VETO_TOO_HIGH, Precept.Outcome.VETO_TOO_LOW}:
+        if revised_band_d is None or the_precept.band_d is None:
+            raise ValidationError("After a veto the response must give the revised precept.")
+        reason = (
+            precept.VetoReason.TOO_HIGH
+            if the_precept.outcome == Precept.Outcome.VETO_TOO_HIGH
+            else precept.VetoReason.TOO_LOW
+        )
+        ok, message = precept.revised_precept_is_valid(the_precept.band_d, revised_band_d, reason)
+        if not ok:
+            raise ValidationError(message)
+        the_precept.revised_band_d = revised_band_d
+    the_precept.response_text = text.strip()
+    the_precept.response_date = date
+    the_precept.response_published = published
+    attributed_to(the_precept, user, "Commissioner's response recorded").save()
+    return the_precept
+
+
+def user_for(request_user: Any) -> User | None:
+    return request_user if isinstance(request_user, User) else None
