@@ -54,6 +54,13 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(BASE + "/plans/cambs-2021-24/")
             page.screenshot(path=OUT / "public-plan.png")
+            page.goto(BASE + "/performance/")
+            page.screenshot(path=OUT / "public-performance.png", full_page=True)
+            page.goto(BASE + "/panel/")
+            page.get_by_role("link", name="1 February 2023").first.click()
+            page.screenshot(path=OUT / "public-panel-meeting.png")
+            page.goto(BASE + "/panel/forward-plan/")
+            page.screenshot(path=OUT / "public-panel-forward-plan.png")
             page.goto(BASE + "/account/sign-in/")
             page.get_by_label("Username").fill("editor")
             page.get_by_label("Password").fill("pcplan-demo")
@@ -62,6 +69,8 @@ def main() -> None:
                 "staff-plan-overview.png": "/staff/plans/cambs-2021-24/",
                 "staff-delivery-plan.png": "/staff/plans/cambs-2021-24/deliverables/"
                 "?status=in-progress",
+                "staff-report-generate.png": "/staff/plans/cambs-2021-24/reports/new/",
+                "staff-what-changed.png": "/staff/plans/cambs-2021-24/what-changed/",
             }
             for name, path in shots.items():
                 page.goto(BASE + path)

@@ -379,3 +379,26 @@ class PanelMemberForm(forms.ModelForm[PanelMember]):
         if start and end and end < start:
             self.add_error("end_date", "The end date must be on or after the start date")
         return data
+
+
+class ApproveMinutesForm(forms.Form):
+    """Minutes are approved at a later meeting, with any amendments (seed 002 minute 42)."""
+
+    at = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        label="Meeting at which the minutes were approved",
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the meeting at which the minutes were approved"},
+    )
+    amendments = forms.CharField(
+        label="Amendments (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="For example: Paragraph 25, first line – deletion of the words “that it was”.",
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        later = Meeting.objects.filter(date__gt=meeting.date).order_by("date")
+        self.fields["at"].queryset = later  # type: ignore[attr-defined]

@@ -38,6 +38,11 @@ urlpatterns = [
     ),
     path("staff/panel/meetings/<int:pk>/minutes/new/", views.minute_add, name="minute-new"),
     path(
+        "staff/panel/meetings/<int:pk>/minutes/approve/",
+        views.minutes_approve,
+        name="minutes-approve",
+    ),
+    path(
         "staff/panel/submissions/<int:pk>/decide/",
         views.submission_decide,
         name="submission-decide",

@@ -24,6 +24,7 @@ from pcplan.panel import precept as precept_rules
 from pcplan.panel.forms import (
     ActionForm,
     AgendaItemForm,
+    ApproveMinutesForm,
     AttendanceForm,
     CloseActionForm,
     DecisionForm,
@@ -777,3 +778,31 @@ def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 def member_new(request: HttpRequest) -> HttpResponse:
     return member_edit(request, None)
+
+
+@login_required
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    meeting = get_meeting_for_user(request, pk)
+    form = ApproveMinutesForm(_posted(request), meeting=meeting)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.approve_minutes(
+            user,
+            meeting,
+            at=form.cleaned_data["at"],
+            amendments=form.cleaned_data["amendments"],
+        ),
+        context={
+            "title": "Record the approval of the minutes",
+            "caption": f"Minutes of {meeting.date:%-d %B %Y}",
+            "intro": "Minutes are approved as an accurate record at a later meeting. Once "
+            "approved they are published.",
+            "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
+            "submit": "Record approval",
+        },
+        success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
+        success_message="Approval of the minutes recorded",
+    )

@@ -301,3 +301,27 @@ def test_membership_over_time_is_kept_with_start_and_end_dates(client_for, secre
     assert member.end_date == dt.date(2023, 5, 4)
     assert member.is_member_on(dt.date(2023, 2, 1)) and not member.is_member_on(dt.date(2023, 6, 1))
     assert member.history.count() == 2
+
+
+def test_the_secretariat_records_the_approval_of_minutes_at_a_later_meeting(
+    client_for, secretariat, panel_member, held_meeting, next_meeting
+):
+    from pcplan.panel.models import MinuteItem
+
+    MinuteItem.objects.create(meeting=held_meeting, number=40, title="Apologies for Absence")
+    client = client_for(secretariat)
+    url = reverse("panel:minutes-approve", args=[held_meeting.pk])
+    response = client.post(url, {"amendments": "Paragraph 25: delete “that it was”."})
+    assert response.status_code == 400
+    assert "Choose the meeting at which the minutes were approved" in response.content.decode()
+    response = client.post(
+        url, {"at": next_meeting.pk, "amendments": "Paragraph 25: delete “that it was”."}
+    )
+    assert response.status_code == 302
+    held_meeting.refresh_from_db()
+    assert held_meeting.minutes_approved_at == next_meeting
+    assert held_meeting.minutes_amendments.startswith("Paragraph 25")
+    assert held_meeting.status == Meeting.Status.MINUTES_APPROVED
+    page = client.get(reverse("panel:staff-meeting", args=[held_meeting.pk])).content.decode()
+    assert "Approved at the meeting of" in page
+    assert client_for(panel_member).post(url, {"at": next_meeting.pk}).status_code == 403
