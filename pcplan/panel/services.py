@@ -166,6 +166,36 @@ def declare_interest(
 
 
 @transaction.atomic
+def edit_minute(
+    user: User,
+    minute: MinuteItem,
+    *,
+    title: str,
+    text: str = "",
+    resolution: str = "",
+    resolution_text: str = "",
+    questions: list[str] | None = None,
+    is_exempt: bool = False,
+) -> MinuteItem:
+    """Correct a draft minute; its number stays. Approved minutes are the record: amend them
+    when approving them, not afterwards."""
+    _require(user)
+    if minute.meeting.minutes_approved_at_id is not None:
+        raise ValidationError("These minutes have been approved and can no longer be changed.")
+    minute.title, minute.text = title.strip(), text.strip()
+    minute.resolution, minute.resolution_text = resolution, resolution_text.strip()
+    minute.is_exempt = is_exempt
+    attributed_to(minute, user, "Minute edited").save()
+    wanted = [q.strip() for q in questions or []]
+    if [q.text for q in minute.questions.all()] != wanted:
+        for old in minute.questions.all():
+            attributed_to(old, user, "Minute edited").delete()
+        for number, question in enumerate(wanted, start=1):
+            attributed_to(MinuteQuestion(minute=minute, number=number, text=question), user).save()
+    return minute
+
+
+@transaction.atomic
 def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: str = "") -> Meeting:
     """Minutes are approved at a later meeting, with any amendments recorded (seed 002 min 42)."""
     _require(user)

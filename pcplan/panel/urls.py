@@ -37,6 +37,7 @@ urlpatterns = [
         name="fill-page-ranges",
     ),
     path("staff/panel/meetings/<int:pk>/minutes/new/", views.minute_add, name="minute-new"),
+    path("staff/panel/minutes/<int:pk>/edit/", views.minute_edit, name="minute-edit"),
     path(
         "staff/panel/meetings/<int:pk>/minutes/approve/",
         views.minutes_approve,

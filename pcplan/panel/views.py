@@ -806,3 +806,37 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
         success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
         success_message="Approval of the minutes recorded",
     )
+
+
+@login_required
+def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_secretariat(request)
+    minute = get_object_or_404(MinuteItem.objects.select_related("meeting"), pk=pk)
+    initial = {
+        "title": minute.title,
+        "text": minute.text,
+        "resolution": minute.resolution,
+        "resolution_text": minute.resolution_text,
+        "is_exempt": minute.is_exempt,
+        "questions": "\n\n".join(q.text for q in minute.questions.all()),
+    }
+    form = MinuteForm(_posted(request), initial=initial)
+    user = staff_user(request)
+    meeting_url = reverse("panel:staff-meeting", args=[minute.meeting.pk])
+    return edit_form(
+        request,
+        form,
+        lambda: services.edit_minute(
+            user,
+            minute,
+            title=form.cleaned_data["title"],
+            text=form.cleaned_data["text"],
+            resolution=form.cleaned_data["resolution"],
+            resolution_text=form.cleaned_data["resolution_text"],
+            questions=form.question_list(),
+            is_exempt=form.cleaned_data["is_exempt"],
+        ),
+        context={"title": f"Edit minute {minute.number}", "back_url": meeting_url},
+        success_url=meeting_url,
+        success_message="Minute saved",
+    )

@@ -325,3 +325,31 @@ def test_the_secretariat_records_the_approval_of_minutes_at_a_later_meeting(
     page = client.get(reverse("panel:staff-meeting", args=[held_meeting.pk])).content.decode()
     assert "Approved at the meeting of" in page
     assert client_for(panel_member).post(url, {"at": next_meeting.pk}).status_code == 403
+
+
+def test_the_secretariat_corrects_a_draft_minute_keeping_its_number(
+    client_for, secretariat, held_meeting, next_meeting
+):
+    from pcplan.panel import services
+    from pcplan.panel.models import MinuteItem
+
+    minute = services.add_minute(
+        secretariat, held_meeting, title="Precept Report", questions=["Q one", "Q two"]
+    )
+    client = client_for(secretariat)
+    url = reverse("panel:minute-edit", args=[minute.pk])
+    response = client.post(
+        url,
+        {"title": "Precept Report 2023/24", "resolution": "agreed", "questions": "Q one\n\nQ 2"},
+    )
+    assert response.status_code == 302
+    minute.refresh_from_db()
+    assert minute.title == "Precept Report 2023/24"
+    assert [q.text for q in minute.questions.all()] == ["Q one", "Q 2"]
+    assert MinuteItem.objects.get(pk=minute.pk).number == minute.number
+    services.approve_minutes(secretariat, held_meeting, at=next_meeting)
+    response = client.post(url, {"title": "Rewritten after approval"})
+    assert response.status_code == 400
+    assert "have been approved" in response.content.decode()
+    minute.refresh_from_db()
+    assert minute.title == "Precept Report 2023/24"
