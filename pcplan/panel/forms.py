@@ -100,6 +100,15 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
         widgets = {"kind": forms.RadioSelect, "deliverables": forms.CheckboxSelectMultiple}
         error_messages = {"title": {"required": "Enter the item's title"}}
 
+    def clean_number(self) -> int:
+        number: int = self.cleaned_data["number"]
+        clash = AgendaItem.objects.filter(
+            meeting_id=self.instance.meeting_id, number=number
+        ).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Another item of this meeting has this number")
+        return number
+
     def clean_report(self) -> bytes | None:
         upload = self.cleaned_data.get("report")
         if not upload:

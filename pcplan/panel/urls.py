@@ -32,6 +32,11 @@ urlpatterns = [
         "staff/panel/meetings/<int:pk>/agenda/new/", views.agenda_item_add, name="agenda-item-new"
     ),
     path(
+        "staff/panel/meetings/<int:pk>/agenda/<int:number>/edit/",
+        views.agenda_item_add,
+        name="agenda-item-edit",
+    ),
+    path(
         "staff/panel/meetings/<int:pk>/page-ranges/",
         views.fill_page_ranges,
         name="fill-page-ranges",

@@ -336,17 +336,22 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @login_required
-def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    """Add an agenda item, or (with `number`) correct one; a new report replaces the old."""
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    next_number = (
-        meeting.agenda_items.order_by("-number").values_list("number", flat=True).first() or 0
-    ) + 1
+    if number is None:
+        next_number = (
+            meeting.agenda_items.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        item, initial = AgendaItem(meeting=meeting), {"number": next_number}
+    else:
+        item, initial = get_object_or_404(AgendaItem, meeting=meeting, number=number), {}
     form = AgendaItemForm(
         _posted(request),
         request.FILES if request.method == "POST" else None,
-        initial={"number": next_number},
-        instance=AgendaItem(meeting=meeting),
+        initial=initial,
+        instance=item,
     )
     user = staff_user(request)
 
@@ -366,12 +371,12 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
         save,
         template="panel/upload_form.html",
         context={
-            "title": "Add an agenda item",
+            "title": "Add an agenda item" if number is None else f"Edit agenda item {number}",
             "caption": str(meeting),
             "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
         },
         success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
-        success_message="Agenda item added",
+        success_message="Agenda item saved",
     )
 
 

@@ -353,3 +353,22 @@ def test_the_secretariat_corrects_a_draft_minute_keeping_its_number(
     assert "have been approved" in response.content.decode()
     minute.refresh_from_db()
     assert minute.title == "Precept Report 2023/24"
+
+
+def test_the_secretariat_corrects_an_agenda_item_and_numbers_stay_unique(
+    client_for, secretariat, next_meeting
+):
+    items = list(next_meeting.agenda_items.order_by("number"))
+    first, second = items[0], items[1]
+    client = client_for(secretariat)
+    url = reverse("panel:agenda-item-edit", args=[next_meeting.pk, first.number])
+    response = client.post(url, {"number": second.number, "title": "Clash", "kind": first.kind})
+    assert response.status_code == 400
+    assert "Another item of this meeting has this number" in response.content.decode()
+    response = client.post(
+        url,
+        {"number": first.number, "title": "Apologies for Absence (corrected)", "kind": first.kind},
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.title == "Apologies for Absence (corrected)"
