@@ -8,10 +8,16 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
 from pcplan.core.models import User
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data, even when empty, so that an empty form is checked and refused
+    rather than shown again as if it had not been sent."""
+    return request.POST if request.method == "POST" else None
 
 
 def staff_user(request: HttpRequest) -> User:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pcplan.core.http import edit_form, require_editor, staff_user
+from pcplan.core.http import edit_form, posted, require_editor, staff_user
 from pcplan.delivery import permissions, services
 from pcplan.delivery.filters import DeliverableFilter
 from pcplan.delivery.forms import DeliverableForm, TaskForm, UpdateForm
@@ -91,7 +91,7 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
         if pk
         else Deliverable(added_on=timezone.localdate())
     )
-    form = DeliverableForm(request.POST or None, instance=deliverable, plan=plan)
+    form = DeliverableForm(posted(request), instance=deliverable, plan=plan)
     return edit_form(
         request,
         form,
@@ -126,7 +126,7 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     if not permissions.can_post_update(user, deliverable):
         raise PermissionDenied("You may only add updates to deliverables your organisation leads.")
-    form = UpdateForm(request.POST or None, initial={"date": timezone.localdate()})
+    form = UpdateForm(posted(request), initial={"date": timezone.localdate()})
 
     def save() -> None:
         services.post_update(
@@ -156,7 +156,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     if not permissions.can_edit_update(user, update):
         raise PermissionDenied("You may not edit this update.")
-    form = UpdateForm(request.POST or None, instance=update)
+    form = UpdateForm(posted(request), instance=update)
 
     def save() -> None:
         services.edit_update(
@@ -196,7 +196,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
         if task_pk
         else Task(deliverable=deliverable, position=deliverable.tasks.count() + 1)
     )
-    form = TaskForm(request.POST or None, instance=task)
+    form = TaskForm(posted(request), instance=task)
     return edit_form(
         request,
         form,

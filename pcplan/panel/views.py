@@ -11,13 +11,13 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pcplan.core.http import edit_form, staff_user
+from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import calendar, documents, permissions, services
 from pcplan.panel import precept as precept_rules
@@ -110,11 +110,6 @@ def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
     return the_precept
 
 
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The submitted data, even when empty, so that an empty form is checked and refused."""
-    return request.POST if request.method == "POST" else None
-
-
 # Public pages ---------------------------------------------------------------------------------
 
 
@@ -192,7 +187,7 @@ def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     if meeting.date < timezone.localdate():
         raise Http404("This meeting has already taken place")
-    form = PublicSubmissionForm(_posted(request))
+    form = PublicSubmissionForm(posted(request))
     holder: dict[str, PublicSubmission] = {}
 
     def save() -> None:
@@ -319,13 +314,12 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk) if pk else Meeting()
-    form = MeetingForm(_posted(request), instance=meeting)
+    form = MeetingForm(posted(request), instance=meeting)
     user = staff_user(request)
     return edit_form(
         request,
         form,
         lambda: services.save_meeting(user, form.save(commit=False)),
-        template="staff_form.html",
         context={
             "title": "Edit meeting" if pk else "Add a meeting",
             "back_url": reverse("panel:staff-home"),
@@ -348,7 +342,7 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
     else:
         item, initial = get_object_or_404(AgendaItem, meeting=meeting, number=number), {}
     form = AgendaItemForm(
-        _posted(request),
+        posted(request),
         request.FILES if request.method == "POST" else None,
         initial=initial,
         instance=item,
@@ -384,7 +378,7 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
 def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = MinuteForm(_posted(request))
+    form = MinuteForm(posted(request))
     user = staff_user(request)
     return edit_form(
         request,
@@ -399,7 +393,6 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
             questions=form.question_list(),
             is_exempt=form.cleaned_data["is_exempt"],
         ),
-        template="staff_form.html",
         context={
             "title": "Add a minute",
             "caption": str(meeting),
@@ -413,7 +406,7 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission_for_user(request, pk)
-    form = DecisionForm(_posted(request))
+    form = DecisionForm(posted(request))
     user = staff_user(request)
 
     def save() -> None:
@@ -482,7 +475,6 @@ def _staff_form(
         request,
         form,
         save,
-        template="staff_form.html",
         context={"title": title, "caption": caption, "back_url": back},
         success_url=back,
         success_message=message,
@@ -493,7 +485,7 @@ def _staff_form(
 def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = PlannedItemForm(_posted(request))
+    form = PlannedItemForm(posted(request))
     user = staff_user(request)
     return _staff_form(
         request,
@@ -510,7 +502,7 @@ def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     item = get_planned_item_for_user(request, pk)
-    form = MoveItemForm(_posted(request))
+    form = MoveItemForm(posted(request))
     user = staff_user(request)
     return _staff_form(
         request,
@@ -527,7 +519,7 @@ def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = RecommendationForm(_posted(request), initial={"made_on": meeting.date})
+    form = RecommendationForm(posted(request), initial={"made_on": meeting.date})
     user = staff_user(request)
     return _staff_form(
         request,
@@ -552,7 +544,7 @@ def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     rec = get_recommendation_for_user(request, pk)
     form = ResponseForm(
-        _posted(request),
+        posted(request),
         initial={
             "text": rec.response_text,
             "date": rec.response_date,
@@ -575,7 +567,7 @@ def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = ActionForm(_posted(request))
+    form = ActionForm(posted(request))
     user = staff_user(request)
     return _staff_form(
         request,
@@ -592,7 +584,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     entry = get_action_for_user(request, pk)
-    form = CloseActionForm(_posted(request))
+    form = CloseActionForm(posted(request))
     user = staff_user(request)
     return _staff_form(
         request,
@@ -609,13 +601,12 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
 def precept_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
     require_secretariat(request)
     instance = get_object_or_404(Precept, financial_year_start=year) if year else Precept()
-    form = PreceptForm(_posted(request), instance=instance)
+    form = PreceptForm(posted(request), instance=instance)
     user = staff_user(request)
     return edit_form(
         request,
         form,
         lambda: services.save_precept(user, form.save(commit=False)),
-        template="staff_form.html",
         context={
             "title": "The Commissioner's proposed precept",
             "back_url": reverse("panel:staff-home"),
@@ -660,7 +651,7 @@ def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
         Precept.objects.select_related("meeting"), financial_year_start=year
     )
     day = the_precept.meeting.date if the_precept.meeting else timezone.localdate()
-    form = PreceptDecisionForm(_posted(request), members=list(members_on(day)))
+    form = PreceptDecisionForm(posted(request), members=list(members_on(day)))
     user = staff_user(request)
     back = reverse("panel:staff-precept", args=[year])
     return _staff_form(
@@ -687,7 +678,7 @@ def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
 def precept_response(request: HttpRequest, year: int) -> HttpResponse:
     require_secretariat(request)
     the_precept = get_object_or_404(Precept, financial_year_start=year)
-    form = PreceptResponseForm(_posted(request))
+    form = PreceptResponseForm(posted(request))
     user = staff_user(request)
     return _staff_form(
         request,
@@ -712,7 +703,7 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     current = {a.member_id: a for a in meeting.attendances.all()}
     form = AttendanceForm(
-        _posted(request), members=members, substitutes=substitutes, current=current
+        posted(request), members=members, substitutes=substitutes, current=current
     )
     user = staff_user(request)
     return _staff_form(
@@ -730,7 +721,7 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = OtherAttendeeForm(_posted(request))
+    form = OtherAttendeeForm(posted(request))
     user = staff_user(request)
     return _staff_form(
         request,
@@ -747,7 +738,7 @@ def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
 def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = DeclarationForm(_posted(request), meeting=meeting)
+    form = DeclarationForm(posted(request), meeting=meeting)
     user = staff_user(request)
     return _staff_form(
         request,
@@ -764,13 +755,12 @@ def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
 def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_secretariat(request)
     member = get_object_or_404(PanelMember, pk=pk) if pk else PanelMember()
-    form = PanelMemberForm(_posted(request), instance=member)
+    form = PanelMemberForm(posted(request), instance=member)
     user = staff_user(request)
     return edit_form(
         request,
         form,
         lambda: services.save_member(user, form.save(commit=False)),
-        template="staff_form.html",
         context={
             "title": "Edit member" if pk else "Add a member",
             "back_url": reverse("panel:staff-home"),
@@ -789,7 +779,7 @@ def member_new(request: HttpRequest) -> HttpResponse:
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     require_secretariat(request)
     meeting = get_meeting_for_user(request, pk)
-    form = ApproveMinutesForm(_posted(request), meeting=meeting)
+    form = ApproveMinutesForm(posted(request), meeting=meeting)
     user = staff_user(request)
     return edit_form(
         request,
@@ -825,7 +815,7 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "is_exempt": minute.is_exempt,
         "questions": "\n\n".join(q.text for q in minute.questions.all()),
     }
-    form = MinuteForm(_posted(request), initial=initial)
+    form = MinuteForm(posted(request), initial=initial)
     user = staff_user(request)
     meeting_url = reverse("panel:staff-meeting", args=[minute.meeting.pk])
     return edit_form(

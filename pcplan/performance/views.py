@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from pcplan.core.http import edit_form, staff_user
+from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.performance import charts, permissions, services
 from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
 from pcplan.performance.models import ImportRun, Measure
@@ -113,7 +113,7 @@ def measure_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if not permissions.can_edit_measures(user):
         raise PermissionDenied("Only OPCC editors define measures.")
     measure = get_measure_for_user(request, pk) if pk else Measure()
-    form = MeasureForm(request.POST or None, instance=measure)
+    form = MeasureForm(posted(request), instance=measure)
 
     def save() -> None:
         services.save_measure(
@@ -144,7 +144,7 @@ def observation_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     if not permissions.can_record_observations(user) or measure.is_derived:
         raise PermissionDenied("You may not record observations of this measure.")
-    form = ObservationForm(request.POST or None)
+    form = ObservationForm(posted(request))
 
     def save() -> None:
         services.record_observation(user, measure, **form.cleaned_data)
@@ -173,7 +173,7 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     if not permissions.can_record_observations(user) or measure.is_derived:
         raise PermissionDenied("You may not upload observations of this measure.")
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pcplan.core.http import edit_form, require_editor
+from pcplan.core.http import edit_form, posted, require_editor
 from pcplan.delivery.models import Deliverable
 from pcplan.delivery.summary import status_table
 from pcplan.plans import services
@@ -65,7 +65,7 @@ def plan_history_view(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def plan_create(request: HttpRequest) -> HttpResponse:
     user = require_editor(request)
-    form = PlanForm(request.POST or None)
+    form = PlanForm(posted(request))
     return edit_form(
         request,
         form,
@@ -80,7 +80,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
     user = require_editor(request)
     plan = get_plan_for_user(request, key)
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(posted(request), instance=plan)
     return edit_form(
         request,
         form,
@@ -95,7 +95,7 @@ def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
 def plan_status(request: HttpRequest, key: str) -> HttpResponse:
     user = require_editor(request)
     plan = get_plan_for_user(request, key)
-    form = PlanStatusForm(request.POST or None, plan=plan)
+    form = PlanStatusForm(posted(request), plan=plan)
 
     def save() -> None:
         services.move_plan_status(
@@ -132,7 +132,7 @@ def statutory_element_edit(request: HttpRequest, key: str, element: str) -> Http
         raise PermissionDenied("Unknown statutory element.")
     entry = PlanStatutoryElement.objects.filter(plan=plan, element=element).first()
     entry = entry or PlanStatutoryElement(plan=plan, element=element)
-    form = StatutoryElementForm(request.POST or None, instance=entry)
+    form = StatutoryElementForm(posted(request), instance=entry)
     return edit_form(
         request,
         form,
@@ -156,7 +156,7 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
         if theme_key
         else Theme(plan=plan, position=plan.themes.count() + 1)
     )
-    form = ThemeForm(request.POST or None, instance=theme, plan=plan)
+    form = ThemeForm(posted(request), instance=theme, plan=plan)
     return edit_form(
         request,
         form,
@@ -183,7 +183,7 @@ def priority_edit(
         if pk
         else Priority(theme=theme, position=theme.priorities.count() + 1)
     )
-    form = PriorityForm(request.POST or None, instance=priority)
+    form = PriorityForm(posted(request), instance=priority)
     return edit_form(
         request,
         form,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pcplan.core.http import edit_form, staff_user
+from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.models import User
 from pcplan.plans.models import Plan
 from pcplan.reports import services
@@ -78,7 +78,7 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
         "as_of": as_of,
         "since": since,
     }
-    form = ReportForm(request.POST or None, initial=initial, board=kind == BOARD)
+    form = ReportForm(posted(request), initial=initial, board=kind == BOARD)
     context = {
         "plan": plan,
         "kind": kind,
@@ -177,7 +177,7 @@ def what_changed(request: HttpRequest, key: str) -> HttpResponse:
 def update_round_create(request: HttpRequest, key: str) -> HttpResponse:
     user = require_report_manager(request)
     plan = get_plan_for_user(request, key)
-    form = UpdateRoundForm(request.POST or None)
+    form = UpdateRoundForm(posted(request))
     created: list[UpdateRound] = []
 
     def save() -> None:

@@ -344,3 +344,13 @@ def test_contributor_cannot_change_tasks(client_for, contributor, constabulary_d
     )
     task.refresh_from_db()
     assert not task.done
+
+
+def test_an_entirely_empty_submission_is_refused_not_shown_again_silently(
+    client_for, editor, theme
+):
+    response = client_for(editor).post(
+        reverse("delivery:deliverable-create", args=[theme.plan.key]), {}
+    )
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
