@@ -11,6 +11,8 @@ that child's own ru_maxrss):
    aggregated in DuckDB, aggregates written in one transaction).
 
 Run from the checkout:  .venv/bin/python benchmarks/police_ingest_benchmark.py
+On PostgreSQL instead: add --database postgres://postgres@127.0.0.1:5432/pcplan_bench
+(the database is dropped and created again, so name a throwaway one).
 Targets: ingest within 2x of the bare count; peak memory under 1 GiB.
 """
 
@@ -63,9 +65,9 @@ def child_count(folder: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start, "rows": rows}
 
 
-def child_ingest(folder: Path, database: Path) -> dict[str, float]:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("PCPLAN_DATA_DIR", str(database.parent))
+def child_ingest(folder: Path, database: str, data_dir: Path) -> dict[str, float]:
+    os.environ["DATABASE_URL"] = database
+    os.environ.setdefault("PCPLAN_DATA_DIR", str(data_dir))
     import django
 
     django.setup()
@@ -94,6 +96,16 @@ def child_ingest(folder: Path, database: Path) -> dict[str, float]:
     }
 
 
+def recreate_postgres_database(url: str) -> None:
+    """Drop and create the throwaway benchmark database named by `url`."""
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        con.execute(f'CREATE DATABASE "{name}"')
+
+
 def in_child(*args: str) -> tuple[dict[str, float], float]:
     """Run this script as a child; return its result and its own peak RSS in MiB."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "pcplan.settings"}
@@ -112,13 +124,14 @@ def in_child(*args: str) -> tuple[dict[str, float], float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--child", nargs="+")
+    parser.add_argument("--database", help="a PostgreSQL URL to ingest into instead of SQLite")
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
         if kind == "count":
             result = child_count(Path(rest[0]))
         else:
-            result = child_ingest(Path(rest[0]), Path(rest[1]))
+            result = child_ingest(Path(rest[0]), rest[1], Path(rest[2]))
         sys.stdout.write(json.dumps(result))
         return
     if not SHARED.is_dir():
@@ -133,7 +146,10 @@ def main() -> None:
             f"in {time.perf_counter() - start:.1f} s"
         )
         count, count_rss = in_child("count", str(folder))
-        ingest, ingest_rss = in_child("ingest", str(folder), str(Path(tmp) / "bench.sqlite3"))
+        database = args.database or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        if args.database:
+            recreate_postgres_database(args.database)
+        ingest, ingest_rss = in_child("ingest", str(folder), database, tmp)
         count2, count2_rss = in_child("count", str(folder))
         assert count["rows"] == count2["rows"] == ingest["rows"] == rows
         bare = min(count["seconds"], count2["seconds"])
@@ -143,8 +159,9 @@ def main() -> None:
             f"({rows / bare:,.0f} rows/s), peak {max(count_rss, count2_rss):,.0f} MiB"
         )
         print(
-            f"pcplan ingest     : {ingest['seconds']:.2f} s ({rows / ingest['seconds']:,.0f} "
-            f"rows/s), {ingest['aggregates']:,.0f} aggregates written, "
+            f"pcplan ingest ({database.split(':')[0]}): {ingest['seconds']:.2f} s "
+            f"({rows / ingest['seconds']:,.0f} rows/s), "
+            f"{ingest['aggregates']:,.0f} aggregates written, "
             f"peak {ingest_rss:,.0f} MiB"
         )
         print(

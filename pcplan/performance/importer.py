@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,8 @@ def _write(reader: Reader, summary: Summary, user: User | None, progress: Progre
         for force in {force for force, _ in replaced}:
             months = [month for f, month in replaced if f == force]
             model._default_manager.filter(Q(force=force) & Q(month__in=months)).delete()
-    _insert(STREET, reader.street_rows(), progress.rows_written)
-    _insert(OUTCOMES, reader.outcome_rows(), progress.rows_written)
-    _insert(STOP_AND_SEARCH, reader.stop_rows(), progress.rows_written)
+    for kind in TARGETS:
+        _insert(kind, reader, progress.rows_written)
     run = ImportRun(
         imported_by=user,
         files=[f.name for f in summary.files],
@@ -101,26 +101,51 @@ def _write(reader: Reader, summary: Summary, user: User | None, progress: Progre
     return run
 
 
-def _insert(
-    kind: str, batches: Iterator[list[tuple[Any, ...]]], rows_written: Callable[[int], None]
-) -> None:
-    """Rows straight from DuckDB: COPY on PostgreSQL, executemany on SQLite; millions of
-    aggregates would be slow as model instances."""
+def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> None:
+    """Aggregates straight from DuckDB, never as model instances (there are millions):
+    PostgreSQL's COPY reads a CSV file DuckDB writes; SQLite takes executemany batches."""
     model, columns = TARGETS[kind]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(c) for c in ["force", "month", *columns])
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, _indexes_built_after(cursor, model):
         if connection.vendor == "postgresql":
-            raw = cursor.cursor  # psycopg 3
-            with raw.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for batch in batches:
-                    for row in batch:
-                        copy.write_row(row)
-                    rows_written(len(batch))
+            with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
+                path = Path(tmp) / f"{kind}.csv"
+                reader.write_csv(kind, path)
+                raw = cursor.cursor  # psycopg 3
+                with (
+                    raw.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy,
+                    path.open("rb") as stream,
+                ):
+                    while chunk := stream.read(COPY_CHUNK):
+                        copy.write(chunk)
+                        rows_written(chunk.count(b"\n"))
             return
         placeholders = ", ".join(["%s"] * (len(columns) + 2))
         sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - our names
-        for batch in batches:
+        for batch in reader.rows(kind):
             cursor.executemany(sql, batch)
             rows_written(len(batch))
+
+
+COPY_CHUNK = 1 << 20
+
+
+@contextmanager
+def _indexes_built_after(cursor: Any, model: type[Model]) -> Iterator[None]:
+    """When the table starts out empty (a first load), its indexes are built once at the end
+    instead of row by row: about a third faster for millions of rows. Inside the import's
+    transaction, so a failure leaves the indexes as they were. A later load into a filled
+    table keeps them: rebuilding them over every row already there would cost more."""
+    empty = not model._default_manager.exists()
+    if not empty:
+        yield
+        return
+    editor = connection.SchemaEditorClass(connection)
+    creates = [str(index.create_sql(model, editor)) for index in model._meta.indexes]
+    for index in model._meta.indexes:
+        cursor.execute(f"DROP INDEX {connection.ops.quote_name(str(index.name))}")
+    yield
+    for create in creates:
+        cursor.execute(create)
