@@ -222,6 +222,12 @@ AGGREGATE_SQL = {
         FROM {READ_CSV} GROUP BY ALL""",  # noqa: S608 - constant SQL, files are bound parameters
 }
 
+
+def _aggregate_sql(kind: str, *, rejects: bool) -> str:
+    """The aggregate query of one kind, with DuckDB's rejects tables or without."""
+    return AGGREGATE_SQL[kind].replace("{rejects}", REJECTS if rejects else "")
+
+
 CREATE_TABLES = """
     CREATE TABLE street_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
         district VARCHAR, crime_type VARCHAR, last_outcome_category VARCHAR, n BIGINT,
@@ -292,7 +298,7 @@ class Reader:
     def _aggregate_batch(self, kind: str, batch: list[PoliceFile], by_path: dict[str, Any]) -> None:
         params = {"files": [str(f.path) for f in batch], "columns": COLUMNS[kind]}
         try:
-            self.con.execute(AGGREGATE_SQL[kind].replace("{rejects}", ""), params)
+            self.con.execute(_aggregate_sql(kind, rejects=False), params)
         except duckdb.Error as exc:
             # Nothing of the failed statement is kept; read the batch again to say where.
             self._refuse(kind, batch, params, by_path, exc)
@@ -309,7 +315,7 @@ class Reader:
         batch again with DuckDB's rejects tables, in a transaction rolled back afterwards."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute(AGGREGATE_SQL[kind].replace("{rejects}", REJECTS), params)
+            self.con.execute(_aggregate_sql(kind, rejects=True), params)
             reject = self.con.execute(
                 """SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type,
                           e.error_message
