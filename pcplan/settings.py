@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pcplan.core.context_processors.site",
+                "pcplan.core.context_processors.office",
             ],
         },
     },

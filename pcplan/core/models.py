@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -59,3 +60,193 @@ class User(AbstractUser):
     def is_editor(self) -> bool:
         """Administrators and OPCC editors keep the plan and its delivery plan."""
         return self.is_active and self.role in {self.Role.ADMINISTRATOR, self.Role.OPCC_EDITOR}
+
+
+class Office(models.Model):
+    """The profile of the local policing body this installation serves (one row).
+
+    The body's kind decides the default words (PRSRA 2011 s.1 for Commissioners; the
+    mayoral and council-led models announced to replace them from May 2028). Every name is
+    kept as the documents must print it, because offices write them differently.
+    """
+
+    class Kind(models.TextChoices):
+        PCC = "pcc", _("Police and Crime Commissioner")
+        PFCC = "pfcc", _("Police, Fire and Crime Commissioner")
+        MAYOR = "mayor", _("Mayor, with a Deputy Mayor for Policing and Crime")
+        BOARD = "board", _("Policing and Crime Board, with a Policing and Crime Lead")
+
+    kind = models.CharField(
+        _("kind of body"), max_length=10, choices=Kind.choices, default=Kind.PCC
+    )
+    name = models.CharField(
+        _("name of the body"),
+        max_length=200,
+        blank=True,
+        help_text=_('As documents print it, e.g. "Cambridgeshire Police and Crime Commissioner".'),
+    )
+    holder_title = models.CharField(
+        _("office holder's title"),
+        max_length=120,
+        blank=True,
+        help_text=_('e.g. "Police and Crime Commissioner", "Mayor", "Policing and Crime Lead".'),
+    )
+    holder_short_title = models.CharField(
+        _("office holder's short title"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            'How documents refer to the office holder after first use, e.g. "Commissioner".'
+        ),
+    )
+    holder_name = models.CharField(_("office holder's name"), max_length=200, blank=True)
+    office_name = models.CharField(
+        _("name of the office"),
+        max_length=200,
+        blank=True,
+        help_text=_('e.g. "Office of the Police and Crime Commissioner".'),
+    )
+    office_abbreviation = models.CharField(
+        _("abbreviation of the office"), max_length=20, blank=True, help_text=_('e.g. "OPCC".')
+    )
+    police_area = models.CharField(
+        _("police area"), max_length=200, blank=True, help_text=_('e.g. "Cambridgeshire".')
+    )
+    panel_name = models.CharField(
+        _("name of the Panel"),
+        max_length=200,
+        blank=True,
+        help_text=_('e.g. "Cambridgeshire Police and Crime Panel".'),
+    )
+    panel_host_authority = models.CharField(_("Panel's host authority"), max_length=200, blank=True)
+    panel_contact = models.TextField(
+        _("Panel secretariat contact"),
+        blank=True,
+        help_text=_("Name, email and telephone of the Panel's secretariat, as papers print it."),
+    )
+    contact_officer = models.CharField(
+        _("default contact officer"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name and role, as report headers print it."),
+    )
+    contact_details = models.CharField(
+        _("default contact details"),
+        max_length=200,
+        blank=True,
+        help_text=_("Email and telephone."),
+    )
+    board_name = models.CharField(
+        _("name of the office's board"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            'The board that receives quarterly reports, e.g. "Business Coordination Board".'
+        ),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("office profile")
+
+    def __str__(self) -> str:
+        return self.name or str(self.get_kind_display())
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # One office per installation: the profile is always row 1.
+        self.pk = 1
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def holder(self) -> str:
+        """The office holder's title, or the kind's own words when none is set."""
+        return self.holder_title or DEFAULT_HOLDER_TITLES[self.Kind(self.kind)]
+
+    @property
+    def holder_short(self) -> str:
+        return self.holder_short_title or DEFAULT_SHORT_TITLES[self.Kind(self.kind)]
+
+    @property
+    def forces_ids(self) -> list[str]:
+        """data.police.uk force ids, in the profile's order."""
+        return [f.police_uk_id for f in self.forces.all()]
+
+
+DEFAULT_HOLDER_TITLES = {
+    Office.Kind.PCC: _("Police and Crime Commissioner"),
+    Office.Kind.PFCC: _("Police, Fire and Crime Commissioner"),
+    Office.Kind.MAYOR: _("Mayor"),
+    Office.Kind.BOARD: _("Policing and Crime Lead"),
+}
+DEFAULT_SHORT_TITLES = {
+    Office.Kind.PCC: _("Commissioner"),
+    Office.Kind.PFCC: _("Commissioner"),
+    Office.Kind.MAYOR: _("Mayor"),
+    Office.Kind.BOARD: _("Lead"),
+}
+
+
+class Force(models.Model):
+    """A police force of the office's area, by its data.police.uk id (e.g. "cambridgeshire")."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="forces")
+    police_uk_id = models.SlugField(_("data.police.uk force id"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommunitySafetyPartnership(models.Model):
+    """A CSP of the area (Crime and Disorder Act 1998 s.5-6) and the districts it covers.
+
+    The districts are local authority districts as data.police.uk names them in LSOA names
+    ("Cambridge 007A" is in "Cambridge"), so police data is mapped to CSP areas by them.
+    """
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="csps")
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The partnership as a lead or partner organisation of deliverables."),
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="csp_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """A local authority district, as data.police.uk LSOA names spell it, in one CSP."""
+
+    csp = models.ForeignKey(
+        CommunitySafetyPartnership, on_delete=models.CASCADE, related_name="districts"
+    )
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,6 +11,7 @@ from pcplan.core.models import Organisation
 from pcplan.core.periods import Quarter, QuarterSpan
 from pcplan.delivery import rules
 from pcplan.delivery.rules import Status
+from pcplan.plans import lifecycle
 from pcplan.plans.models import Plan, Theme
 
 
@@ -20,6 +21,14 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
 
     def published(self) -> DeliverableQuerySet:
         return self.filter(is_published=True)
+
+    def public(self) -> DeliverableQuerySet:
+        """What anyone may see: published, in a public plan (issued, varied, superseded).
+
+        The one meaning of "public" for deliverables: every public page, report, feed and
+        API route reads through it.
+        """
+        return self.filter(is_published=True, theme__plan__status__in=lifecycle.PUBLIC_STATUSES)
 
     def overdue(self, on: dt.date) -> DeliverableQuerySet:
         """Target quarter ended before `on`, not completed (delivery.rules.is_overdue)."""
@@ -114,6 +123,14 @@ class Deliverable(models.Model):
 class UpdateQuerySet(models.QuerySet["Update"]):
     def published(self) -> UpdateQuerySet:
         return self.filter(is_published=True)
+
+    def public(self) -> UpdateQuerySet:
+        """Published updates of public deliverables (see DeliverableQuerySet.public)."""
+        return self.filter(
+            is_published=True,
+            deliverable__is_published=True,
+            deliverable__theme__plan__status__in=lifecycle.PUBLIC_STATUSES,
+        )
 
 
 class Update(models.Model):
