@@ -20,6 +20,10 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
         return self.filter(theme__plan=plan)
 
     def published(self) -> DeliverableQuerySet:
+        """Published, whatever the plan's status: for staff pages only, never the public.
+
+        Kept while the Panel's pages move to `public()`; remove it when nothing calls it.
+        """
         return self.filter(is_published=True)
 
     def public(self) -> DeliverableQuerySet:
@@ -121,9 +125,6 @@ class Deliverable(models.Model):
 
 
 class UpdateQuerySet(models.QuerySet["Update"]):
-    def published(self) -> UpdateQuerySet:
-        return self.filter(is_published=True)
-
     def public(self) -> UpdateQuerySet:
         """Published updates of public deliverables (see DeliverableQuerySet.public)."""
         return self.filter(

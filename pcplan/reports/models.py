@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.models import Organisation
+from pcplan.plans import lifecycle
 from pcplan.plans.models import Plan
 from pcplan.reports.progress import ReportFields
 
@@ -36,8 +37,9 @@ def report_upload_to(instance: GeneratedReport, filename: str) -> str:
 
 
 class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
-    def published(self) -> GeneratedReportQuerySet:
-        return self.filter(is_published=True)
+    def public(self) -> GeneratedReportQuerySet:
+        """Published reports of public plans: what the public report list and downloads show."""
+        return self.filter(is_published=True, plan__status__in=lifecycle.PUBLIC_STATUSES)
 
 
 class GeneratedReport(models.Model):

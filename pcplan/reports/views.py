@@ -41,7 +41,7 @@ def get_report_for_user(request: HttpRequest, pk: int) -> GeneratedReport:
     user = request.user
     reports = GeneratedReport.objects.select_related("plan")
     if not (isinstance(user, User) and services.can_manage_reports(user)):
-        reports = reports.published()
+        reports = reports.public()
     return get_object_or_404(reports, pk=pk)
 
 
@@ -232,10 +232,10 @@ def my_update_requests(request: HttpRequest) -> HttpResponse:
 
 
 def public_report_list(request: HttpRequest) -> HttpResponse:
-    reports = GeneratedReport.objects.published().select_related("plan").order_by("-as_of", "-id")
+    reports = GeneratedReport.objects.public().select_related("plan").order_by("-as_of", "-id")
     return render(request, "reports/public_report_list.html", {"reports": reports})
 
 
 def public_report_download(request: HttpRequest, pk: int) -> FileResponse:
-    report = get_object_or_404(GeneratedReport.objects.published(), pk=pk)
+    report = get_object_or_404(GeneratedReport.objects.public(), pk=pk)
     return _file_response(report)
