@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 
 from pcplan.core.models import User
 
@@ -27,10 +28,12 @@ def staff_user(request: HttpRequest) -> User:
     return user
 
 
-def require_editor(request: HttpRequest) -> User:
+def require(request: HttpRequest, may: Callable[[User], bool], refusal: str | Promise) -> User:
+    """The signed-in user, when the app's rule `may` (from its permissions.py) allows them;
+    otherwise 403 with the app's `refusal`. Checked once, on the way into the view."""
     user = staff_user(request)
-    if not user.is_editor:
-        raise PermissionDenied("Only OPCC editors change plans.")
+    if not may(user):
+        raise PermissionDenied(refusal)
     return user
 
 

@@ -4,29 +4,38 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pcplan.core.http import edit_form, posted, require_editor, staff_user
+from pcplan.core.http import edit_form, posted, require, staff_user
+from pcplan.core.models import User
+from pcplan.core.publishing import set_published
 from pcplan.delivery import permissions, services
 from pcplan.delivery.filters import DeliverableFilter
 from pcplan.delivery.forms import DeliverableForm, TaskForm, UpdateForm
 from pcplan.delivery.history import history_entries
 from pcplan.delivery.models import Deliverable, Task, Update
+from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
 
 
 def get_deliverable_for_user(request: HttpRequest, pk: int) -> Deliverable:
-    """Every signed-in user may read every deliverable; changes are checked by the services."""
+    """Every signed-in user may read every deliverable; what they may change is checked on
+    the way in by `require` with a rule of `delivery.permissions`, and again by the services."""
+    staff_user(request)
     return get_object_or_404(Deliverable.objects.select_related("theme__plan", "lead"), pk=pk)
 
 
 def get_update_for_user(request: HttpRequest, pk: int) -> Update:
+    staff_user(request)
     return get_object_or_404(Update.objects.select_related("deliverable__theme__plan"), pk=pk)
+
+
+def require_delivery_editor(request: HttpRequest) -> User:
+    return require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
 
 
 def deliverable_url(deliverable: Deliverable) -> str:
@@ -56,6 +65,7 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
             "deliverables": deliverables,
             "today": today,
             "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
+            "can_edit": permissions.can_edit_delivery_plan(request.user),
         },
     )
 
@@ -84,7 +94,7 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> HttpResponse:
-    user = require_editor(request)
+    user = require_delivery_editor(request)
     plan = get_plan_for_user(request, key)
     deliverable = (
         get_object_or_404(Deliverable, pk=pk, theme__plan=plan)
@@ -113,9 +123,10 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
 @login_required
 @require_POST
 def deliverable_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, permissions.can_publish, EDITORS_ONLY)
     deliverable = get_deliverable_for_user(request, pk)
     publish = request.POST.get("published") == "on"
-    services.set_deliverable_published(staff_user(request), deliverable, published=publish)
+    set_published(user, deliverable, publish)
     messages.success(request, "Deliverable published" if publish else "Deliverable unpublished")
     return redirect(deliverable_url(deliverable))
 
@@ -123,9 +134,11 @@ def deliverable_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def update_create(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = get_deliverable_for_user(request, pk)
-    user = staff_user(request)
-    if not permissions.can_post_update(user, deliverable):
-        raise PermissionDenied("You may only add updates to deliverables your organisation leads.")
+    user = require(
+        request,
+        lambda u: permissions.can_post_update(u, deliverable),
+        permissions.NOT_YOUR_DELIVERABLE,
+    )
     form = UpdateForm(posted(request), initial={"date": timezone.localdate()})
 
     def save() -> None:
@@ -153,9 +166,9 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_user(request, pk)
-    user = staff_user(request)
-    if not permissions.can_edit_update(user, update):
-        raise PermissionDenied("You may not edit this update.")
+    user = require(
+        request, lambda u: permissions.can_edit_update(u, update), permissions.NOT_YOUR_UPDATE
+    )
     form = UpdateForm(posted(request), instance=update)
 
     def save() -> None:
@@ -180,16 +193,17 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, permissions.can_publish, EDITORS_ONLY)
     update = get_update_for_user(request, pk)
     publish = request.POST.get("published") == "on"
-    services.set_update_published(staff_user(request), update, published=publish)
+    set_published(user, update, publish)
     messages.success(request, "Update published" if publish else "Update unpublished")
     return redirect(deliverable_url(update.deliverable))
 
 
 @login_required
 def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> HttpResponse:
-    user = require_editor(request)
+    user = require_delivery_editor(request)
     deliverable = get_deliverable_for_user(request, pk)
     task = (
         get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
@@ -214,7 +228,8 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
 @login_required
 @require_POST
 def task_done(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    user = require_delivery_editor(request)
     deliverable = get_deliverable_for_user(request, pk)
     task = get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
-    services.set_task_done(staff_user(request), task, done=request.POST.get("done") == "on")
+    services.set_task_done(user, task, done=request.POST.get("done") == "on")
     return redirect(deliverable_url(deliverable) + "#tasks")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from pcplan.core.http import edit_form, posted, require_editor
+from pcplan.core.http import edit_form, posted, require, staff_user
+from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
 from pcplan.delivery.summary import status_table
-from pcplan.plans import services
+from pcplan.plans import permissions, services
 from pcplan.plans.forms import (
     PlanForm,
     PlanStatusForm,
@@ -23,11 +24,18 @@ from pcplan.plans.forms import (
 from pcplan.plans.history import plan_history
 from pcplan.plans.models import Plan, PlanStatutoryElement, Priority, Theme
 from pcplan.plans.statutory import StatutoryElement
+from pcplan.reports import permissions as report_permissions
 
 
 def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
-    """Every signed-in user may read every plan; changes are checked by the services."""
+    """Every signed-in user may read every plan (the views ask them to sign in); changes are
+    checked on the way in by `require_plan_editor` and again by the services."""
+    staff_user(request)
     return get_object_or_404(Plan, key=key)
+
+
+def require_plan_editor(request: HttpRequest) -> User:
+    return require(request, permissions.can_edit_plan, permissions.EDITORS_ONLY)
 
 
 def plan_url(plan: Plan) -> str:
@@ -52,6 +60,8 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
             "checklist": checklist,
             "missing": plan.missing_statutory_elements(),
             "today": today,
+            "can_edit": permissions.can_edit_plan(request.user),
+            "can_manage_reports": report_permissions.can_manage_reports(request.user),
         },
     )
 
@@ -64,7 +74,7 @@ def plan_history_view(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def plan_create(request: HttpRequest) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     form = PlanForm(posted(request))
     return edit_form(
         request,
@@ -78,7 +88,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     form = PlanForm(posted(request), instance=plan)
     return edit_form(
@@ -93,7 +103,7 @@ def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def plan_status(request: HttpRequest, key: str) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     form = PlanStatusForm(posted(request), plan=plan)
 
@@ -126,10 +136,10 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def statutory_element_edit(request: HttpRequest, key: str, element: str) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     if element not in StatutoryElement.values:
-        raise PermissionDenied("Unknown statutory element.")
+        raise Http404(gettext("There is no such statutory element."))
     entry = PlanStatutoryElement.objects.filter(plan=plan, element=element).first()
     entry = entry or PlanStatutoryElement(plan=plan, element=element)
     form = StatutoryElementForm(posted(request), instance=entry)
@@ -149,7 +159,7 @@ def statutory_element_edit(request: HttpRequest, key: str, element: str) -> Http
 
 @login_required
 def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     theme = (
         get_object_or_404(Theme, plan=plan, key=theme_key)
@@ -175,7 +185,7 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
 def priority_edit(
     request: HttpRequest, key: str, theme_key: str, pk: int | None = None
 ) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     theme = get_object_or_404(Theme, plan=plan, key=theme_key)
     priority = (

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.reports import services as report_services
@@ -66,7 +67,7 @@ def published_report(editor, plan):
         since=SINCE,
         report_fields=default_fields(plan, AS_OF),
     )
-    report_services.set_report_published(editor, report, published=True)
+    set_published(editor, report, True)
     return report
 
 
