@@ -7,12 +7,13 @@ Publishing deliverables and updates is `pcplan.core.publishing.set_published`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
 
 from pcplan.core.audit import attributed_to
-from pcplan.core.models import User
+from pcplan.core.models import Organisation, User
 from pcplan.delivery import permissions
 from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.plans.permissions import require
@@ -43,12 +44,22 @@ def edit_update(user: User, update: Update, *, text: str, date: dt.date) -> Upda
 
 
 @transaction.atomic
-def save_deliverable(user: User, deliverable: Deliverable, *, reason: str = "") -> Deliverable:
-    """Save a new or edited deliverable, keeping its completion date consistent with status."""
+def save_deliverable(
+    user: User,
+    deliverable: Deliverable,
+    *,
+    partners: Iterable[Organisation] | None = None,
+    reason: str = "",
+) -> Deliverable:
+    """Save a new or edited deliverable, keeping its completion date consistent with status,
+    and its partners when given (the change of partners is in the history too)."""
     require(permissions.can_edit_delivery_plan(user))
     deliverable.keep_completion_date(timezone.localdate())
-    creating = deliverable.pk is None
-    attributed_to(deliverable, user, reason or ("Created" if creating else "Edited")).save()
+    reason = reason or ("Created" if deliverable.pk is None else "Edited")
+    attributed_to(deliverable, user, reason).save()
+    if partners is not None:
+        attributed_to(deliverable, user, reason)
+        deliverable.partners.set(partners)
     return deliverable
 
 

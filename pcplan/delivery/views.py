@@ -105,7 +105,9 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
     return edit_form(
         request,
         form,
-        lambda: services.save_deliverable(user, form.instance),
+        lambda: services.save_deliverable(
+            user, form.instance, partners=form.cleaned_data["partners"]
+        ),
         context={
             "title": "Edit deliverable" if deliverable.pk else "Add a deliverable",
             "caption": plan.title,
