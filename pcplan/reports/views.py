@@ -125,10 +125,11 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def _file_response(report: GeneratedReport) -> FileResponse:
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The report file is missing.") from exc
+    """The report's file, read through the storage API (local files or an S3-compatible store)."""
+    name = report.file.name
+    if not name or not report.file.storage.exists(name):
+        raise Http404(gettext("The report file is missing."))
+    handle = report.file.open("rb")
     return FileResponse(
         handle,
         as_attachment=True,
