@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, require, staff_user
@@ -109,16 +110,18 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
             user, form.instance, partners=form.cleaned_data["partners"]
         ),
         context={
-            "title": "Edit deliverable" if deliverable.pk else "Add a deliverable",
+            "title": gettext("Edit deliverable")
+            if deliverable.pk
+            else gettext("Add a deliverable"),
             "caption": plan.title,
             "back_url": deliverable_url(deliverable)
             if deliverable.pk
             else reverse("delivery:deliverable-list", args=[plan.key]),
         },
         success_url=lambda: deliverable_url(form.instance),
-        success_message="Deliverable saved. It is not public until an editor publishes it."
+        success_message=gettext("Deliverable saved. It is not public until an editor publishes it.")
         if not deliverable.is_published
-        else "Deliverable saved",
+        else gettext("Deliverable saved"),
     )
 
 
@@ -129,7 +132,9 @@ def deliverable_publish(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = get_deliverable_for_user(request, pk)
     publish = request.POST.get("published") == "on"
     set_published(user, deliverable, publish)
-    messages.success(request, "Deliverable published" if publish else "Deliverable unpublished")
+    messages.success(
+        request, gettext("Deliverable published") if publish else gettext("Deliverable unpublished")
+    )
     return redirect(deliverable_url(deliverable))
 
 
@@ -153,15 +158,17 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         save,
         context={
-            "title": "Add an update",
+            "title": gettext("Add an update"),
             "caption": deliverable.title,
-            "intro": "Your update is saved as a draft. It appears on the public site once an "
-            "OPCC editor publishes it.",
+            "intro": gettext(
+                "Your update is saved as a draft. It appears on the public site once an "
+                "editor publishes it."
+            ),
             "back_url": deliverable_url(deliverable),
-            "submit": "Save update",
+            "submit": gettext("Save update"),
         },
         success_url=deliverable_url(deliverable),
-        success_message="Update saved as a draft",
+        success_message=gettext("Update saved as a draft"),
     )
 
 
@@ -183,12 +190,12 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         save,
         context={
-            "title": "Edit update",
+            "title": gettext("Edit update"),
             "caption": update.deliverable.title,
             "back_url": deliverable_url(update.deliverable),
         },
         success_url=deliverable_url(update.deliverable),
-        success_message="Update saved",
+        success_message=gettext("Update saved"),
     )
 
 
@@ -199,7 +206,9 @@ def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_user(request, pk)
     publish = request.POST.get("published") == "on"
     set_published(user, update, publish)
-    messages.success(request, "Update published" if publish else "Update unpublished")
+    messages.success(
+        request, gettext("Update published") if publish else gettext("Update unpublished")
+    )
     return redirect(deliverable_url(update.deliverable))
 
 
@@ -218,12 +227,12 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
         form,
         lambda: services.save_task(user, form.instance),
         context={
-            "title": "Edit task" if task.pk else "Add a task",
+            "title": gettext("Edit task") if task.pk else gettext("Add a task"),
             "caption": deliverable.title,
             "back_url": deliverable_url(deliverable),
         },
         success_url=deliverable_url(deliverable) + "#tasks",
-        success_message="Task saved",
+        success_message=gettext("Task saved"),
     )
 
 

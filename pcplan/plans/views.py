@@ -80,9 +80,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        context={"title": "Create a plan", "back_url": reverse("core:staff-home")},
+        context={"title": gettext("Create a plan"), "back_url": reverse("core:staff-home")},
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
-        success_message="Plan created",
+        success_message=gettext("Plan created"),
     )
 
 
@@ -95,9 +95,13 @@ def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        context={"title": "Edit plan details", "caption": plan.title, "back_url": plan_url(plan)},
+        context={
+            "title": gettext("Edit plan details"),
+            "caption": plan.title,
+            "back_url": plan_url(plan),
+        },
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
-        success_message="Plan saved",
+        success_message=gettext("Plan saved"),
     )
 
 
@@ -121,16 +125,18 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
         form,
         save,
         context={
-            "title": "Record the next step",
+            "title": gettext("Record the next step"),
             "caption": f"{plan.title}: {plan.get_status_display()}",
-            "intro": "A plan moves one step at a time: drafting, consultation, Board approval, "
-            "sent to the Panel, Panel report received, Commissioner's response published, "
-            "issued; then varied or superseded.",
+            "intro": gettext(
+                "A plan moves one step at a time: drafting, consultation, Board approval, "
+                "sent to the Panel, Panel report received, Commissioner's response published, "
+                "issued; then varied or superseded."
+            ),
             "back_url": plan_url(plan),
-            "submit": "Record step",
+            "submit": gettext("Record step"),
         },
         success_url=plan_url(plan),
-        success_message="Plan status recorded",
+        success_message=gettext("Plan status recorded"),
     )
 
 
@@ -149,11 +155,11 @@ def statutory_element_edit(request: HttpRequest, key: str, element: str) -> Http
         lambda: services.save_by_editor(user, form.instance),
         context={
             "title": StatutoryElement(element).label,
-            "caption": f"{plan.title}: what the plan must set out",
+            "caption": gettext("%(plan)s: what the plan must set out") % {"plan": plan.title},
             "back_url": plan_url(plan),
         },
         success_url=plan_url(plan) + "#statutory",
-        success_message="Statutory element saved",
+        success_message=gettext("Statutory element saved"),
     )
 
 
@@ -172,12 +178,12 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
         form,
         lambda: services.save_by_editor(user, form.instance),
         context={
-            "title": "Edit theme" if theme.pk else "Add a theme",
+            "title": gettext("Edit theme") if theme.pk else gettext("Add a theme"),
             "caption": plan.title,
             "back_url": plan_url(plan),
         },
         success_url=plan_url(plan) + "#themes",
-        success_message="Theme saved",
+        success_message=gettext("Theme saved"),
     )
 
 
@@ -199,10 +205,12 @@ def priority_edit(
         form,
         lambda: services.save_by_editor(user, form.instance),
         context={
-            "title": "Edit priority for action" if priority.pk else "Add a priority for action",
+            "title": gettext("Edit priority for action")
+            if priority.pk
+            else gettext("Add a priority for action"),
             "caption": theme.title,
             "back_url": plan_url(plan),
         },
         success_url=plan_url(plan) + "#themes",
-        success_message="Priority saved",
+        success_message=gettext("Priority saved"),
     )

@@ -120,7 +120,7 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
         template="reports/report_generate.html",
         context=context,
         success_url=lambda: reverse("reports:report-list", args=[plan.key]),
-        success_message="Report generated: download it from the list below",
+        success_message=gettext("Report generated: download it from the list below"),
     )
 
 
@@ -151,7 +151,9 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request, pk)
     publish = request.POST.get("publish") == "1"
     set_published(user, report, publish)
-    messages.success(request, "Report published" if publish else "Report withdrawn")
+    messages.success(
+        request, gettext("Report published") if publish else gettext("Report withdrawn")
+    )
     return redirect("reports:report-list", report.plan.key)
 
 
@@ -193,16 +195,18 @@ def update_round_create(request: HttpRequest, key: str) -> HttpResponse:
         save,
         template="staff_form.html",
         context={
-            "title": "Request updates",
+            "title": gettext("Request updates"),
             "caption": plan.title,
-            "intro": "Every organisation leading a deliverable that is not completed is asked "
-            "to update it by the due date. They see the request when they sign in, and "
-            "reminders go by email until they have posted an update.",
+            "intro": gettext(
+                "Every organisation leading a deliverable that is not completed is asked "
+                "to update it by the due date. They see the request when they sign in, and "
+                "reminders go by email until they have posted an update."
+            ),
             "back_url": reverse("reports:report-list", args=[plan.key]),
-            "submit": "Request updates",
+            "submit": gettext("Request updates"),
         },
         success_url=lambda: reverse("reports:update-round", args=[created[0].pk]),
-        success_message="Updates requested",
+        success_message=gettext("Updates requested"),
     )
 
 
