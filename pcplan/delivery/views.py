@@ -27,12 +27,19 @@ def get_deliverable_for_user(request: HttpRequest, pk: int) -> Deliverable:
     """Every signed-in user may read every deliverable; what they may change is checked on
     the way in by `require` with a rule of `delivery.permissions`, and again by the services."""
     staff_user(request)
-    return get_object_or_404(Deliverable.objects.select_related("theme__plan", "lead"), pk=pk)
+    return get_object_or_404(
+        Deliverable.objects.select_related("theme__plan", "lead", "published_by"), pk=pk
+    )
 
 
 def get_update_for_user(request: HttpRequest, pk: int) -> Update:
     staff_user(request)
     return get_object_or_404(Update.objects.select_related("deliverable__theme__plan"), pk=pk)
+
+
+def get_task_for_user(request: HttpRequest, deliverable: Deliverable, pk: int) -> Task:
+    """A task of a deliverable the user has already been given (404 for another's task)."""
+    return get_object_or_404(Task, pk=pk, deliverable=deliverable)
 
 
 def require_delivery_editor(request: HttpRequest) -> User:
@@ -85,6 +92,8 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": updates,
             "can_post_update": permissions.can_post_update(user, deliverable),
             "can_edit": permissions.can_edit_delivery_plan(user),
+            "can_publish": permissions.can_publish(user),
+            "is_public": Deliverable.objects.public().filter(pk=deliverable.pk).exists(),
             "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
             "history": history_entries(deliverable),
             "is_overdue": deliverable.is_overdue(timezone.localdate()),
@@ -217,7 +226,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
     user = require_delivery_editor(request)
     deliverable = get_deliverable_for_user(request, pk)
     task = (
-        get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
+        get_task_for_user(request, deliverable, task_pk)
         if task_pk
         else Task(deliverable=deliverable, position=deliverable.tasks.count() + 1)
     )
@@ -241,6 +250,6 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
 def task_done(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     user = require_delivery_editor(request)
     deliverable = get_deliverable_for_user(request, pk)
-    task = get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
+    task = get_task_for_user(request, deliverable, task_pk)
     services.set_task_done(user, task, done=request.POST.get("done") == "on")
     return redirect(deliverable_url(deliverable) + "#tasks")

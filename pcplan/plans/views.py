@@ -34,6 +34,11 @@ def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
     return get_object_or_404(Plan, key=key)
 
 
+def get_theme_for_user(request: HttpRequest, plan: Plan, key: str) -> Theme:
+    """A theme of a plan the user has already been given (404 for another plan's theme)."""
+    return get_object_or_404(Theme, plan=plan, key=key)
+
+
 def require_plan_editor(request: HttpRequest) -> User:
     return require(request, permissions.can_edit_plan, permissions.EDITORS_ONLY)
 
@@ -168,7 +173,7 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
     user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     theme = (
-        get_object_or_404(Theme, plan=plan, key=theme_key)
+        get_theme_for_user(request, plan, theme_key)
         if theme_key
         else Theme(plan=plan, position=plan.themes.count() + 1)
     )
@@ -193,7 +198,7 @@ def priority_edit(
 ) -> HttpResponse:
     user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
-    theme = get_object_or_404(Theme, plan=plan, key=theme_key)
+    theme = get_theme_for_user(request, plan, theme_key)
     priority = (
         get_object_or_404(Priority, theme=theme, pk=pk)
         if pk

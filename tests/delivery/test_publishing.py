@@ -105,3 +105,43 @@ def test_a_generated_report_is_published_through_the_same_service(editor, contri
     set_published(editor, report, True)
     report.refresh_from_db()
     assert report.is_published and report.published_by == editor
+
+
+def test_the_deliverable_page_says_who_published_it_and_whether_the_public_sees_it(
+    client_for, editor, draft
+):
+    editor.first_name, editor.last_name = "Pat", "Editor"
+    editor.save()
+    client = client_for(editor)
+    client.post(reverse("delivery:deliverable-publish", args=[draft.pk]), {"published": "on"})
+    page = client.get(reverse("delivery:deliverable-detail", args=[draft.pk])).content.decode()
+    assert "by Pat Editor." in page
+    assert f'href="{reverse("public:deliverable", args=[draft.plan.key, draft.pk])}"' in page
+
+
+def test_a_published_deliverable_of_an_unissued_plan_says_the_public_does_not_see_it_yet(
+    client_for, editor, draft
+):
+    from pcplan.plans.lifecycle import PlanStatus
+
+    plan = draft.plan
+    plan.status = PlanStatus.SENT_TO_PANEL
+    plan.save()
+    set_published(editor, draft, True)
+    page = (
+        client_for(editor)
+        .get(reverse("delivery:deliverable-detail", args=[draft.pk]))
+        .content.decode()
+    )
+    assert "Not shown to the public until the plan is issued." in page
+    assert f'href="{reverse("public:deliverable", args=[plan.key, draft.pk])}"' not in page
+
+
+def test_readers_are_not_offered_publish_buttons(client_for, panel_member, draft, draft_update):
+    page = (
+        client_for(panel_member)
+        .get(reverse("delivery:deliverable-detail", args=[draft.pk]))
+        .content.decode()
+    )
+    assert reverse("delivery:deliverable-publish", args=[draft.pk]) not in page
+    assert reverse("delivery:update-publish", args=[draft_update.pk]) not in page
