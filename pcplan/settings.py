@@ -5,8 +5,10 @@ SQLite is the zero set-up default; set DATABASE_URL for PostgreSQL.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -121,11 +123,51 @@ FORMAT_MODULE_PATH = ["pcplan.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Generated report files. Never served directly: downloads go through permission-checked views.
+# Generated report files (and agenda papers). Never served directly: downloads go through
+# permission-checked views, which read them through Django's storage API only, so that app
+# servers behind a load balancer can share one store (docs/deployment.md, "File storage").
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
+
+
+def default_storage() -> dict[str, Any]:
+    """Local files under MEDIA_ROOT, or with PCPLAN_STORAGE=s3 any S3-compatible store
+    through django-storages (pip install 'pcplan[s3]')."""
+    kind = env_str("PCPLAN_STORAGE", "filesystem").strip().lower() or "filesystem"
+    if kind == "filesystem":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfiguredEnv(
+            f"PCPLAN_STORAGE={kind!r}: expected 'filesystem' (the default) or 's3'"
+        )
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfiguredEnv(
+            "PCPLAN_STORAGE=s3 needs django-storages: pip install 'pcplan[s3]'"
+        )
+    bucket = env_str("PCPLAN_S3_BUCKET")
+    if not bucket:
+        raise ImproperlyConfiguredEnv("PCPLAN_STORAGE=s3 needs PCPLAN_S3_BUCKET")
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "location": env_str("PCPLAN_S3_PREFIX"),
+        # Private objects, never overwritten: reports are read only through pcplan's views.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    optional = {
+        "endpoint_url": env_str("PCPLAN_S3_ENDPOINT_URL"),
+        "region_name": env_str("PCPLAN_S3_REGION"),
+        # Left unset, boto3 finds credentials itself (instance role, ~/.aws, AWS_* variables).
+        "access_key": env_str("AWS_ACCESS_KEY_ID"),
+        "secret_key": env_secret("AWS_SECRET_ACCESS_KEY"),
+    }
+    options.update({name: value for name, value in optional.items() if value})
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
         if not DEBUG

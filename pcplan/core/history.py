@@ -1,14 +1,23 @@
-"""Audit trails as staff read them: who changed what, when (from django-simple-history)."""
+"""Audit trails as staff read them: who changed what, when (from django-simple-history).
+
+This is the one place history is turned into words: a change to a foreign key or a
+many-to-many field names the people, organisations and other records involved, never their
+ids, and a choice shows its label. The names are looked up in one query per related model,
+whatever the number of records.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
-ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
+ACTIONS = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
 HIDDEN_FIELDS = {"id", "published_at", "created_at"}
 
 
@@ -29,34 +38,85 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
 
 
-def _label(model: type[models.Model], name: str) -> str:
+@dataclass
+class _Reference:
+    """A side of a change that names related records, to be looked up once for all entries."""
+
+    change: Change
+    side: str  # "old" or "new"
+    model: type[models.Model]
+    ids: list[Any]
+
+
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any] | None:
     try:
-        field = model._meta.get_field(name)
+        return model._meta.get_field(name)  # type: ignore[return-value]
     except LookupError:  # a field removed since the record was made
-        return name
-    return str(getattr(field, "verbose_name", name)).capitalize()
+        return None
+
+
+def _label(model_field: Any, name: str) -> str:
+    return str(getattr(model_field, "verbose_name", name)).capitalize()
 
 
 def _show(value: Any) -> str:
-    if value is None or value == "":
-        return "(none)"
+    if value is None or value == "" or value == []:
+        return gettext("(none)")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, list):  # many-to-many: the related rows' ids
-        return ", ".join(str(v) for v in value) or "(none)"
+        return gettext("Yes") if value else gettext("No")
     return str(value)
 
 
-def entries_for(records: list[Any], model: type[models.Model], what: str) -> list[HistoryEntry]:
-    """One entry per historical record, oldest first, each with the fields it changed."""
+def _describe(model_field: Any, raw_old: Any, raw_new: Any, references: list[_Reference]) -> Change:
+    """A change in words; names of related records are filled in later by `_name_records`."""
+    change = Change(_label(model_field, getattr(model_field, "name", "")), "", "")
+    for side, value in (("old", raw_old), ("new", raw_new)):
+        if model_field is not None and model_field.many_to_many:
+            # simple_history gives many-to-many values as rows of the through table.
+            target = model_field.m2m_reverse_field_name()
+            ids = [row[target] for row in value or []]
+        elif model_field is not None and model_field.is_relation and value is not None:
+            ids = [value]
+        else:
+            choices = dict(model_field.flatchoices) if getattr(model_field, "choices", None) else {}
+            setattr(change, side, _show(choices.get(value, value)))
+            continue
+        setattr(change, side, _show(None))
+        if ids:
+            references.append(_Reference(change, side, model_field.related_model, ids))
+    return change
+
+
+def _name_records(references: list[_Reference]) -> None:
+    wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
+    for ref in references:
+        wanted[ref.model].update(ref.ids)
+    names = {
+        model: {pk: str(obj) for pk, obj in model._base_manager.in_bulk(list(ids)).items()}
+        for model, ids in wanted.items()
+    }
+    for ref in references:
+        found = names[ref.model]
+        shown = [
+            found[pk] if pk in found else gettext("a deleted record (#%(id)s)") % {"id": pk}
+            for pk in ref.ids
+        ]
+        setattr(ref.change, ref.side, ", ".join(shown))
+
+
+def _entries(
+    records: list[Any], model: type[models.Model], what: str, references: list[_Reference]
+) -> list[HistoryEntry]:
     entries = []
     previous = None
     for record in records:
         entry = HistoryEntry(
             when=record.history_date,
-            who=str(record.history_user) if record.history_user else "pcplan (import or system)",
+            who=str(record.history_user)
+            if record.history_user
+            else gettext("pcplan (import or system)"),
             what=what,
-            action=ACTIONS.get(record.history_type, record.history_type),
+            action=str(ACTIONS.get(record.history_type, record.history_type)),
             reason=record.history_change_reason or "",
         )
         if previous is not None:
@@ -64,24 +124,36 @@ def entries_for(records: list[Any], model: type[models.Model], what: str) -> lis
             for change in delta.changes:
                 if change.field in HIDDEN_FIELDS:
                     continue
-                entry.changes.append(
-                    Change(_label(model, change.field), _show(change.old), _show(change.new))
-                )
+                model_field = _field(model, change.field)
+                described = _describe(model_field, change.old, change.new, references)
+                if model_field is None:
+                    described.field = change.field
+                entry.changes.append(described)
         entries.append(entry)
         previous = record
     return entries
 
 
+def entries_for(records: list[Any], model: type[models.Model], what: str) -> list[HistoryEntry]:
+    """One entry per historical record, oldest first, each with the fields it changed."""
+    references: list[_Reference] = []
+    entries = _entries(records, model, what, references)
+    _name_records(references)
+    return entries
+
+
 def grouped_entries(
-    records: list[Any], model: type[models.Model], label: Any
+    records: list[Any], model: type[models.Model], label: Callable[[Any], str]
 ) -> list[HistoryEntry]:
     """Entries for the records of several objects of one model, each named by `label(record)`."""
     by_object: dict[int, list[Any]] = {}
     for record in records:
         by_object.setdefault(record.id, []).append(record)
+    references: list[_Reference] = []
     entries: list[HistoryEntry] = []
     for object_records in by_object.values():
-        entries += entries_for(object_records, model, label(object_records[-1]))
+        entries += _entries(object_records, model, label(object_records[-1]), references)
+    _name_records(references)
     return entries
 
 

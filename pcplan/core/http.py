@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from pcplan.core.models import User
 
@@ -23,14 +25,16 @@ def posted(request: HttpRequest) -> QueryDict | None:
 def staff_user(request: HttpRequest) -> User:
     user = request.user
     if not isinstance(user, User):
-        raise PermissionDenied("Sign in first.")
+        raise PermissionDenied(gettext("Sign in first."))
     return user
 
 
-def require_editor(request: HttpRequest) -> User:
+def require(request: HttpRequest, may: Callable[[User], bool], refusal: str | Promise) -> User:
+    """The signed-in user, when the app's rule `may` (from its permissions.py) allows them;
+    otherwise 403 with the app's `refusal`. Checked once, on the way into the view."""
     user = staff_user(request)
-    if not user.is_editor:
-        raise PermissionDenied("Only OPCC editors change plans.")
+    if not may(user):
+        raise PermissionDenied(refusal)
     return user
 
 

@@ -7,9 +7,10 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from pcplan.core.models import Organisation
+from pcplan.core.models import Organisation, User
 from pcplan.core.periods import Quarter, QuarterSpan
-from pcplan.delivery import rules
+from pcplan.core.publishing import Publishable
+from pcplan.delivery import permissions, rules
 from pcplan.delivery.rules import Status
 from pcplan.plans import lifecycle
 from pcplan.plans.models import Plan, Theme
@@ -20,6 +21,10 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
         return self.filter(theme__plan=plan)
 
     def published(self) -> DeliverableQuerySet:
+        """Published, whatever the plan's status: for staff pages only, never the public.
+
+        Kept while the Panel's pages move to `public()`; remove it when nothing calls it.
+        """
         return self.filter(is_published=True)
 
     def public(self) -> DeliverableQuerySet:
@@ -39,7 +44,7 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
         return self.filter(target_start__lte=quarter.start, target_end__gte=quarter.end)
 
 
-class Deliverable(models.Model):
+class Deliverable(Publishable):
     """An entry in the Delivery Plan, under a theme of the plan."""
 
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="deliverables")
@@ -63,8 +68,6 @@ class Deliverable(models.Model):
     target_end = models.DateField(null=True, blank=True)
     added_on = models.DateField(help_text="When it was added to the Delivery Plan.")
     completed_on = models.DateField(null=True, blank=True)
-    is_published = models.BooleanField(default=False)
-    published_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(m2m_fields=[partners])
     objects = DeliverableQuerySet.as_manager()
@@ -104,6 +107,14 @@ class Deliverable(models.Model):
         self.target_start = span.start if span else None
         self.target_end = span.end if span else None
 
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_publish(user)
+
+    def keep_completion_date(self, today: dt.date) -> None:
+        """Set or clear `completed_on` for the status, as every way of saving it must
+        (rules.completed_on_for): the editor's form and the plan importer alike."""
+        self.completed_on = rules.completed_on_for(self.status, self.completed_on, today)
+
     def is_overdue(self, on: dt.date) -> bool:
         return rules.is_overdue(self.status, self.target, on)
 
@@ -121,9 +132,6 @@ class Deliverable(models.Model):
 
 
 class UpdateQuerySet(models.QuerySet["Update"]):
-    def published(self) -> UpdateQuerySet:
-        return self.filter(is_published=True)
-
     def public(self) -> UpdateQuerySet:
         """Published updates of public deliverables (see DeliverableQuerySet.public)."""
         return self.filter(
@@ -133,7 +141,7 @@ class UpdateQuerySet(models.QuerySet["Update"]):
         )
 
 
-class Update(models.Model):
+class Update(Publishable):
     """A dated progress update on a deliverable ("Update: ..." in the progress report)."""
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")
@@ -150,11 +158,6 @@ class Update(models.Model):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    is_published = models.BooleanField(default=False)
-    published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     history = HistoricalRecords()
     objects = UpdateQuerySet.as_manager()
@@ -168,6 +171,9 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return f"Update of {self.date:%d %B %Y}"
+
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_publish(user)
 
 
 class Task(models.Model):

@@ -4,29 +4,46 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from pcplan.core.http import edit_form, posted, require_editor, staff_user
+from pcplan.core.http import edit_form, posted, require, staff_user
+from pcplan.core.models import User
+from pcplan.core.publishing import set_published
 from pcplan.delivery import permissions, services
 from pcplan.delivery.filters import DeliverableFilter
 from pcplan.delivery.forms import DeliverableForm, TaskForm, UpdateForm
 from pcplan.delivery.history import history_entries
 from pcplan.delivery.models import Deliverable, Task, Update
+from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
 
 
 def get_deliverable_for_user(request: HttpRequest, pk: int) -> Deliverable:
-    """Every signed-in user may read every deliverable; changes are checked by the services."""
-    return get_object_or_404(Deliverable.objects.select_related("theme__plan", "lead"), pk=pk)
+    """Every signed-in user may read every deliverable; what they may change is checked on
+    the way in by `require` with a rule of `delivery.permissions`, and again by the services."""
+    staff_user(request)
+    return get_object_or_404(
+        Deliverable.objects.select_related("theme__plan", "lead", "published_by"), pk=pk
+    )
 
 
 def get_update_for_user(request: HttpRequest, pk: int) -> Update:
+    staff_user(request)
     return get_object_or_404(Update.objects.select_related("deliverable__theme__plan"), pk=pk)
+
+
+def get_task_for_user(request: HttpRequest, deliverable: Deliverable, pk: int) -> Task:
+    """A task of a deliverable the user has already been given (404 for another's task)."""
+    return get_object_or_404(Task, pk=pk, deliverable=deliverable)
+
+
+def require_delivery_editor(request: HttpRequest) -> User:
+    return require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
 
 
 def deliverable_url(deliverable: Deliverable) -> str:
@@ -56,6 +73,7 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
             "deliverables": deliverables,
             "today": today,
             "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
+            "can_edit": permissions.can_edit_delivery_plan(request.user),
         },
     )
 
@@ -74,6 +92,8 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": updates,
             "can_post_update": permissions.can_post_update(user, deliverable),
             "can_edit": permissions.can_edit_delivery_plan(user),
+            "can_publish": permissions.can_publish(user),
+            "is_public": Deliverable.objects.public().filter(pk=deliverable.pk).exists(),
             "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
             "history": history_entries(deliverable),
             "is_overdue": deliverable.is_overdue(timezone.localdate()),
@@ -84,7 +104,7 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> HttpResponse:
-    user = require_editor(request)
+    user = require_delivery_editor(request)
     plan = get_plan_for_user(request, key)
     deliverable = (
         get_object_or_404(Deliverable, pk=pk, theme__plan=plan)
@@ -95,37 +115,46 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
     return edit_form(
         request,
         form,
-        lambda: services.save_deliverable(user, form.instance),
+        lambda: services.save_deliverable(
+            user, form.instance, partners=form.cleaned_data["partners"]
+        ),
         context={
-            "title": "Edit deliverable" if deliverable.pk else "Add a deliverable",
+            "title": gettext("Edit deliverable")
+            if deliverable.pk
+            else gettext("Add a deliverable"),
             "caption": plan.title,
             "back_url": deliverable_url(deliverable)
             if deliverable.pk
             else reverse("delivery:deliverable-list", args=[plan.key]),
         },
         success_url=lambda: deliverable_url(form.instance),
-        success_message="Deliverable saved. It is not public until an editor publishes it."
+        success_message=gettext("Deliverable saved. It is not public until an editor publishes it.")
         if not deliverable.is_published
-        else "Deliverable saved",
+        else gettext("Deliverable saved"),
     )
 
 
 @login_required
 @require_POST
 def deliverable_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, permissions.can_publish, EDITORS_ONLY)
     deliverable = get_deliverable_for_user(request, pk)
     publish = request.POST.get("published") == "on"
-    services.set_deliverable_published(staff_user(request), deliverable, published=publish)
-    messages.success(request, "Deliverable published" if publish else "Deliverable unpublished")
+    set_published(user, deliverable, publish)
+    messages.success(
+        request, gettext("Deliverable published") if publish else gettext("Deliverable unpublished")
+    )
     return redirect(deliverable_url(deliverable))
 
 
 @login_required
 def update_create(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = get_deliverable_for_user(request, pk)
-    user = staff_user(request)
-    if not permissions.can_post_update(user, deliverable):
-        raise PermissionDenied("You may only add updates to deliverables your organisation leads.")
+    user = require(
+        request,
+        lambda u: permissions.can_post_update(u, deliverable),
+        permissions.NOT_YOUR_DELIVERABLE,
+    )
     form = UpdateForm(posted(request), initial={"date": timezone.localdate()})
 
     def save() -> None:
@@ -138,24 +167,26 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         save,
         context={
-            "title": "Add an update",
+            "title": gettext("Add an update"),
             "caption": deliverable.title,
-            "intro": "Your update is saved as a draft. It appears on the public site once an "
-            "OPCC editor publishes it.",
+            "intro": gettext(
+                "Your update is saved as a draft. It appears on the public site once an "
+                "editor publishes it."
+            ),
             "back_url": deliverable_url(deliverable),
-            "submit": "Save update",
+            "submit": gettext("Save update"),
         },
         success_url=deliverable_url(deliverable),
-        success_message="Update saved as a draft",
+        success_message=gettext("Update saved as a draft"),
     )
 
 
 @login_required
 def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_user(request, pk)
-    user = staff_user(request)
-    if not permissions.can_edit_update(user, update):
-        raise PermissionDenied("You may not edit this update.")
+    user = require(
+        request, lambda u: permissions.can_edit_update(u, update), permissions.NOT_YOUR_UPDATE
+    )
     form = UpdateForm(posted(request), instance=update)
 
     def save() -> None:
@@ -168,31 +199,34 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         save,
         context={
-            "title": "Edit update",
+            "title": gettext("Edit update"),
             "caption": update.deliverable.title,
             "back_url": deliverable_url(update.deliverable),
         },
         success_url=deliverable_url(update.deliverable),
-        success_message="Update saved",
+        success_message=gettext("Update saved"),
     )
 
 
 @login_required
 @require_POST
 def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, permissions.can_publish, EDITORS_ONLY)
     update = get_update_for_user(request, pk)
     publish = request.POST.get("published") == "on"
-    services.set_update_published(staff_user(request), update, published=publish)
-    messages.success(request, "Update published" if publish else "Update unpublished")
+    set_published(user, update, publish)
+    messages.success(
+        request, gettext("Update published") if publish else gettext("Update unpublished")
+    )
     return redirect(deliverable_url(update.deliverable))
 
 
 @login_required
 def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> HttpResponse:
-    user = require_editor(request)
+    user = require_delivery_editor(request)
     deliverable = get_deliverable_for_user(request, pk)
     task = (
-        get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
+        get_task_for_user(request, deliverable, task_pk)
         if task_pk
         else Task(deliverable=deliverable, position=deliverable.tasks.count() + 1)
     )
@@ -202,19 +236,20 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
         form,
         lambda: services.save_task(user, form.instance),
         context={
-            "title": "Edit task" if task.pk else "Add a task",
+            "title": gettext("Edit task") if task.pk else gettext("Add a task"),
             "caption": deliverable.title,
             "back_url": deliverable_url(deliverable),
         },
         success_url=deliverable_url(deliverable) + "#tasks",
-        success_message="Task saved",
+        success_message=gettext("Task saved"),
     )
 
 
 @login_required
 @require_POST
 def task_done(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    user = require_delivery_editor(request)
     deliverable = get_deliverable_for_user(request, pk)
-    task = get_object_or_404(Task, pk=task_pk, deliverable=deliverable)
-    services.set_task_done(staff_user(request), task, done=request.POST.get("done") == "on")
+    task = get_task_for_user(request, deliverable, task_pk)
+    services.set_task_done(user, task, done=request.POST.get("done") == "on")
     return redirect(deliverable_url(deliverable) + "#tasks")

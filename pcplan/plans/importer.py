@@ -21,6 +21,7 @@ from django.utils import timezone
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import Organisation, User
 from pcplan.core.periods import PeriodError, QuarterSpan
+from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.delivery.rules import Status
 from pcplan.plans import lifecycle
@@ -496,6 +497,7 @@ class Writer:
     def __init__(self, result: ImportResult, user: User | None) -> None:
         self.result = result
         self.user = user
+        self.today = timezone.localdate()
 
     def upsert(
         self,
@@ -505,34 +507,43 @@ class Writer:
         values: dict[str, Any],
         defaults: dict[str, Any] | None = None,
     ) -> Any:
-        """Create, or save only the fields that differ, so a re-import writes nothing."""
+        """Create, or save only the fields that differ, so a re-import writes nothing.
+
+        Publication and completion follow the same rules as in the app: the stamps as
+        `set_published` sets them, the completion date as `delivery.services` keeps it.
+        """
         values = {RENAMED.get(name, name): value for name, value in values.items()}
+        published: bool | None = values.pop("is_published", None)
         instance = model._default_manager.filter(**lookup).first()
         if instance is None:
             fields = {**(defaults or {}), **values}
             instance = model(**{k: v for k, v in lookup.items() if "__" not in k}, **fields)
-            _stamp_publication(instance, ["is_published"] if fields.get("is_published") else [])
+            if published is not None and isinstance(instance, Publishable):
+                instance.stamp_publication(published, self.user)
+            self._follow_rules(instance)
             attributed_to(instance, self.user, "Imported").save()
             self.result.created[kind] += 1
             return instance
         changed = [name for name, value in values.items() if getattr(instance, name) != value]
+        for name in changed:
+            setattr(instance, name, values[name])
+        if published is not None and isinstance(instance, Publishable):
+            changed += instance.stamp_publication(published, self.user)
+        changed += self._follow_rules(instance)
         if changed:
-            for name in changed:
-                setattr(instance, name, values[name])
-            changed += _stamp_publication(instance, changed)
-            attributed_to(instance, self.user, "Imported").save(update_fields=changed)
+            attributed_to(instance, self.user, "Imported").save(update_fields=set(changed))
             self.result.updated[kind] += 1
         else:
             self.result.unchanged[kind] += 1
         return instance
 
-
-def _stamp_publication(instance: models.Model, changed: list[str]) -> list[str]:
-    """Keep published_at in step with is_published, as publishing in the app does."""
-    if "is_published" not in changed or not hasattr(instance, "published_at"):
+    def _follow_rules(self, instance: models.Model) -> list[str]:
+        """The fields a rule of the app changed on `instance`."""
+        if isinstance(instance, Deliverable):
+            before = instance.completed_on
+            instance.keep_completion_date(self.today)
+            return ["completed_on"] if instance.completed_on != before else []
         return []
-    instance.published_at = timezone.now() if instance.is_published else None  # type: ignore[attr-defined]
-    return ["published_at"]
 
 
 def write(spec: PlanSpec, user: User | None) -> ImportResult:

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
-from pcplan.plans import lifecycle
+from pcplan.plans import lifecycle, permissions
 from pcplan.plans.models import Plan, PlanStatusChange
-
-
-def require_editor(user: User) -> None:
-    if not (user.is_authenticated and user.is_editor):
-        raise PermissionDenied("Only OPCC editors change plans.")
+from pcplan.plans.permissions import require
 
 
 @transaction.atomic
 def save_by_editor(user: User, instance: models.Model, *, reason: str = "") -> None:
     """Save a plan, theme, priority or statutory element on behalf of an editor."""
-    require_editor(user)
+    require(permissions.can_edit_plan(user))
     creating = instance.pk is None
     attributed_to(instance, user, reason or ("Created" if creating else "Edited")).save()
 
@@ -31,7 +27,7 @@ def move_plan_status(
     user: User, plan: Plan, *, status: str, date: dt.date, note: str = ""
 ) -> PlanStatusChange:
     """Move the plan one step along its lifecycle, dated (plans.lifecycle)."""
-    require_editor(user)
+    require(permissions.can_edit_plan(user))
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     try:
         lifecycle.check_transition(plan.status, status)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from pcplan.core.http import edit_form, posted, require_editor
+from pcplan.core.http import edit_form, posted, require, staff_user
+from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
 from pcplan.delivery.summary import status_table
-from pcplan.plans import services
+from pcplan.plans import permissions, services
 from pcplan.plans.forms import (
     PlanForm,
     PlanStatusForm,
@@ -23,11 +24,23 @@ from pcplan.plans.forms import (
 from pcplan.plans.history import plan_history
 from pcplan.plans.models import Plan, PlanStatutoryElement, Priority, Theme
 from pcplan.plans.statutory import StatutoryElement
+from pcplan.reports import permissions as report_permissions
 
 
 def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
-    """Every signed-in user may read every plan; changes are checked by the services."""
+    """Every signed-in user may read every plan (the views ask them to sign in); changes are
+    checked on the way in by `require_plan_editor` and again by the services."""
+    staff_user(request)
     return get_object_or_404(Plan, key=key)
+
+
+def get_theme_for_user(request: HttpRequest, plan: Plan, key: str) -> Theme:
+    """A theme of a plan the user has already been given (404 for another plan's theme)."""
+    return get_object_or_404(Theme, plan=plan, key=key)
+
+
+def require_plan_editor(request: HttpRequest) -> User:
+    return require(request, permissions.can_edit_plan, permissions.EDITORS_ONLY)
 
 
 def plan_url(plan: Plan) -> str:
@@ -52,6 +65,8 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
             "checklist": checklist,
             "missing": plan.missing_statutory_elements(),
             "today": today,
+            "can_edit": permissions.can_edit_plan(request.user),
+            "can_manage_reports": report_permissions.can_manage_reports(request.user),
         },
     )
 
@@ -64,36 +79,40 @@ def plan_history_view(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def plan_create(request: HttpRequest) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     form = PlanForm(posted(request))
     return edit_form(
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        context={"title": "Create a plan", "back_url": reverse("core:staff-home")},
+        context={"title": gettext("Create a plan"), "back_url": reverse("core:staff-home")},
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
-        success_message="Plan created",
+        success_message=gettext("Plan created"),
     )
 
 
 @login_required
 def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     form = PlanForm(posted(request), instance=plan)
     return edit_form(
         request,
         form,
         lambda: services.save_by_editor(user, form.instance),
-        context={"title": "Edit plan details", "caption": plan.title, "back_url": plan_url(plan)},
+        context={
+            "title": gettext("Edit plan details"),
+            "caption": plan.title,
+            "back_url": plan_url(plan),
+        },
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
-        success_message="Plan saved",
+        success_message=gettext("Plan saved"),
     )
 
 
 @login_required
 def plan_status(request: HttpRequest, key: str) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     form = PlanStatusForm(posted(request), plan=plan)
 
@@ -111,25 +130,27 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
         form,
         save,
         context={
-            "title": "Record the next step",
+            "title": gettext("Record the next step"),
             "caption": f"{plan.title}: {plan.get_status_display()}",
-            "intro": "A plan moves one step at a time: drafting, consultation, Board approval, "
-            "sent to the Panel, Panel report received, Commissioner's response published, "
-            "issued; then varied or superseded.",
+            "intro": gettext(
+                "A plan moves one step at a time: drafting, consultation, Board approval, "
+                "sent to the Panel, Panel report received, Commissioner's response published, "
+                "issued; then varied or superseded."
+            ),
             "back_url": plan_url(plan),
-            "submit": "Record step",
+            "submit": gettext("Record step"),
         },
         success_url=plan_url(plan),
-        success_message="Plan status recorded",
+        success_message=gettext("Plan status recorded"),
     )
 
 
 @login_required
 def statutory_element_edit(request: HttpRequest, key: str, element: str) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     if element not in StatutoryElement.values:
-        raise PermissionDenied("Unknown statutory element.")
+        raise Http404(gettext("There is no such statutory element."))
     entry = PlanStatutoryElement.objects.filter(plan=plan, element=element).first()
     entry = entry or PlanStatutoryElement(plan=plan, element=element)
     form = StatutoryElementForm(posted(request), instance=entry)
@@ -139,20 +160,20 @@ def statutory_element_edit(request: HttpRequest, key: str, element: str) -> Http
         lambda: services.save_by_editor(user, form.instance),
         context={
             "title": StatutoryElement(element).label,
-            "caption": f"{plan.title}: what the plan must set out",
+            "caption": gettext("%(plan)s: what the plan must set out") % {"plan": plan.title},
             "back_url": plan_url(plan),
         },
         success_url=plan_url(plan) + "#statutory",
-        success_message="Statutory element saved",
+        success_message=gettext("Statutory element saved"),
     )
 
 
 @login_required
 def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
     theme = (
-        get_object_or_404(Theme, plan=plan, key=theme_key)
+        get_theme_for_user(request, plan, theme_key)
         if theme_key
         else Theme(plan=plan, position=plan.themes.count() + 1)
     )
@@ -162,12 +183,12 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
         form,
         lambda: services.save_by_editor(user, form.instance),
         context={
-            "title": "Edit theme" if theme.pk else "Add a theme",
+            "title": gettext("Edit theme") if theme.pk else gettext("Add a theme"),
             "caption": plan.title,
             "back_url": plan_url(plan),
         },
         success_url=plan_url(plan) + "#themes",
-        success_message="Theme saved",
+        success_message=gettext("Theme saved"),
     )
 
 
@@ -175,9 +196,9 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
 def priority_edit(
     request: HttpRequest, key: str, theme_key: str, pk: int | None = None
 ) -> HttpResponse:
-    user = require_editor(request)
+    user = require_plan_editor(request)
     plan = get_plan_for_user(request, key)
-    theme = get_object_or_404(Theme, plan=plan, key=theme_key)
+    theme = get_theme_for_user(request, plan, theme_key)
     priority = (
         get_object_or_404(Priority, theme=theme, pk=pk)
         if pk
@@ -189,10 +210,12 @@ def priority_edit(
         form,
         lambda: services.save_by_editor(user, form.instance),
         context={
-            "title": "Edit priority for action" if priority.pk else "Add a priority for action",
+            "title": gettext("Edit priority for action")
+            if priority.pk
+            else gettext("Add a priority for action"),
             "caption": theme.title,
             "back_url": plan_url(plan),
         },
         success_url=plan_url(plan) + "#themes",
-        success_message="Priority saved",
+        success_message=gettext("Priority saved"),
     )

@@ -1,7 +1,9 @@
 """The public site: published content only, without signing in.
 
-A plan is public once issued; a deliverable once an editor publishes it; an update likewise.
-Nothing else is read here, so drafts cannot leak through these pages.
+What is public is decided in one place per model: `Plan.objects.public()` (issued, varied or
+superseded), `Deliverable.objects.public()` (published, in a public plan) and
+`Update.objects.public()` (published, of a public deliverable). Nothing else is read here, so
+drafts, and published work of a plan not yet issued, cannot leak through these pages.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from pcplan.plans.models import Plan, Theme
 
 def public_deliverables() -> QuerySet[Deliverable]:
     return (
-        Deliverable.objects.published()
+        Deliverable.objects.public()
         .select_related("lead", "theme")
         .prefetch_related(
             Prefetch(
                 "updates",
-                queryset=Update.objects.published().order_by("-date", "-id"),
+                queryset=Update.objects.public().order_by("-date", "-id"),
                 to_attr="published_updates",
             )
         )

@@ -8,8 +8,11 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from pcplan.core.models import Organisation
+from pcplan.core.models import Organisation, User
+from pcplan.core.publishing import Publishable
+from pcplan.plans import lifecycle
 from pcplan.plans.models import Plan
+from pcplan.reports import permissions
 from pcplan.reports.progress import ReportFields
 
 
@@ -36,11 +39,12 @@ def report_upload_to(instance: GeneratedReport, filename: str) -> str:
 
 
 class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
-    def published(self) -> GeneratedReportQuerySet:
-        return self.filter(is_published=True)
+    def public(self) -> GeneratedReportQuerySet:
+        """Published reports of public plans: what the public report list and downloads show."""
+        return self.filter(is_published=True, plan__status__in=lifecycle.PUBLIC_STATUSES)
 
 
-class GeneratedReport(models.Model):
+class GeneratedReport(Publishable):
     """A report as generated on a day, with the words the officer chose; the file is kept."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="generated_reports")
@@ -65,11 +69,6 @@ class GeneratedReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    is_published = models.BooleanField(default=False)
-    published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     history = HistoricalRecords()
     objects = GeneratedReportQuerySet.as_manager()
@@ -85,6 +84,9 @@ class GeneratedReport(models.Model):
         return (
             f"{self.get_kind_display()} as of {self.as_of:%d %B %Y} ({self.get_format_display()})"
         )
+
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_manage_reports(user)
 
     @property
     def report_fields(self) -> ReportFields:

@@ -236,15 +236,15 @@ def check_dates(as_of: dt.date, since: dt.date) -> None:
 
 
 def report_deliverables(plan: Plan, as_of: dt.date) -> list[Deliverable]:
-    """Published deliverables of the plan with their published updates up to `as_of`.
+    """Public deliverables of the plan with their public updates up to `as_of`.
 
     Three queries whatever the number of deliverables (deliverables with theme and lead,
     then their updates); the report goes to the Panel's public agenda, so drafts stay out.
     """
-    updates = Update.objects.published().filter(date__lte=as_of).order_by("-date", "-id")
+    updates = Update.objects.public().filter(date__lte=as_of).order_by("-date", "-id")
     return list(
         Deliverable.objects.for_plan(plan)
-        .published()
+        .public()
         .select_related("theme", "lead")
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="report_updates"))
         .order_by("theme__position", "theme_id", "id")

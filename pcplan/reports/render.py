@@ -6,10 +6,13 @@ All three are drawn from the same `ProgressReport` data, so they say the same th
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 from typing import Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,10 +21,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pcplan.core.office import current_office
 from pcplan.reports.chart import status_chart_png
 from pcplan.reports.progress import BOARD, ProgressReport, ReportError
 
 FONT = "Arial"  # Liberation Sans stands in for it on Debian: same metrics.
+LANGUAGE = "en-GB"
 
 
 def document_context(report: ProgressReport) -> dict[str, Any]:
@@ -52,9 +57,7 @@ def render_docx(report: ProgressReport) -> bytes:
     doc = Document()
     _set_base_style(doc)
     num_id = _add_report_numbering(doc)
-    core = doc.core_properties
-    core.title = report.title
-    core.subject = report.plan_title
+    _set_metadata(doc, title=report.title, subject=report.plan_title)
     f = report.fields
     if report.kind == BOARD:
         for label, value in (
@@ -119,6 +122,30 @@ def render_docx(report: ProgressReport) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _set_metadata(doc: DocxDocument, *, title: str, subject: str) -> None:
+    """The office's own metadata, in place of python-docx's template's ("python-docx",
+    23 December 2013, American English): made now, by the office, in British English."""
+    office_name = current_office().name or settings.PCPLAN_SITE_NAME
+    now = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
+    core = doc.core_properties
+    core.title = title
+    core.subject = subject
+    core.author = office_name
+    core.last_modified_by = office_name
+    core.created = now
+    core.modified = now
+    core.revision = 1
+    core.comments = ""
+    core.language = LANGUAGE
+    # Word takes the proofing language of text from the document's default run properties,
+    # and that of theme fonts from the settings; the template says en-US in both.
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+    for lang in doc.settings.element.iter(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), LANGUAGE)
 
 
 def _set_base_style(doc: DocxDocument) -> None:

@@ -1,4 +1,7 @@
-"""Every change the reports app makes goes through here: permission-checked, atomic, audited."""
+"""Every change the reports app makes goes through here: permission-checked, atomic, audited.
+
+Publishing and withdrawing a generated report is `pcplan.core.publishing.set_published`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,14 +21,11 @@ from pcplan.core.models import Organisation, User
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
 from pcplan.plans.models import Plan
+from pcplan.plans.permissions import require
+from pcplan.reports import permissions
 from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRequest, UpdateRound
 from pcplan.reports.progress import ReportFields, build_progress_report, default_fields
 from pcplan.reports.render import render
-
-
-def can_manage_reports(user: User) -> bool:
-    """Editors (administrators and OPCC editors) prepare, publish and request updates."""
-    return user.is_authenticated and user.is_editor
 
 
 def fields_for_next_report(plan: Plan, kind: str, as_of: dt.date) -> ReportFields:
@@ -54,8 +53,7 @@ def generate_report(
     report_fields: ReportFields,
 ) -> GeneratedReport:
     """Build the report from live data, render it and keep the file with its parameters."""
-    if not can_manage_reports(user):
-        raise PermissionDenied("Only OPCC editors generate reports.")
+    require(permissions.can_manage_reports(user))
     report = build_progress_report(plan, as_of, since, report_fields, kind=kind)
     content = render(report, fmt)
     generated = GeneratedReport(
@@ -72,19 +70,6 @@ def generate_report(
     return generated
 
 
-@transaction.atomic
-def set_report_published(user: User, report: GeneratedReport, *, published: bool) -> None:
-    """Only a published report is shown on the public site."""
-    if not can_manage_reports(user):
-        raise PermissionDenied("Only OPCC editors publish reports.")
-    report.is_published = published
-    report.published_at = timezone.now() if published else None
-    report.published_by = user if published else None
-    attributed_to(report, user, "Published" if published else "Unpublished").save(
-        update_fields=["is_published", "published_at", "published_by"]
-    )
-
-
 def lead_organisations(plan: Plan) -> list[Organisation]:
     """Organisations leading a deliverable of the plan that is not yet completed."""
     return list(
@@ -97,8 +82,7 @@ def lead_organisations(plan: Plan) -> list[Organisation]:
 @transaction.atomic
 def request_updates(user: User, plan: Plan, *, due_on: dt.date, message: str = "") -> UpdateRound:
     """Ask every lead organisation to update its deliverables by `due_on`."""
-    if not can_manage_reports(user):
-        raise PermissionDenied("Only OPCC editors request updates.")
+    require(permissions.can_manage_reports(user))
     update_round = UpdateRound(
         plan=plan,
         due_on=due_on,

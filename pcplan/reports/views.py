@@ -7,17 +7,19 @@ from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
-from pcplan.plans.models import Plan
-from pcplan.reports import services
+from pcplan.core.publishing import set_published
+from pcplan.plans.permissions import EDITORS_ONLY
+from pcplan.plans.views import get_plan_for_user
+from pcplan.reports import permissions, services
 from pcplan.reports.changes import what_changed as build_what_changed
 from pcplan.reports.forms import ReportForm, UpdateRoundForm, WhatChangedForm
 from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRound
@@ -26,27 +28,24 @@ from pcplan.reports.render import document_context
 
 
 def require_report_manager(request: HttpRequest) -> User:
-    user = staff_user(request)
-    if not services.can_manage_reports(user):
-        raise PermissionDenied("Only OPCC editors prepare reports.")
-    return user
-
-
-def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
-    return get_object_or_404(Plan, key=key)
+    return require(request, permissions.can_manage_reports, EDITORS_ONLY)
 
 
 def get_report_for_user(request: HttpRequest, pk: int) -> GeneratedReport:
-    """Editors see every generated report; anyone else only published ones (404 otherwise)."""
-    user = request.user
-    reports = GeneratedReport.objects.select_related("plan")
-    if not (isinstance(user, User) and services.can_manage_reports(user)):
-        reports = reports.published()
-    return get_object_or_404(reports, pk=pk)
+    """Editors see every generated report; anyone else, signed in or not, only public ones
+    (404 otherwise)."""
+    reports = (
+        GeneratedReport.objects.all()
+        if permissions.can_manage_reports(request.user)
+        else GeneratedReport.objects.public()
+    )
+    return get_object_or_404(reports.select_related("plan"), pk=pk)
 
 
 def get_round_for_user(request: HttpRequest, pk: int) -> UpdateRound:
-    require_report_manager(request)
+    """Only those who request updates see a round's progress (404 otherwise)."""
+    if not permissions.can_manage_reports(request.user):
+        raise Http404(gettext("There is no such request for updates."))
     return get_object_or_404(UpdateRound.objects.select_related("plan"), pk=pk)
 
 
@@ -121,15 +120,16 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
         template="reports/report_generate.html",
         context=context,
         success_url=lambda: reverse("reports:report-list", args=[plan.key]),
-        success_message="Report generated: download it from the list below",
+        success_message=gettext("Report generated: download it from the list below"),
     )
 
 
 def _file_response(report: GeneratedReport) -> FileResponse:
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The report file is missing.") from exc
+    """The report's file, read through the storage API (local files or an S3-compatible store)."""
+    name = report.file.name
+    if not name or not report.file.storage.exists(name):
+        raise Http404(gettext("The report file is missing."))
+    handle = report.file.open("rb")
     return FileResponse(
         handle,
         as_attachment=True,
@@ -150,8 +150,10 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     user = require_report_manager(request)
     report = get_report_for_user(request, pk)
     publish = request.POST.get("publish") == "1"
-    services.set_report_published(user, report, published=publish)
-    messages.success(request, "Report published" if publish else "Report withdrawn")
+    set_published(user, report, publish)
+    messages.success(
+        request, gettext("Report published") if publish else gettext("Report withdrawn")
+    )
     return redirect("reports:report-list", report.plan.key)
 
 
@@ -193,16 +195,18 @@ def update_round_create(request: HttpRequest, key: str) -> HttpResponse:
         save,
         template="staff_form.html",
         context={
-            "title": "Request updates",
+            "title": gettext("Request updates"),
             "caption": plan.title,
-            "intro": "Every organisation leading a deliverable that is not completed is asked "
-            "to update it by the due date. They see the request when they sign in, and "
-            "reminders go by email until they have posted an update.",
+            "intro": gettext(
+                "Every organisation leading a deliverable that is not completed is asked "
+                "to update it by the due date. They see the request when they sign in, and "
+                "reminders go by email until they have posted an update."
+            ),
             "back_url": reverse("reports:report-list", args=[plan.key]),
-            "submit": "Request updates",
+            "submit": gettext("Request updates"),
         },
         success_url=lambda: reverse("reports:update-round", args=[created[0].pk]),
-        success_message="Updates requested",
+        success_message=gettext("Updates requested"),
     )
 
 
@@ -232,10 +236,10 @@ def my_update_requests(request: HttpRequest) -> HttpResponse:
 
 
 def public_report_list(request: HttpRequest) -> HttpResponse:
-    reports = GeneratedReport.objects.published().select_related("plan").order_by("-as_of", "-id")
+    reports = GeneratedReport.objects.public().select_related("plan").order_by("-as_of", "-id")
     return render(request, "reports/public_report_list.html", {"reports": reports})
 
 
 def public_report_download(request: HttpRequest, pk: int) -> FileResponse:
-    report = get_object_or_404(GeneratedReport.objects.published(), pk=pk)
+    report = get_object_or_404(GeneratedReport.objects.public().select_related("plan"), pk=pk)
     return _file_response(report)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from pcplan.core.publishing import set_published
 from pcplan.delivery import permissions, services
 from pcplan.delivery.models import Update
 
@@ -66,7 +67,7 @@ def test_a_contributor_edits_their_own_draft_update_but_not_once_published(
         contributor, constabulary_deliverable, text="Draft", date=dt.date(2023, 3, 1)
     )
     assert permissions.can_edit_update(contributor, update)
-    services.set_update_published(editor, update, published=True)
+    set_published(editor, update, True)
     assert not permissions.can_edit_update(contributor, update)
     assert permissions.can_edit_update(editor, update)
 
@@ -77,7 +78,7 @@ def test_a_contributor_cannot_publish_their_own_update(contributor, constabulary
         contributor, constabulary_deliverable, text="Draft", date=dt.date(2023, 3, 1)
     )
     with pytest.raises(PermissionDenied):
-        services.set_update_published(contributor, update, published=True)
+        set_published(contributor, update, True)
     update.refresh_from_db()
     assert not update.is_published
 

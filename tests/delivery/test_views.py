@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable, Update
 from tests.factories import DeliverableFactory, ThemeFactory, UpdateFactory
 
@@ -115,7 +116,7 @@ def test_the_deliverable_page_shows_updates_and_the_audit_history(
     update = services.post_update(
         contributor, constabulary_deliverable, text="Strategy drafted.", date=dt.date(2023, 3, 1)
     )
-    services.set_update_published(editor, update, published=True)
+    set_published(editor, update, True)
     response = client_for(editor).get(
         reverse("delivery:deliverable-detail", args=[constabulary_deliverable.pk])
     )
@@ -125,7 +126,7 @@ def test_the_deliverable_page_shows_updates_and_the_audit_history(
     history = response.context["history"]
     published = [e for e in history if e.reason == "Published"]
     assert published and published[0].who == str(editor)
-    assert any(c.field == "Is published" and c.new == "Yes" for c in published[0].changes)
+    assert any(c.field == "Published" and c.new == "Yes" for c in published[0].changes)
     assert any(e.who == str(contributor) and e.action == "Created" for e in history)
 
 

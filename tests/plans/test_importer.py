@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from pcplan.core.models import Organisation
+from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.plans.importer import ImportRefused, import_plan_file, import_plan_text
 from pcplan.plans.lifecycle import PlanStatus
@@ -358,14 +359,13 @@ def test_the_same_task_or_update_twice_is_refused():
 @pytest.mark.django_db
 def test_what_a_file_leaves_out_is_left_as_the_app_has_it(editor):
     """Re-importing must not undo work done in the app on fields the file does not state."""
-    from pcplan.delivery import services as delivery_services
     from pcplan.plans import services as plan_services
 
     import_plan_text(GOOD, "plan.yaml")
     youth = Deliverable.objects.get(
         key="youth-listening-project"
     )  # the file says nothing of publishing
-    delivery_services.set_deliverable_published(editor, youth, published=True)
+    set_published(editor, youth, True)
     plan = Plan.objects.get(key="test-plan")
     plan_services.move_plan_status(
         editor, plan, status=PlanStatus.BOARD_APPROVED, date=dt.date(2021, 10, 12)

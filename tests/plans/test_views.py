@@ -225,7 +225,7 @@ def test_the_plan_history_shows_who_changed_the_plan_and_its_themes(
     assert ("Lifecycle step: Consultation", str(editor), "Created") in whats
     status_change = next(e for e in response.context["history"] if e.what == "Plan" and e.changes)
     assert status_change.who == str(editor)
-    assert any(c.field == "Status" and c.new == "consultation" for c in status_change.changes)
+    assert any(c.field == "Status" and c.new == "Consultation" for c in status_change.changes)
 
 
 def test_editor_edits_the_plan_details(client_for, editor, plan):
