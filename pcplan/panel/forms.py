@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -70,19 +71,30 @@ class DecisionForm(forms.Form):
         return data
 
 
+class HourMinuteField(forms.TimeField):
+    """A time shown as the 24-hour "13:30" it asks for, not the locale's "1:30 p.m."
+    which it could not read back."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
+        return value
+
+
 class MeetingForm(forms.ModelForm[Meeting]):
+    time = HourMinuteField(
+        label="Start time",
+        help_text="24-hour clock, for example 13:30",
+        error_messages={"required": "Enter the start time", "invalid": "Enter a time like 13:30"},
+    )
     date = GovukDateField(label="Date of the meeting", help_text="For example, 15 3 2023")
     agenda_published_on = GovukDateField(label="Agenda published on (optional)", required=False)
 
     class Meta:
         model = Meeting
         fields = ["date", "time", "venue", "title", "status", "agenda_published_on"]
-        labels = {"time": "Start time", "title": "Title (optional)"}
-        help_texts = {"time": "24-hour clock, for example 13:30"}
+        labels = {"title": "Title (optional)"}
         widgets = {"status": forms.RadioSelect}
-        error_messages = {
-            "time": {"required": "Enter the start time", "invalid": "Enter a time like 13:30"}
-        }
 
 
 class AgendaItemForm(forms.ModelForm[AgendaItem]):
@@ -90,8 +102,20 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
 
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "presenting_body", "note", "kind", "is_exempt", "deliverables"]
+        fields = [
+            "number",
+            "title",
+            "presenting_body",
+            "note",
+            "kind",
+            "is_exempt",
+            "exempt_paragraph",
+            "deliverables",
+        ]
         labels = {
+            "exempt_paragraph": (
+                "If exempt: paragraph of Schedule 12A to the Local Government Act 1972"
+            ),
             "presenting_body": "Presenting body (optional)",
             "note": "Note shown under the item (optional)",
             "is_exempt": "Exempt: not for publication",
@@ -108,6 +132,15 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
         if clash.exists():
             raise forms.ValidationError("Another item of this meeting has this number")
         return number
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("is_exempt") and not data.get("exempt_paragraph"):
+            self.add_error("exempt_paragraph", "Select the paragraph that makes the item exempt")
+        if not data.get("is_exempt"):
+            # A paragraph on an item in public would print a false notice.
+            data["exempt_paragraph"] = None
+        return data
 
     def clean_report(self) -> bytes | None:
         upload = self.cleaned_data.get("report")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Max, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.delivery.models import Deliverable
@@ -57,6 +58,14 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def not_held(self) -> MeetingQuerySet:
         """Meetings still to come, by status (the forward plan reads these)."""
         return self.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED])
+
+    def coming(self, today: dt.date) -> MeetingQuerySet:
+        """Meetings on `today` or later, soonest first, whatever their status says."""
+        return self.filter(date__gte=today).order_by("date", "time", "pk")
+
+    def past(self, today: dt.date) -> MeetingQuerySet:
+        """Meetings before `today`, latest first."""
+        return self.filter(date__lt=today).order_by("-date", "-time", "-pk")
 
     def before(self, meeting: Meeting) -> MeetingQuerySet:
         return self.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk))
@@ -119,12 +128,61 @@ class Meeting(models.Model):
     def has_been_held(self) -> bool:
         return self.status in {self.Status.HELD, self.Status.MINUTES_APPROVED}
 
+    def is_past(self, today: dt.date) -> bool:
+        """Before `today`, or recorded as held: either way it is no longer coming."""
+        return self.date < today or self.has_been_held
+
+    def questions_open(self, today: dt.date) -> bool:
+        return not self.is_past(today)
+
     @property
     def agenda_is_public(self) -> bool:
         return self.status != self.Status.SCHEDULED
 
 
 class AgendaItem(models.Model):
+    class ExemptParagraph(models.IntegerChoices):
+        """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt
+        information."""
+
+        INDIVIDUAL = 1, _("1. Information relating to any individual")
+        IDENTITY = 2, _("2. Information which is likely to reveal the identity of an individual")
+        FINANCIAL = (
+            3,
+            _(
+                "3. Information relating to the financial or business affairs of any particular "
+                "person (including the authority holding that information)"
+            ),
+        )
+        LABOUR = (
+            4,
+            _(
+                "4. Information relating to any consultations or negotiations, or contemplated "
+                "consultations or negotiations, in connection with any labour relations matter"
+            ),
+        )
+        LEGAL = (
+            5,
+            _(
+                "5. Information in respect of which a claim to legal professional privilege "
+                "could be maintained in legal proceedings"
+            ),
+        )
+        NOTICE = (
+            6,
+            _(
+                "6. Information which reveals that the authority proposes to give a notice or "
+                "to make an order or direction"
+            ),
+        )
+        CRIME = (
+            7,
+            _(
+                "7. Information relating to any action taken or to be taken in connection with "
+                "the prevention, investigation or prosecution of crime"
+            ),
+        )
+
     class Kind(models.TextChoices):
         STANDARD = "standard", "Report"
         PREVIOUS_MINUTES = "previous-minutes", "Minutes of the previous meeting"
@@ -141,6 +199,9 @@ class AgendaItem(models.Model):
     report_pdf = models.BinaryField(null=True, blank=True, editable=True)
     report_filename = models.CharField(max_length=200, blank=True)
     is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=ExemptParagraph.choices
+    )
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="panel_items")
@@ -160,11 +221,31 @@ class AgendaItem(models.Model):
     def page_range(self) -> str:
         if self.first_page is None or self.last_page is None:
             return ""
-        return f"{self.first_page} - {self.last_page}"
+        return page_range(self.first_page, self.last_page)
+
+    @property
+    def exemption_notice(self) -> str:
+        """Why the papers are withheld, in the words councils print on their agendas."""
+        if not self.is_exempt:
+            return ""
+        if self.exempt_paragraph is None:
+            return str(_("Not for publication: exempt information."))
+        return str(
+            _(
+                "Not for publication by virtue of paragraph %(number)s of Part 1 of "
+                "Schedule 12A to the Local Government Act 1972."
+            )
+            % {"number": self.exempt_paragraph}
+        )
 
     @property
     def has_report(self) -> bool:
         return bool(self.report_pdf)
+
+
+def page_range(first: int, last: int) -> str:
+    """ "8" for a one-page paper, "8 - 10" for more."""
+    return str(first) if first == last else f"{first} - {last}"
 
 
 class Attendance(models.Model):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import calendar, documents, permissions, services
 from pcplan.panel import precept as precept_rules
@@ -54,22 +55,20 @@ from pcplan.panel.models import (
     Recommendation,
     members_on,
 )
+from pcplan.panel.names import panel_name
 from pcplan.panel.review import open_actions, open_recommendations
 
 
 def visible_agenda_items(request: HttpRequest, meeting: Meeting) -> QuerySet[AgendaItem]:
-    """Exempt items are for Panel members and the secretariat only; the deliverables a report
-    covers are listed when they are published."""
-    items = meeting.agenda_items.defer("report_pdf").prefetch_related(
+    """Every item, exempt ones included (their papers are withheld, not their existence); the
+    deliverables a report covers are listed when they are public."""
+    return meeting.agenda_items.defer("report_pdf").prefetch_related(
         Prefetch(
             "deliverables",
-            queryset=Deliverable.objects.published().select_related("theme__plan"),
+            queryset=Deliverable.objects.public().select_related("theme__plan"),
             to_attr="public_deliverables",
         )
     )
-    if not permissions.can_see_exempt(request.user):
-        items = items.filter(is_exempt=False)
-    return items
 
 
 def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteItem]:
@@ -114,13 +113,13 @@ def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = list(Meeting.objects.all())
+    today = timezone.localdate()
     return render(
         request,
         "panel/meeting_list.html",
         {
-            "upcoming": [m for m in meetings if not m.has_been_held],
-            "past": [m for m in reversed(meetings) if m.has_been_held],
+            "upcoming": Meeting.objects.coming(today),
+            "past": Meeting.objects.past(today),
             "precepts": Precept.objects.exclude(report_date=None),
         },
     )
@@ -128,6 +127,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
+    today = timezone.localdate()
     show_agenda = meeting.agenda_is_public or permissions.can_see_exempt(request.user)
     show_minutes = meeting.minutes_published or permissions.can_see_exempt(request.user)
     return render(
@@ -137,13 +137,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "agenda_items": visible_agenda_items(request, meeting) if show_agenda else [],
             "show_agenda": show_agenda,
+            "is_past": meeting.is_past(today),
+            "can_see_exempt": permissions.can_see_exempt(request.user),
             "show_minutes": show_minutes,
             "minute_items": visible_minutes(request, meeting) if show_minutes else [],
             "attendances": meeting.attendances.select_related("member", "substitute_for"),
             "others": meeting.others_present.all(),
             "declarations": meeting.declarations.select_related("member", "agenda_item"),
             "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),
-            "can_submit": meeting.date >= timezone.localdate(),
+            "can_submit": meeting.questions_open(today),
             "can_run_panel": permissions.can_run_panel(request.user),
             "planned": meeting.planned_items.all(),
         },
@@ -172,21 +174,28 @@ def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def forward_plan(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.not_held().prefetch_related(
+    meetings = Meeting.objects.coming(timezone.localdate()).prefetch_related(
         Prefetch("planned_items", queryset=ForwardPlanItem.objects.select_related("requested_at"))
     )
     return render(request, "panel/forward_plan.html", {"meetings": meetings})
 
 
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    recs = Recommendation.objects.select_related("meeting").prefetch_related("deliverables")
+    recs = Recommendation.objects.select_related("meeting").prefetch_related(
+        Prefetch(
+            "deliverables",
+            queryset=Deliverable.objects.public().select_related("theme__plan"),
+            to_attr="public_deliverables",
+        )
+    )
     return render(request, "panel/recommendation_list.html", {"recommendations": recs})
 
 
 def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
-    if meeting.date < timezone.localdate():
-        raise Http404("This meeting has already taken place")
+    if not meeting.questions_open(timezone.localdate()):
+        # A link kept from before the meeting deserves an answer, not a "page not found".
+        return render(request, "panel/questions_closed.html", {"meeting": meeting})
     form = PublicSubmissionForm(posted(request))
     holder: dict[str, PublicSubmission] = {}
 
@@ -233,6 +242,8 @@ def meetings_ics(request: HttpRequest) -> HttpResponse:
         Meeting.objects.all(),
         host=host,
         url=lambda m: request.build_absolute_uri(reverse("panel:meeting", args=[m.pk])),
+        panel_name=panel_name(current_office()),
+        now=timezone.now(),
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
