@@ -206,7 +206,8 @@ class AgendaItem(models.Model):
     last_page = models.PositiveIntegerField(null=True, blank=True)
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="panel_items")
 
-    history = HistoricalRecords(excluded_fields=["report_pdf"])
+    # The deliverables a report covers are part of the audit trail, like any other field.
+    history = HistoricalRecords(excluded_fields=["report_pdf"], m2m_fields=[deliverables])
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -357,7 +358,7 @@ class Recommendation(models.Model):
     response_published = models.BooleanField(default=False)
     closed = models.BooleanField(default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[deliverables])
 
     class Meta:
         ordering = ["-made_on", "pk"]

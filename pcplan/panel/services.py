@@ -70,9 +70,15 @@ def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
 
 
 @transaction.atomic
-def save_agenda_item(user: User, item: AgendaItem) -> AgendaItem:
+def save_agenda_item(
+    user: User, item: AgendaItem, *, deliverables: list[Any] | None = None
+) -> AgendaItem:
+    """Save an item and, when given, the deliverables its report covers (both audited)."""
     _require(user)
     attributed_to(item, user, "Agenda item saved").save()
+    if deliverables is not None:
+        attributed_to(item, user, "Deliverables covered changed")
+        item.deliverables.set(deliverables)
     return item
 
 
@@ -234,6 +240,7 @@ def make_recommendation(
     )
     attributed_to(rec, user, "Recommendation made").save()
     if deliverables:
+        attributed_to(rec, user, "Deliverables linked")
         rec.deliverables.set(deliverables)
     return rec
 

@@ -367,8 +367,7 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
             item.report_pdf = report
             item.report_filename = str(getattr(request.FILES.get("report"), "name", "report.pdf"))
             item.kind = AgendaItem.Kind.STANDARD
-        services.save_agenda_item(user, item)
-        form.save_m2m()
+        services.save_agenda_item(user, item, deliverables=list(form.cleaned_data["deliverables"]))
 
     return edit_form(
         request,
