@@ -117,8 +117,8 @@ def _sections(meeting: Meeting, *, include_exempt: bool) -> list[Section]:
                 sections.append(Section(item, minutes))
         elif item.kind == AgendaItem.Kind.ACTION_LOG:
             sections.append(Section(item, action_log_pdf(meeting)))
-        elif item.report_pdf:
-            sections.append(Section(item, bytes(item.report_pdf)))
+        elif item.has_report:
+            sections.append(Section(item, item.report_bytes()))
     for section in sections:
         section.pages = page_count(section.pdf)
     # Exempt papers go at the back, so the public pack's page ranges match the members' pack.

@@ -401,7 +401,7 @@ class DeclarationForm(forms.Form):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.defer("report_pdf")  # type: ignore[attr-defined]
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()  # type: ignore[attr-defined]
 
 
 class PanelMemberForm(forms.ModelForm[PanelMember]):

@@ -4,6 +4,7 @@ forward plan, public questions and the precept (seed 002)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 
 from django.db import models
@@ -140,6 +141,12 @@ class Meeting(models.Model):
         return self.status != self.Status.SCHEDULED
 
 
+def agenda_report_path(item: AgendaItem, filename: str) -> str:
+    """Where a report is stored: by meeting, never by the uploaded name (which may be
+    anything); a new upload never overwrites the file an earlier history record names."""
+    return f"panel/meetings/{item.meeting_id}/item-{item.number}-{uuid.uuid4().hex}.pdf"
+
+
 class AgendaItem(models.Model):
     class ExemptParagraph(models.IntegerChoices):
         """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt
@@ -195,8 +202,12 @@ class AgendaItem(models.Model):
     presenting_body = models.CharField(max_length=120, blank=True)
     note = models.TextField(blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NO_PAPERS)
-    # The report is kept in the database so that stateless app servers share it.
-    report_pdf = models.BinaryField(null=True, blank=True, editable=True)
+    # On the default storage (STORAGES["default"]), like generated reports: local files by
+    # default, an S3-compatible bucket shared by stateless app servers by setting. Never
+    # served directly: downloads go through a permission-checked view.
+    report_file = models.FileField(
+        upload_to=agenda_report_path, max_length=300, blank=True, editable=False
+    )
     report_filename = models.CharField(max_length=200, blank=True)
     is_exempt = models.BooleanField(default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(
@@ -207,7 +218,7 @@ class AgendaItem(models.Model):
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="panel_items")
 
     # The deliverables a report covers are part of the audit trail, like any other field.
-    history = HistoricalRecords(excluded_fields=["report_pdf"], m2m_fields=[deliverables])
+    history = HistoricalRecords(m2m_fields=[deliverables])
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -241,7 +252,12 @@ class AgendaItem(models.Model):
 
     @property
     def has_report(self) -> bool:
-        return bool(self.report_pdf)
+        return bool(self.report_file)
+
+    def report_bytes(self) -> bytes:
+        with self.report_file.open("rb") as report:
+            data: bytes = report.read()
+        return data
 
 
 def page_range(first: int, last: int) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -71,10 +72,21 @@ def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
 
 @transaction.atomic
 def save_agenda_item(
-    user: User, item: AgendaItem, *, deliverables: list[Any] | None = None
+    user: User,
+    item: AgendaItem,
+    *,
+    deliverables: list[Any] | None = None,
+    report: tuple[str, bytes] | None = None,
 ) -> AgendaItem:
-    """Save an item and, when given, the deliverables its report covers (both audited)."""
+    """Save an item and, when given, its report (name, PDF bytes) and the deliverables the
+    report covers (all audited). A new report replaces the old one on the item; the old file
+    is kept, because the item's history names it."""
     _require(user)
+    if report is not None:
+        name, data = report
+        item.report_file.save(name, ContentFile(data), save=False)
+        item.report_filename = name[:200]
+        item.kind = AgendaItem.Kind.STANDARD
     attributed_to(item, user, "Agenda item saved").save()
     if deliverables is not None:
         attributed_to(item, user, "Deliverables covered changed")
@@ -87,7 +99,7 @@ def fill_page_ranges(user: User, meeting: Meeting) -> dict[int, tuple[int, int]]
     """Store the agenda's page ranges from the real page counts of the full agenda pack."""
     _require(user)
     ranges = documents.agenda_pack(meeting, include_exempt=True).ranges
-    for item in meeting.agenda_items.defer("report_pdf"):
+    for item in meeting.agenda_items.all():
         item.first_page, item.last_page = ranges.get(item.number, (None, None))
         attributed_to(item, user, "Page ranges filled in").save(
             update_fields=["first_page", "last_page"]

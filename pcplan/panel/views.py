@@ -62,7 +62,7 @@ from pcplan.panel.review import open_actions, open_recommendations
 def visible_agenda_items(request: HttpRequest, meeting: Meeting) -> QuerySet[AgendaItem]:
     """Every item, exempt ones included (their papers are withheld, not their existence); the
     deliverables a report covers are listed when they are public."""
-    return meeting.agenda_items.defer("report_pdf").prefetch_related(
+    return meeting.agenda_items.prefetch_related(
         Prefetch(
             "deliverables",
             queryset=Deliverable.objects.public().select_related("theme__plan"),
@@ -155,9 +155,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_report(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     item = get_agenda_item_for_user(request, meeting, number)
-    if not item.report_pdf:
+    if not item.has_report:
         raise Http404("This item has no report")
-    response = HttpResponse(bytes(item.report_pdf), content_type="application/pdf")
+    response = HttpResponse(item.report_bytes(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="item-{item.number}.pdf"'
     return response
 
@@ -363,11 +363,13 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
     def save() -> None:
         item = form.save(commit=False)
         report = form.cleaned_data.get("report")
-        if report:
-            item.report_pdf = report
-            item.report_filename = str(getattr(request.FILES.get("report"), "name", "report.pdf"))
-            item.kind = AgendaItem.Kind.STANDARD
-        services.save_agenda_item(user, item, deliverables=list(form.cleaned_data["deliverables"]))
+        name = str(getattr(request.FILES.get("report"), "name", "report.pdf"))
+        services.save_agenda_item(
+            user,
+            item,
+            deliverables=list(form.cleaned_data["deliverables"]),
+            report=(name, report) if report else None,
+        )
 
     return edit_form(
         request,

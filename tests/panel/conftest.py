@@ -7,6 +7,7 @@ import io
 from html.parser import HTMLParser
 
 import pytest
+from django.core.files.base import ContentFile
 from pypdf import PdfReader
 from weasyprint import HTML
 
@@ -68,7 +69,7 @@ def next_meeting(db, held_meeting):
         title="Approach to Communications and Engagement",
         presenting_body="OPCC",
         kind=AgendaItem.Kind.STANDARD,
-        report_pdf=make_pdf(3, "Public report"),
+        report_file=ContentFile(make_pdf(3, "Public report"), name="report.pdf"),
         report_filename="comms.pdf",
     )
     AgendaItem.objects.create(
@@ -77,7 +78,7 @@ def next_meeting(db, held_meeting):
         title="Estates disposal – commercial terms",
         kind=AgendaItem.Kind.STANDARD,
         is_exempt=True,
-        report_pdf=make_pdf(2, "Exempt report"),
+        report_file=ContentFile(make_pdf(2, "Exempt report"), name="report.pdf"),
         report_filename="exempt.pdf",
     )
     return meeting
@@ -157,3 +158,10 @@ def served_form(html: str) -> dict[str, list[str]]:
     for name, value in parser.values:
         data.setdefault(name, []).append(value)
     return data
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded reports go to a temporary MEDIA_ROOT, never the working directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

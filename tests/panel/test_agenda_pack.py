@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 
+from django.core.files.base import ContentFile
 from pypdf import PdfReader
 
 from pcplan.core.models import Office
@@ -43,7 +44,7 @@ def test_page_ranges_equal_the_real_page_counts(secretariat, held_meeting, next_
         number=5,
         title="Trust in Policing",
         kind=AgendaItem.Kind.STANDARD,
-        report_pdf=make_pdf(7, "Culture Statement"),
+        report_file=ContentFile(make_pdf(7, "Culture Statement"), name="report.pdf"),
     )
     AgendaItem.objects.create(meeting=next_meeting, number=6, title="Public Questions")
 
@@ -94,7 +95,7 @@ def test_a_long_agenda_front_sheet_still_gets_the_right_ranges(next_meeting):
         number=60,
         title="Last report",
         kind=AgendaItem.Kind.STANDARD,
-        report_pdf=make_pdf(2, "Last report"),
+        report_file=ContentFile(make_pdf(2, "Last report"), name="report.pdf"),
     )
     pack = documents.agenda_pack(next_meeting)
     pages = pages_text(pack.pdf)
@@ -120,7 +121,7 @@ def test_a_one_page_paper_prints_one_page_number_not_a_range(next_meeting):
         number=3,
         title="One-page note",
         kind=AgendaItem.Kind.STANDARD,
-        report_pdf=make_pdf(1, "Note"),
+        report_file=ContentFile(make_pdf(1, "Note"), name="report.pdf"),
     )
     pack = documents.agenda_pack(next_meeting)
     start, end = pack.ranges[3]

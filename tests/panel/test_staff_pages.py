@@ -103,7 +103,7 @@ def test_the_secretariat_uploads_a_pdf_report(client_for, secretariat, next_meet
     )
     assert response.status_code == 302
     item = AgendaItem.objects.get(number=3)
-    assert bytes(item.report_pdf).startswith(b"%PDF")
+    assert item.report_bytes().startswith(b"%PDF")
     assert item.report_filename == "culture.pdf"
 
 
