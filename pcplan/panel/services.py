@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
@@ -35,7 +36,7 @@ from pcplan.panel.models import (
 
 def _require(user: User | None) -> User:
     if user is None or not permissions.can_run_panel(user):
-        raise PermissionDenied("Only the Panel secretariat changes the Panel's business.")
+        raise PermissionDenied(_("Only the Panel secretariat changes the Panel's business."))
     return user
 
 
@@ -175,7 +176,7 @@ def declare_interest(
 ) -> Declaration:
     _require(user)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
-        raise ValidationError("That agenda item belongs to another meeting.")
+        raise ValidationError(_("That agenda item belongs to another meeting."))
     declaration = Declaration(
         meeting=meeting, member=member, agenda_item=agenda_item, interest=interest.strip()
     )
@@ -199,7 +200,7 @@ def edit_minute(
     when approving them, not afterwards."""
     _require(user)
     if minute.meeting.minutes_approved_at_id is not None:
-        raise ValidationError("These minutes have been approved and can no longer be changed.")
+        raise ValidationError(_("These minutes have been approved and can no longer be changed."))
     minute.title, minute.text = title.strip(), text.strip()
     minute.resolution, minute.resolution_text = resolution, resolution_text.strip()
     minute.is_exempt = is_exempt
@@ -218,7 +219,7 @@ def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: st
     """Minutes are approved at a later meeting, with any amendments recorded (seed 002 min 42)."""
     _require(user)
     if at.date <= meeting.date:
-        raise ValidationError("Minutes are approved at a later meeting.")
+        raise ValidationError(_("Minutes are approved at a later meeting."))
     meeting.minutes_approved_at = at
     meeting.minutes_amendments = amendments.strip()
     meeting.status = Meeting.Status.MINUTES_APPROVED
@@ -242,7 +243,7 @@ def make_recommendation(
 ) -> Recommendation:
     _require(user)
     if response_due < made_on:
-        raise ValidationError("The response due date must not be before the date made.")
+        raise ValidationError(_("The response due date must not be before the date made."))
     rec = Recommendation(
         meeting=meeting,
         minute=minute,
@@ -305,7 +306,7 @@ def plan_item(
 def move_planned_item(user: User, item: ForwardPlanItem, to: Meeting) -> ForwardPlanItem:
     _require(user)
     if to.has_been_held:
-        raise ValidationError("Items can only move to a meeting that has not been held.")
+        raise ValidationError(_("Items can only move to a meeting that has not been held."))
     item.meeting = to
     item.position = to.planned_items.count() + 1
     attributed_to(item, user, f"Moved to {to}").save(update_fields=["meeting", "position"])
@@ -330,7 +331,7 @@ def submit_public(
 ) -> PublicSubmission:
     """A member of the public submits a question or statement. Late ones are kept, marked late."""
     if meeting.date < timezone.localdate():
-        raise ValidationError("This meeting has already taken place.")
+        raise ValidationError(_("This meeting has already taken place."))
     received = received_at or timezone.now()
     deadline = submission_deadline(meeting, kind)
     if kind == PublicSubmission.Kind.QUESTION:
@@ -358,7 +359,7 @@ def decide_submission(
 ) -> PublicSubmission:
     _require(user)
     if not accept and not reason.strip():
-        raise ValidationError("Give the reason for rejecting it.")
+        raise ValidationError(_("Give the reason for rejecting it."))
     submission.status = (
         PublicSubmission.Status.ACCEPTED if accept else PublicSubmission.Status.REJECTED
     )
@@ -398,11 +399,11 @@ def record_precept_decision(
     member_ids = {m.pk for m in members}
     unknown = set(votes) - member_ids
     if unknown:
-        raise ValidationError("Only persons who are members of the Panel on the day may vote.")
+        raise ValidationError(_("Only persons who are members of the Panel on the day may vote."))
     for_veto = sum(1 for v in votes.values() if v == PreceptVote.Vote.VETO)
     vetoed = precept.is_veto(for_veto, len(members))
     if for_veto and veto_reason is None and vetoed:
-        raise ValidationError("Say whether the veto is because the precept is too high or low.")
+        raise ValidationError(_("Say whether the veto is because the precept is too high or low."))
     the_precept.votes.all().delete()
     for member in members:
         vote = votes.get(member.pk, PreceptVote.Vote.ABSENT)
@@ -437,7 +438,7 @@ def record_precept_response(
     _require(user)
     if the_precept.outcome in {Precept.Outcome.VETO_TOO_HIGH, Precept.Outcome.VETO_TOO_LOW}:
         if revised_band_d is None or the_precept.band_d is None:
-            raise ValidationError("After a veto the response must give the revised precept.")
+            raise ValidationError(_("After a veto the response must give the revised precept."))
         reason = (
             precept.VetoReason.TOO_HIGH
             if the_precept.outcome == Precept.Outcome.VETO_TOO_HIGH

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pcplan.core.http import posted, staff_user
 from pcplan.delivery.models import Deliverable
@@ -25,6 +26,7 @@ from pcplan.panel.models import (
     Meeting,
     Recommendation,
 )
+from pcplan.panel.names import holder_short
 from pcplan.panel.views.access import (
     get_action_for_user,
     get_meeting_for_user,
@@ -62,10 +64,10 @@ def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.plan_item(user, meeting, **form.cleaned_data),
-        title="Add an item to the forward plan",
+        title=_("Add an item to the forward plan"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
-        message="Item added to the forward plan",
+        message=_("Item added to the forward plan"),
     )
 
 
@@ -78,10 +80,10 @@ def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.move_planned_item(user, item, form.cleaned_data["to"]),
-        title=f"Move “{item.title}”",
-        caption=f"Planned for {item.meeting}",
+        title=_("Move “%(title)s”") % {"title": item.title},
+        caption=_("Planned for %(meeting)s") % {"meeting": item.meeting},
         back=reverse("panel:staff-meeting", args=[item.meeting_id]),
-        message="Item moved",
+        message=_("Item moved"),
     )
 
 
@@ -101,10 +103,10 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
             response_due=form.cleaned_data["response_due"],
             deliverables=list(form.cleaned_data["deliverables"]),
         ),
-        title="Make a recommendation to the Commissioner",
+        title=_("Make a recommendation to the %(holder)s") % {"holder": holder_short()},
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
-        message="Recommendation recorded",
+        message=_("Recommendation recorded"),
     )
 
 
@@ -124,10 +126,10 @@ def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.record_response(user, rec, **form.cleaned_data),
-        title="Record the Commissioner's response",
+        title=_("Record the %(holder)s's response") % {"holder": holder_short()},
         caption=rec.text[:120],
         back=reverse("panel:staff-meeting", args=[rec.meeting_id]),
-        message="Response recorded",
+        message=_("Response recorded"),
     )
 
 
@@ -140,10 +142,10 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.add_action(user, meeting, **form.cleaned_data),
-        title="Add to the action log",
+        title=_("Add to the action log"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
-        message="Action added",
+        message=_("Action added"),
     )
 
 
@@ -156,8 +158,8 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.close_action(user, entry, outcome=form.cleaned_data["outcome"]),
-        title="Close an action",
+        title=_("Close an action"),
         caption=entry.item,
         back=reverse("panel:staff-meeting", args=[entry.meeting_id]),
-        message="Action closed",
+        message=_("Action closed"),
     )

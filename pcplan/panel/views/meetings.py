@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pcplan.core.office import current_office
 from pcplan.panel import calendar, documents
@@ -68,7 +69,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_report(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     item = get_agenda_item_for_user(request, pk, number)
     if not item.has_report:
-        raise Http404("This item has no report")
+        raise Http404(_("This item has no report"))
     response = HttpResponse(item.report_bytes(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="item-{item.number}.pdf"'
     return response
@@ -78,7 +79,7 @@ def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     include_exempt = flags(request)["can_see_exempt"]
     if not meeting.agenda_is_public and not include_exempt:
-        raise Http404("The agenda is not published yet")
+        raise Http404(_("The agenda is not published yet"))
     pack = documents.agenda_pack(meeting, include_exempt=include_exempt)
     response = HttpResponse(pack.pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-pack-{meeting.date:%Y-%m-%d}.pdf"'

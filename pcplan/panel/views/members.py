@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.panel import services
@@ -29,11 +30,11 @@ def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         form,
         lambda: services.save_member(user, form.save(commit=False)),
         context={
-            "title": "Edit member" if pk else "Add a member",
+            "title": _("Edit member") if pk else _("Add a member"),
             "back_url": reverse("panel:staff-home"),
         },
         success_url=reverse("panel:staff-home"),
-        success_message="Membership saved",
+        success_message=_("Membership saved"),
     )
 
 

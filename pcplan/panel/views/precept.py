@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.panel import documents, services
@@ -20,6 +21,7 @@ from pcplan.panel.models import (
     Precept,
     members_on,
 )
+from pcplan.panel.names import holder_short
 from pcplan.panel.views.access import (
     flags,
     get_precept_for_user,
@@ -55,13 +57,13 @@ def precept_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
         form,
         lambda: services.save_precept(user, form.save(commit=False)),
         context={
-            "title": "The Commissioner's proposed precept",
+            "title": _("The %(holder)s's proposed precept") % {"holder": holder_short()},
             "back_url": reverse("panel:staff-home"),
         },
         success_url=lambda: reverse(
             "panel:staff-precept", args=[form.instance.financial_year_start]
         ),
-        success_message="Precept proposal saved",
+        success_message=_("Precept proposal saved"),
     )
 
 
@@ -107,10 +109,10 @@ def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
             else None,
             decision_text=form.cleaned_data["decision_text"],
         ),
-        title="Record the Panel's vote on the precept",
-        caption=f"Precept {the_precept.year_label}",
+        title=_("Record the Panel's vote on the precept"),
+        caption=_("Precept %(year)s") % {"year": the_precept.year_label},
         back=back,
-        message="Vote recorded",
+        message=_("Vote recorded"),
     )
 
 
@@ -123,8 +125,8 @@ def precept_response(request: HttpRequest, year: int) -> HttpResponse:
         request,
         form,
         lambda: services.record_precept_response(user, the_precept, **form.cleaned_data),
-        title="Record the Commissioner's response on the precept",
-        caption=f"Precept {the_precept.year_label}",
+        title=_("Record the %(holder)s's response on the precept") % {"holder": holder_short()},
+        caption=_("Precept %(year)s") % {"year": the_precept.year_label},
         back=reverse("panel:staff-precept", args=[year]),
-        message="Response recorded",
+        message=_("Response recorded"),
     )

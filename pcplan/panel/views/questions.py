@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.panel import services
@@ -46,7 +47,7 @@ def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
         template="panel/question_form.html",
         context={"meeting": meeting},
         success_url=done,
-        success_message="We have received your submission",
+        success_message=_("We have received your submission"),
     )
 
 
@@ -61,9 +62,9 @@ def question_received(request: HttpRequest, pk: int, submission_pk: int) -> Http
     try:
         signed_pk = signing.loads(request.GET.get("r", ""), salt="panel-question-receipt")
     except signing.BadSignature:
-        raise Http404("No such submission") from None
+        raise Http404(_("No such submission")) from None
     if signed_pk != submission.pk:
-        raise Http404("No such submission")
+        raise Http404(_("No such submission"))
     return render(
         request, "panel/question_received.html", {"meeting": meeting, "submission": submission}
     )
@@ -95,5 +96,6 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
             "back_url": reverse("panel:staff-meeting", args=[submission.meeting_id]),
         },
         success_url=reverse("panel:staff-meeting", args=[submission.meeting_id]),
-        success_message=f"{submission.get_kind_display()} from {submission.name} decided",
+        success_message=_("%(kind)s from %(name)s decided")
+        % {"kind": submission.get_kind_display(), "name": submission.name},
     )

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, staff_user
@@ -94,11 +95,11 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         form,
         lambda: services.save_meeting(user, form.save(commit=False)),
         context={
-            "title": "Edit meeting" if pk else "Add a meeting",
+            "title": _("Edit meeting") if pk else _("Add a meeting"),
             "back_url": reverse("panel:staff-home"),
         },
         success_url=lambda: reverse("panel:staff-meeting", args=[form.instance.pk]),
-        success_message="Meeting saved",
+        success_message=_("Meeting saved"),
     )
 
 
@@ -142,12 +143,14 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
         save,
         template="panel/upload_form.html",
         context={
-            "title": "Add an agenda item" if number is None else f"Edit agenda item {number}",
+            "title": _("Add an agenda item")
+            if number is None
+            else _("Edit agenda item %(number)s") % {"number": number},
             "caption": str(meeting),
             "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
         },
         success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
-        success_message="Agenda item saved",
+        success_message=_("Agenda item saved"),
     )
 
 
@@ -156,7 +159,7 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
 def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     services.fill_page_ranges(staff_user(request), meeting)
-    messages.success(request, "Page ranges filled in from the agenda pack")
+    messages.success(request, _("Page ranges filled in from the agenda pack"))
     return redirect("panel:staff-meeting", pk=meeting.pk)
 
 
@@ -179,12 +182,12 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
             is_exempt=form.cleaned_data["is_exempt"],
         ),
         context={
-            "title": "Add a minute",
+            "title": _("Add a minute"),
             "caption": str(meeting),
             "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
         },
         success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
-        success_message="Minute added",
+        success_message=_("Minute added"),
     )
 
 
@@ -215,9 +218,12 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
             questions=form.question_list(),
             is_exempt=form.cleaned_data["is_exempt"],
         ),
-        context={"title": f"Edit minute {minute.number}", "back_url": meeting_url},
+        context={
+            "title": _("Edit minute %(number)s") % {"number": minute.number},
+            "back_url": meeting_url,
+        },
         success_url=meeting_url,
-        success_message="Minute saved",
+        success_message=_("Minute saved"),
     )
 
 
@@ -236,15 +242,17 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
             amendments=form.cleaned_data["amendments"],
         ),
         context={
-            "title": "Record the approval of the minutes",
-            "caption": f"Minutes of {meeting.date:%-d %B %Y}",
-            "intro": "Minutes are approved as an accurate record at a later meeting. Once "
-            "approved they are published.",
+            "title": _("Record the approval of the minutes"),
+            "caption": _("Minutes of %(date)s") % {"date": f"{meeting.date:%-d %B %Y}"},
+            "intro": _(
+                "Minutes are approved as an accurate record at a later meeting. Once "
+                "approved they are published."
+            ),
             "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
-            "submit": "Record approval",
+            "submit": _("Record approval"),
         },
         success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
-        success_message="Approval of the minutes recorded",
+        success_message=_("Approval of the minutes recorded"),
     )
 
 
@@ -266,10 +274,10 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.record_attendance(user, meeting, form.entries()),
-        title="Attendance",
+        title=_("Attendance"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
-        message="Attendance recorded",
+        message=_("Attendance recorded"),
     )
 
 
@@ -282,10 +290,10 @@ def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.add_other_attendee(user, meeting, **form.cleaned_data),
-        title="Add an officer or other person present",
+        title=_("Add an officer or other person present"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
-        message="Added",
+        message=_("Added"),
     )
 
 
@@ -298,8 +306,8 @@ def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.declare_interest(user, meeting, **form.cleaned_data),
-        title="Record a declaration of interest",
+        title=_("Record a declaration of interest"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
-        message="Declaration recorded",
+        message=_("Declaration recorded"),
     )
