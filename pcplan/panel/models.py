@@ -20,14 +20,14 @@ class PanelMember(models.Model):
     """A seat-holder on the Panel over a period (seed 002, Membership)."""
 
     class Kind(models.TextChoices):
-        COUNCILLOR = "councillor", "Councillor"
-        INDEPENDENT = "independent", "Independent co-opted member"
-        SUBSTITUTE = "substitute", "Substitute councillor"
+        COUNCILLOR = "councillor", _("Councillor")
+        INDEPENDENT = "independent", _("Independent co-opted member")
+        SUBSTITUTE = "substitute", _("Substitute councillor")
 
     class Office(models.TextChoices):
-        MEMBER = "member", "Member"
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice-chair", "Vice-Chair"
+        MEMBER = "member", _("Member")
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice-chair", _("Vice-Chair")
 
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -74,15 +74,15 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        AGENDA_PUBLISHED = "agenda-published", "Agenda published"
-        HELD = "held", "Held"
-        MINUTES_APPROVED = "minutes-approved", "Minutes approved"
+        SCHEDULED = "scheduled", _("Scheduled")
+        AGENDA_PUBLISHED = "agenda-published", _("Agenda published")
+        HELD = "held", _("Held")
+        MINUTES_APPROVED = "minutes-approved", _("Minutes approved")
 
     date = models.DateField()
     time = models.TimeField(default=dt.time(13, 30))
     venue = models.CharField(max_length=300, blank=True)
-    title = models.CharField(max_length=200, blank=True, help_text="For example AGM")
+    title = models.CharField(max_length=200, blank=True, help_text=_("For example AGM"))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     agenda_published_on = models.DateField(null=True, blank=True)
     minutes_published = models.BooleanField(default=False)
@@ -93,7 +93,7 @@ class Meeting(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="approved_minutes_of",
-        help_text="The meeting at which these minutes were approved",
+        help_text=_("The meeting at which these minutes were approved"),
     )
     minutes_amendments = models.TextField(blank=True)
 
@@ -191,10 +191,10 @@ class AgendaItem(models.Model):
         )
 
     class Kind(models.TextChoices):
-        STANDARD = "standard", "Report"
-        PREVIOUS_MINUTES = "previous-minutes", "Minutes of the previous meeting"
-        ACTION_LOG = "action-log", "Review of actions and recommendations"
-        NO_PAPERS = "no-papers", "No papers"
+        STANDARD = "standard", _("Report")
+        PREVIOUS_MINUTES = "previous-minutes", _("Minutes of the previous meeting")
+        ACTION_LOG = "action-log", _("Review of actions and recommendations")
+        NO_PAPERS = "no-papers", _("No papers")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.PositiveSmallIntegerField()
@@ -267,10 +267,10 @@ def page_range(first: int, last: int) -> str:
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Apologies"
-        SUBSTITUTE = "substitute", "Present as substitute"
-        ABSENT = "absent", "Absent"
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Apologies")
+        SUBSTITUTE = "substitute", _("Present as substitute")
+        ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="attendances")
@@ -289,8 +289,8 @@ class Attendance(models.Model):
 
 class OtherAttendee(models.Model):
     class Kind(models.TextChoices):
-        OFFICER = "officer", "Officers present"
-        OTHER = "other", "Others present"
+        OFFICER = "officer", _("Officers present")
+        OTHER = "other", _("Others present")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="others_present")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -316,9 +316,9 @@ class MinuteItem(models.Model):
     """A numbered minute. Numbers run on across meetings and are never reused (seed 002)."""
 
     class Resolution(models.TextChoices):
-        NONE = "", "None"
-        NOTED = "noted", "NOTED"
-        AGREED = "agreed", "AGREED"
+        NONE = "", _("None")
+        NOTED = "noted", _("NOTED")
+        AGREED = "agreed", _("AGREED")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minute_items")
     number = models.PositiveIntegerField(unique=True)
@@ -426,13 +426,13 @@ class PublicSubmission(models.Model):
     """A public question or statement (seed 002, agenda item 5 and footnote)."""
 
     class Kind(models.TextChoices):
-        QUESTION = "question", "Question"
-        STATEMENT = "statement", "Statement"
+        QUESTION = "question", _("Question")
+        STATEMENT = "statement", _("Statement")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", "Received"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+        RECEIVED = "received", _("Received")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="submissions")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -458,10 +458,10 @@ class Precept(models.Model):
     """The Commissioner's proposed precept and the Panel's review (PRSRA 2011 Sch 5)."""
 
     class Outcome(models.TextChoices):
-        PENDING = "pending", "Not yet decided"
-        NO_VETO = "no-veto", "Not vetoed"
-        VETO_TOO_HIGH = "veto-too-high", "Vetoed: too high"
-        VETO_TOO_LOW = "veto-too-low", "Vetoed: too low"
+        PENDING = "pending", _("Not yet decided")
+        NO_VETO = "no-veto", _("Not vetoed")
+        VETO_TOO_HIGH = "veto-too-high", _("Vetoed: too high")
+        VETO_TOO_LOW = "veto-too-low", _("Vetoed: too low")
 
     financial_year_start = models.PositiveSmallIntegerField(unique=True)
     band_d = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
@@ -502,10 +502,10 @@ class Precept(models.Model):
 
 class PreceptVote(models.Model):
     class Vote(models.TextChoices):
-        VETO = "veto", "For a veto"
-        NO_VETO = "no-veto", "Against a veto"
-        ABSTAIN = "abstain", "Abstained"
-        ABSENT = "absent", "Not present"
+        VETO = "veto", _("For a veto")
+        NO_VETO = "no-veto", _("Against a veto")
+        ABSTAIN = "abstain", _("Abstained")
+        ABSENT = "absent", _("Not present")
 
     precept = models.ForeignKey(Precept, on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="+")
