@@ -232,3 +232,41 @@ def test_the_public_pack_lists_exempt_items_with_their_paragraph_but_not_their_p
     assert "Exempt report" not in text
     members = " ".join(pages_text(documents.agenda_pack(next_meeting, include_exempt=True).pdf))
     assert "Exempt report page 1" in members
+
+
+def test_a_tagged_uploaded_report_keeps_its_structure_in_the_pack(next_meeting):
+    from pcplan.reports.pdf import html_to_pdf
+
+    tagged = html_to_pdf("<h1>Tagged report</h1><p>Body</p>", title="Tagged report")
+    AgendaItem.objects.create(
+        meeting=next_meeting,
+        number=3,
+        title="Tagged",
+        kind=AgendaItem.Kind.STANDARD,
+        report_file=ContentFile(tagged, name="tagged.pdf"),
+    )
+    pack = documents.agenda_pack(next_meeting)
+    reader = PdfReader(io.BytesIO(pack.pdf))
+    types = struct_types(reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0])
+    assert types.count("/Part") == 1  # the untagged report joins as pages only
+    assert "/H1" in types
+    page = reader.pages[pack.ranges[3][0] - 1]
+    assert "/StructParents" in page
+    untagged = reader.pages[pack.ranges[1][0] - 1]
+    assert "/StructParents" not in untagged
+
+
+def test_the_pack_takes_the_worst_values_the_fields_accept(next_meeting):
+    item = AgendaItem.objects.get(meeting=next_meeting, number=2)
+    item.title = "<b>&amp;</b> " + "W" * 280
+    item.presenting_body = "P" * 120
+    item.note = "Line one\nLine two " * 100
+    item.exempt_paragraph = 7
+    item.save()
+    next_meeting.venue = "V" * 300
+    next_meeting.title = "T" * 200
+    next_meeting.save()
+    pack = documents.agenda_pack(next_meeting, include_exempt=True)
+    text = " ".join(pages_text(pack.pdf))
+    assert "<b>&amp;</b>" in text
+    assert "paragraph 7 of Part 1" in text.replace("\n", " ")

@@ -227,3 +227,19 @@ def test_members_still_open_the_exempt_papers(client_for, panel_member, next_mee
     report = reverse("panel:agenda-item-report", args=[next_meeting.pk, 2])
     assert report in member.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
     assert member.get(report).content.startswith(b"%PDF")
+
+
+def test_the_meeting_page_takes_the_worst_values_the_fields_accept(client, next_meeting):
+    item = AgendaItem.objects.get(meeting=next_meeting, number=2)
+    item.title = "<script>alert(1)</script>" + "W" * 270
+    item.exempt_paragraph = 1
+    item.save()
+    next_meeting.venue = "V" * 300
+    next_meeting.title = "T" * 200
+    next_meeting.save()
+    page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "paragraph 1 of Part 1" in page
+    listing = client.get(reverse("panel:meetings")).content.decode()
+    assert "T" * 200 in listing
