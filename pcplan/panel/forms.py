@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
@@ -17,6 +19,7 @@ from pcplan.panel.models import (
     PreceptVote,
     PublicSubmission,
 )
+from pcplan.panel.names import holder_short
 from pcplan.panel.precept import VetoReason
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -24,81 +27,107 @@ MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 class PublicSubmissionForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Are you asking a question or making a statement?",
+        label=_("Are you asking a question or making a statement?"),
         choices=PublicSubmission.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select question or statement"},
+        error_messages={"required": _("Select question or statement")},
     )
     name = forms.CharField(
-        label="Your name", max_length=120, error_messages={"required": "Enter your name"}
+        label=_("Your name"), max_length=120, error_messages={"required": _("Enter your name")}
     )
     contact = forms.CharField(
-        label="Email address or telephone number",
+        label=_("Email address or telephone number"),
         max_length=200,
-        help_text=(
+        help_text=_(
             "The secretariat uses this only to contact you about your submission. "
             "Your name and contact details are not published on this site."
         ),
-        error_messages={"required": "Enter an email address or telephone number"},
+        error_messages={"required": _("Enter an email address or telephone number")},
     )
     text = forms.CharField(
-        label="Your question or statement",
+        label=_("Your question or statement"),
         widget=forms.Textarea,
         max_length=5000,
         error_messages={
-            "required": "Enter your question or statement",
-            "max_length": "Your question or statement must be 5,000 characters or fewer",
+            "required": _("Enter your question or statement"),
+            "max_length": _("Your question or statement must be 5,000 characters or fewer"),
         },
     )
 
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Decision",
-        choices=[("accept", "Accept"), ("reject", "Reject")],
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("reject", _("Reject"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select accept or reject"},
+        error_messages={"required": _("Select accept or reject")},
     )
     reason = forms.CharField(
-        label="Reason (needed to reject)", widget=forms.Textarea, required=False
+        label=_("Reason (needed to reject)"), widget=forms.Textarea, required=False
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Enter the reason for rejecting it")
+            self.add_error("reason", _("Enter the reason for rejecting it"))
         return data
 
 
+class HourMinuteField(forms.TimeField):
+    """A time shown as the 24-hour "13:30" it asks for, not the locale's "1:30 p.m."
+    which it could not read back."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
+        return value
+
+
 class MeetingForm(forms.ModelForm[Meeting]):
-    date = GovukDateField(label="Date of the meeting", help_text="For example, 15 3 2023")
-    agenda_published_on = GovukDateField(label="Agenda published on (optional)", required=False)
+    time = HourMinuteField(
+        label=_("Start time"),
+        help_text=_("24-hour clock, for example 13:30"),
+        error_messages={
+            "required": _("Enter the start time"),
+            "invalid": _("Enter a time like 13:30"),
+        },
+    )
+    date = GovukDateField(label=_("Date of the meeting"), help_text=_("For example, 15 3 2023"))
+    agenda_published_on = GovukDateField(label=_("Agenda published on (optional)"), required=False)
 
     class Meta:
         model = Meeting
         fields = ["date", "time", "venue", "title", "status", "agenda_published_on"]
-        labels = {"time": "Start time", "title": "Title (optional)"}
-        help_texts = {"time": "24-hour clock, for example 13:30"}
+        labels = {"title": "Title (optional)"}
         widgets = {"status": forms.RadioSelect}
-        error_messages = {
-            "time": {"required": "Enter the start time", "invalid": "Enter a time like 13:30"}
-        }
 
 
 class AgendaItemForm(forms.ModelForm[AgendaItem]):
-    report = forms.FileField(label="Report (PDF, optional)", required=False)
+    report = forms.FileField(label=_("Report (PDF, optional)"), required=False)
 
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "presenting_body", "note", "kind", "is_exempt", "deliverables"]
+        fields = [
+            "number",
+            "title",
+            "presenting_body",
+            "note",
+            "kind",
+            "is_exempt",
+            "exempt_paragraph",
+            "deliverables",
+        ]
         labels = {
-            "presenting_body": "Presenting body (optional)",
-            "note": "Note shown under the item (optional)",
-            "is_exempt": "Exempt: not for publication",
-            "deliverables": "Deliverables the report covers (optional)",
+            "exempt_paragraph": _(
+                "If exempt: paragraph of Schedule 12A to the Local Government Act 1972"
+            ),
+            "presenting_body": _("Presenting body (optional)"),
+            "note": _("Note shown under the item (optional)"),
+            "is_exempt": _("Exempt: not for publication"),
+            "deliverables": _("Deliverables the report covers (optional)"),
         }
         widgets = {"kind": forms.RadioSelect, "deliverables": forms.CheckboxSelectMultiple}
-        error_messages = {"title": {"required": "Enter the item's title"}}
+        error_messages = {"title": {"required": _("Enter the item's title")}}
 
     def clean_number(self) -> int:
         number: int = self.cleaned_data["number"]
@@ -106,43 +135,54 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
             meeting_id=self.instance.meeting_id, number=number
         ).exclude(pk=self.instance.pk)
         if clash.exists():
-            raise forms.ValidationError("Another item of this meeting has this number")
+            raise forms.ValidationError(_("Another item of this meeting has this number"))
         return number
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("is_exempt") and not data.get("exempt_paragraph"):
+            self.add_error("exempt_paragraph", _("Select the paragraph that makes the item exempt"))
+        if not data.get("is_exempt"):
+            # A paragraph on an item in public would print a false notice.
+            data["exempt_paragraph"] = None
+        return data
 
     def clean_report(self) -> bytes | None:
         upload = self.cleaned_data.get("report")
         if not upload:
             return None
         if upload.size > MAX_REPORT_BYTES:
-            raise forms.ValidationError("The report must be smaller than 20 MB")
+            raise forms.ValidationError(_("The report must be smaller than 20 MB"))
         data: bytes = upload.read()
         if not data.startswith(b"%PDF"):
-            raise forms.ValidationError(f"{upload.name} is not a PDF file")
+            raise forms.ValidationError(_("%(name)s is not a PDF file") % {"name": upload.name})
         return data
 
 
 class MinuteForm(forms.Form):
     title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": "Enter the title"}
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the title")}
     )
-    text = forms.CharField(label="Minute", widget=forms.Textarea, required=False)
+    text = forms.CharField(label=_("Minute"), widget=forms.Textarea, required=False)
     questions = forms.CharField(
-        label="Numbered questions and answers (optional)",
-        help_text="One per paragraph; separate them with a blank line. They are numbered in order.",
+        label=_("Numbered questions and answers (optional)"),
+        help_text=_(
+            "One per paragraph; separate them with a blank line. They are numbered in order."
+        ),
         widget=forms.Textarea,
         required=False,
     )
     resolution = forms.ChoiceField(
-        label="Resolution",
+        label=_("Resolution"),
         choices=MinuteItem.Resolution.choices,
         widget=forms.RadioSelect,
         required=False,
     )
     is_exempt = forms.BooleanField(
-        label="Exempt: taken in private, not for publication", required=False
+        label=_("Exempt: taken in private, not for publication"), required=False
     )
     resolution_text = forms.CharField(
-        label="Resolution wording (optional)", widget=forms.Textarea, required=False
+        label=_("Resolution wording (optional)"), widget=forms.Textarea, required=False
     )
 
     def question_list(self) -> list[str]:
@@ -152,10 +192,10 @@ class MinuteForm(forms.Form):
 
 class PlannedItemForm(forms.Form):
     title = forms.CharField(
-        label="Item", max_length=300, error_messages={"required": "Enter the item"}
+        label=_("Item"), max_length=300, error_messages={"required": _("Enter the item")}
     )
     requested_at = forms.ModelChoiceField(
-        label="Requested at the meeting of (optional)",
+        label=_("Requested at the meeting of (optional)"),
         queryset=Meeting.objects.all(),
         required=False,
     )
@@ -163,65 +203,79 @@ class PlannedItemForm(forms.Form):
 
 class MoveItemForm(forms.Form):
     to = forms.ModelChoiceField(
-        label="Move to the meeting of",
+        label=_("Move to the meeting of"),
         queryset=Meeting.objects.not_held(),
-        error_messages={"required": "Choose the meeting"},
+        error_messages={"required": _("Choose the meeting")},
     )
 
 
 class RecommendationForm(forms.Form):
     text = forms.CharField(
-        label="Recommendation to the Commissioner",
+        label=_("Recommendation to the Commissioner"),
         widget=forms.Textarea,
-        error_messages={"required": "Enter the recommendation"},
+        error_messages={"required": _("Enter the recommendation")},
     )
-    made_on = GovukDateField(label="Date made")
-    response_due = GovukDateField(label="Response due by")
+    made_on = GovukDateField(label=_("Date made"))
+    response_due = GovukDateField(label=_("Response due by"))
     deliverables = forms.ModelMultipleChoiceField(
-        label="Deliverables it concerns (optional)",
+        label=_("Deliverables it concerns (optional)"),
         queryset=Deliverable.objects.select_related("theme__plan").order_by("theme__plan", "title"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("Recommendation to the %(holder)s") % {
+            "holder": holder_short()
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         made, due = data.get("made_on"), data.get("response_due")
         if made and due and due < made:
             self.add_error(
-                "response_due", "The response due date must be on or after the date made"
+                "response_due", _("The response due date must be on or after the date made")
             )
         return data
 
 
 class ResponseForm(forms.Form):
     text = forms.CharField(
-        label="The Commissioner's response (letter text)",
+        label=_("The Commissioner's response (letter text)"),
         widget=forms.Textarea,
-        error_messages={"required": "Enter the response"},
+        error_messages={"required": _("Enter the response")},
     )
-    date = GovukDateField(label="Date of the response")
-    published = forms.BooleanField(label="Published", required=False)
+    date = GovukDateField(label=_("Date of the response"))
+    published = forms.BooleanField(label=_("Published"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("The %(holder)s's response (letter text)") % {
+            "holder": holder_short()
+        }
 
 
 class ActionForm(forms.Form):
     item = forms.CharField(
-        label="Item", max_length=300, error_messages={"required": "Enter the item"}
+        label=_("Item"), max_length=300, error_messages={"required": _("Enter the item")}
     )
     action = forms.CharField(
-        label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action"}
+        label=_("Action"), widget=forms.Textarea, error_messages={"required": _("Enter the action")}
     )
-    owner = forms.CharField(label="Owner (optional)", max_length=120, required=False)
+    owner = forms.CharField(label=_("Owner (optional)"), max_length=120, required=False)
 
 
 class CloseActionForm(forms.Form):
     outcome = forms.CharField(
-        label="Outcome", widget=forms.Textarea, error_messages={"required": "Enter the outcome"}
+        label=_("Outcome"),
+        widget=forms.Textarea,
+        error_messages={"required": _("Enter the outcome")},
     )
 
 
 class PreceptForm(forms.ModelForm[Precept]):
-    notified_on = GovukDateField(label="Date the Commissioner notified the Panel")
+    notified_on = GovukDateField(label=_("Date the proposal was notified to the Panel"))
 
     class Meta:
         model = Precept
@@ -234,27 +288,31 @@ class PreceptForm(forms.ModelForm[Precept]):
             "signed_by",
         ]
         labels = {
-            "financial_year_start": "Financial year starting (for 2023/24 enter 2023)",
-            "band_d": "Proposed Band D amount (£)",
-            "previous_band_d": "Current Band D amount (£)",
-            "meeting": "Panel meeting that reviews it",
-            "signed_by": "Chair who signs the Panel's report",
+            "financial_year_start": _("Financial year starting (for 2023/24 enter 2023)"),
+            "band_d": _("Proposed Band D amount (£)"),
+            "previous_band_d": _("Current Band D amount (£)"),
+            "meeting": _("Panel meeting that reviews it"),
+            "signed_by": _("Chair who signs the Panel's report"),
         }
         error_messages = {
-            "financial_year_start": {"required": "Enter the financial year"},
+            "financial_year_start": {"required": _("Enter the financial year")},
         }
 
 
 class PreceptDecisionForm(forms.Form):
-    report_date = GovukDateField(label="Date of the Panel's report")
+    report_date = GovukDateField(label=_("Date of the Panel's report"))
     veto_reason = forms.ChoiceField(
-        label="If the Panel vetoes, is the proposed precept too high or too low?",
-        choices=[("", "No veto"), *[(r.value, f"Too {r.value.split('-')[1]}") for r in VetoReason]],
+        label=_("If the Panel vetoes, is the proposed precept too high or too low?"),
+        choices=[
+            ("", _("No veto")),
+            (VetoReason.TOO_HIGH.value, _("Too high")),
+            (VetoReason.TOO_LOW.value, _("Too low")),
+        ],
         widget=forms.RadioSelect,
         required=False,
     )
     decision_text = forms.CharField(
-        label="Decision wording (optional)", widget=forms.Textarea, required=False
+        label=_("Decision wording (optional)"), widget=forms.Textarea, required=False
     )
 
     def __init__(self, *args: Any, members: list[PanelMember], **kwargs: Any) -> None:
@@ -266,7 +324,7 @@ class PreceptDecisionForm(forms.Form):
                 choices=PreceptVote.Vote.choices,
                 initial=PreceptVote.Vote.ABSENT,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Choose how {member.name} voted"},
+                error_messages={"required": _("Choose how %(name)s voted") % {"name": member.name}},
             )
 
     def votes(self) -> dict[int, str]:
@@ -279,7 +337,7 @@ class PreceptDecisionForm(forms.Form):
 
 class PreceptResponseForm(ResponseForm):
     revised_band_d = forms.DecimalField(
-        label="Revised Band D amount after a veto (£, optional)",
+        label=_("Revised Band D amount after a veto (£, optional)"),
         required=False,
         max_digits=8,
         decimal_places=2,
@@ -302,7 +360,7 @@ class AttendanceForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.members, self.substitutes = members, substitutes
-        choices = [(NOT_RECORDED, "Not recorded"), *Attendance.Status.choices]
+        choices = [(NOT_RECORDED, _("Not recorded")), *Attendance.Status.choices]
         for person in [*members, *substitutes]:
             now = current.get(person.pk)
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(
@@ -315,7 +373,7 @@ class AttendanceForm(forms.Form):
         for person in substitutes:
             now = current.get(person.pk)
             self.fields[f"for_{person.pk}"] = forms.ModelChoiceField(
-                label=f"{person.name} substituted for (optional)",
+                label=_("%(name)s substituted for (optional)") % {"name": person.name},
                 queryset=PanelMember.objects.filter(pk__in=[m.pk for m in members]),
                 required=False,
                 initial=now.substitute_for_id if now else None,
@@ -327,7 +385,10 @@ class AttendanceForm(forms.Form):
             if data.get(f"status_{person.pk}") == Attendance.Status.SUBSTITUTE and not data.get(
                 f"for_{person.pk}"
             ):
-                self.add_error(f"for_{person.pk}", f"Choose whom {person.name} substituted for")
+                self.add_error(
+                    f"for_{person.pk}",
+                    _("Choose whom %(name)s substituted for") % {"name": person.name},
+                )
         return data
 
     def entries(self) -> dict[int, tuple[str, PanelMember | None]]:
@@ -341,52 +402,52 @@ class AttendanceForm(forms.Form):
 
 class OtherAttendeeForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Present as", choices=OtherAttendee.Kind.choices, widget=forms.RadioSelect
+        label=_("Present as"), choices=OtherAttendee.Kind.choices, widget=forms.RadioSelect
     )
     name = forms.CharField(
-        label="Name", max_length=120, error_messages={"required": "Enter the name"}
+        label=_("Name"), max_length=120, error_messages={"required": _("Enter the name")}
     )
     role = forms.CharField(
-        label="Role", max_length=200, error_messages={"required": "Enter the role"}
+        label=_("Role"), max_length=200, error_messages={"required": _("Enter the role")}
     )
 
 
 class DeclarationForm(forms.Form):
     member = forms.ModelChoiceField(
-        label="Member",
+        label=_("Member"),
         queryset=PanelMember.objects.all(),
-        error_messages={"required": "Choose the member"},
+        error_messages={"required": _("Choose the member")},
     )
     agenda_item = forms.ModelChoiceField(
-        label="Agenda item (optional)", queryset=AgendaItem.objects.none(), required=False
+        label=_("Agenda item (optional)"), queryset=AgendaItem.objects.none(), required=False
     )
     interest = forms.CharField(
-        label="Interest declared",
+        label=_("Interest declared"),
         widget=forms.Textarea,
-        error_messages={"required": "Describe the interest"},
+        error_messages={"required": _("Describe the interest")},
     )
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.defer("report_pdf")  # type: ignore[attr-defined]
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()  # type: ignore[attr-defined]
 
 
 class PanelMemberForm(forms.ModelForm[PanelMember]):
-    start_date = GovukDateField(label="Member from")
-    end_date = GovukDateField(label="Member until (optional)", required=False)
+    start_date = GovukDateField(label=_("Member from"))
+    end_date = GovukDateField(label=_("Member until (optional)"), required=False)
 
     class Meta:
         model = PanelMember
         fields = ["name", "kind", "authority", "office", "start_date", "end_date"]
         labels = {"authority": "Council (for councillors, optional)", "office": "Office"}
         widgets = {"kind": forms.RadioSelect, "office": forms.RadioSelect}
-        error_messages = {"name": {"required": "Enter the member's name"}}
+        error_messages = {"name": {"required": _("Enter the member's name")}}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The end date must be on or after the start date")
+            self.add_error("end_date", _("The end date must be on or after the start date"))
         return data
 
 
@@ -395,16 +456,16 @@ class ApproveMinutesForm(forms.Form):
 
     at = forms.ModelChoiceField(
         queryset=Meeting.objects.none(),
-        label="Meeting at which the minutes were approved",
+        label=_("Meeting at which the minutes were approved"),
         empty_label=None,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the meeting at which the minutes were approved"},
+        error_messages={"required": _("Choose the meeting at which the minutes were approved")},
     )
     amendments = forms.CharField(
-        label="Amendments (optional)",
+        label=_("Amendments (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="For example: Paragraph 25, first line – deletion of the words “that it was”.",
+        help_text=_("For example: Paragraph 25, first line – deletion of the words “that it was”."),
     )
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:

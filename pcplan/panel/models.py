@@ -4,10 +4,12 @@ forward plan, public questions and the precept (seed 002)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 
 from django.db import models
 from django.db.models import Max, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.delivery.models import Deliverable
@@ -18,14 +20,14 @@ class PanelMember(models.Model):
     """A seat-holder on the Panel over a period (seed 002, Membership)."""
 
     class Kind(models.TextChoices):
-        COUNCILLOR = "councillor", "Councillor"
-        INDEPENDENT = "independent", "Independent co-opted member"
-        SUBSTITUTE = "substitute", "Substitute councillor"
+        COUNCILLOR = "councillor", _("Councillor")
+        INDEPENDENT = "independent", _("Independent co-opted member")
+        SUBSTITUTE = "substitute", _("Substitute councillor")
 
     class Office(models.TextChoices):
-        MEMBER = "member", "Member"
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice-chair", "Vice-Chair"
+        MEMBER = "member", _("Member")
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice-chair", _("Vice-Chair")
 
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -58,21 +60,29 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         """Meetings still to come, by status (the forward plan reads these)."""
         return self.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED])
 
+    def coming(self, today: dt.date) -> MeetingQuerySet:
+        """Meetings on `today` or later, soonest first, whatever their status says."""
+        return self.filter(date__gte=today).order_by("date", "time", "pk")
+
+    def past(self, today: dt.date) -> MeetingQuerySet:
+        """Meetings before `today`, latest first."""
+        return self.filter(date__lt=today).order_by("-date", "-time", "-pk")
+
     def before(self, meeting: Meeting) -> MeetingQuerySet:
         return self.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk))
 
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        AGENDA_PUBLISHED = "agenda-published", "Agenda published"
-        HELD = "held", "Held"
-        MINUTES_APPROVED = "minutes-approved", "Minutes approved"
+        SCHEDULED = "scheduled", _("Scheduled")
+        AGENDA_PUBLISHED = "agenda-published", _("Agenda published")
+        HELD = "held", _("Held")
+        MINUTES_APPROVED = "minutes-approved", _("Minutes approved")
 
     date = models.DateField()
     time = models.TimeField(default=dt.time(13, 30))
     venue = models.CharField(max_length=300, blank=True)
-    title = models.CharField(max_length=200, blank=True, help_text="For example AGM")
+    title = models.CharField(max_length=200, blank=True, help_text=_("For example AGM"))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     agenda_published_on = models.DateField(null=True, blank=True)
     minutes_published = models.BooleanField(default=False)
@@ -83,7 +93,7 @@ class Meeting(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="approved_minutes_of",
-        help_text="The meeting at which these minutes were approved",
+        help_text=_("The meeting at which these minutes were approved"),
     )
     minutes_amendments = models.TextField(blank=True)
 
@@ -119,17 +129,72 @@ class Meeting(models.Model):
     def has_been_held(self) -> bool:
         return self.status in {self.Status.HELD, self.Status.MINUTES_APPROVED}
 
+    def is_past(self, today: dt.date) -> bool:
+        """Before `today`, or recorded as held: either way it is no longer coming."""
+        return self.date < today or self.has_been_held
+
+    def questions_open(self, today: dt.date) -> bool:
+        return not self.is_past(today)
+
     @property
     def agenda_is_public(self) -> bool:
         return self.status != self.Status.SCHEDULED
 
 
+def agenda_report_path(item: AgendaItem, filename: str) -> str:
+    """Where a report is stored: by meeting, never by the uploaded name (which may be
+    anything); a new upload never overwrites the file an earlier history record names."""
+    return f"panel/meetings/{item.meeting_id}/item-{item.number}-{uuid.uuid4().hex}.pdf"
+
+
 class AgendaItem(models.Model):
+    class ExemptParagraph(models.IntegerChoices):
+        """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt
+        information."""
+
+        INDIVIDUAL = 1, _("1. Information relating to any individual")
+        IDENTITY = 2, _("2. Information which is likely to reveal the identity of an individual")
+        FINANCIAL = (
+            3,
+            _(
+                "3. Information relating to the financial or business affairs of any particular "
+                "person (including the authority holding that information)"
+            ),
+        )
+        LABOUR = (
+            4,
+            _(
+                "4. Information relating to any consultations or negotiations, or contemplated "
+                "consultations or negotiations, in connection with any labour relations matter"
+            ),
+        )
+        LEGAL = (
+            5,
+            _(
+                "5. Information in respect of which a claim to legal professional privilege "
+                "could be maintained in legal proceedings"
+            ),
+        )
+        NOTICE = (
+            6,
+            _(
+                "6. Information which reveals that the authority proposes to give a notice or "
+                "to make an order or direction"
+            ),
+        )
+        CRIME = (
+            7,
+            _(
+                "7. Information relating to any action taken or to be taken in connection with "
+                "the prevention, investigation or prosecution of crime"
+            ),
+        )
+
     class Kind(models.TextChoices):
-        STANDARD = "standard", "Report"
-        PREVIOUS_MINUTES = "previous-minutes", "Minutes of the previous meeting"
-        ACTION_LOG = "action-log", "Review of actions and recommendations"
-        NO_PAPERS = "no-papers", "No papers"
+        STANDARD = "standard", _("Report")
+        PREVIOUS_MINUTES = "previous-minutes", _("Minutes of the previous meeting")
+        ACTION_LOG = "action-log", _("Review of actions and recommendations")
+        NO_PAPERS = "no-papers", _("No papers")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.PositiveSmallIntegerField()
@@ -137,15 +202,23 @@ class AgendaItem(models.Model):
     presenting_body = models.CharField(max_length=120, blank=True)
     note = models.TextField(blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NO_PAPERS)
-    # The report is kept in the database so that stateless app servers share it.
-    report_pdf = models.BinaryField(null=True, blank=True, editable=True)
+    # On the default storage (STORAGES["default"]), like generated reports: local files by
+    # default, an S3-compatible bucket shared by stateless app servers by setting. Never
+    # served directly: downloads go through a permission-checked view.
+    report_file = models.FileField(
+        upload_to=agenda_report_path, max_length=300, blank=True, editable=False
+    )
     report_filename = models.CharField(max_length=200, blank=True)
     is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=ExemptParagraph.choices
+    )
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="panel_items")
 
-    history = HistoricalRecords(excluded_fields=["report_pdf"])
+    # The deliverables a report covers are part of the audit trail, like any other field.
+    history = HistoricalRecords(m2m_fields=[deliverables])
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -160,19 +233,44 @@ class AgendaItem(models.Model):
     def page_range(self) -> str:
         if self.first_page is None or self.last_page is None:
             return ""
-        return f"{self.first_page} - {self.last_page}"
+        return page_range(self.first_page, self.last_page)
+
+    @property
+    def exemption_notice(self) -> str:
+        """Why the papers are withheld, in the words councils print on their agendas."""
+        if not self.is_exempt:
+            return ""
+        if self.exempt_paragraph is None:
+            return str(_("Not for publication: exempt information."))
+        return str(
+            _(
+                "Not for publication by virtue of paragraph %(number)s of Part 1 of "
+                "Schedule 12A to the Local Government Act 1972."
+            )
+            % {"number": self.exempt_paragraph}
+        )
 
     @property
     def has_report(self) -> bool:
-        return bool(self.report_pdf)
+        return bool(self.report_file)
+
+    def report_bytes(self) -> bytes:
+        with self.report_file.open("rb") as report:
+            data: bytes = report.read()
+        return data
+
+
+def page_range(first: int, last: int) -> str:
+    """ "8" for a one-page paper, "8 - 10" for more."""
+    return str(first) if first == last else f"{first} - {last}"
 
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Apologies"
-        SUBSTITUTE = "substitute", "Present as substitute"
-        ABSENT = "absent", "Absent"
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Apologies")
+        SUBSTITUTE = "substitute", _("Present as substitute")
+        ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="attendances")
@@ -191,8 +289,8 @@ class Attendance(models.Model):
 
 class OtherAttendee(models.Model):
     class Kind(models.TextChoices):
-        OFFICER = "officer", "Officers present"
-        OTHER = "other", "Others present"
+        OFFICER = "officer", _("Officers present")
+        OTHER = "other", _("Others present")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="others_present")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -218,9 +316,9 @@ class MinuteItem(models.Model):
     """A numbered minute. Numbers run on across meetings and are never reused (seed 002)."""
 
     class Resolution(models.TextChoices):
-        NONE = "", "None"
-        NOTED = "noted", "NOTED"
-        AGREED = "agreed", "AGREED"
+        NONE = "", _("None")
+        NOTED = "noted", _("NOTED")
+        AGREED = "agreed", _("AGREED")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minute_items")
     number = models.PositiveIntegerField(unique=True)
@@ -276,7 +374,7 @@ class Recommendation(models.Model):
     response_published = models.BooleanField(default=False)
     closed = models.BooleanField(default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[deliverables])
 
     class Meta:
         ordering = ["-made_on", "pk"]
@@ -328,13 +426,13 @@ class PublicSubmission(models.Model):
     """A public question or statement (seed 002, agenda item 5 and footnote)."""
 
     class Kind(models.TextChoices):
-        QUESTION = "question", "Question"
-        STATEMENT = "statement", "Statement"
+        QUESTION = "question", _("Question")
+        STATEMENT = "statement", _("Statement")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", "Received"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+        RECEIVED = "received", _("Received")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="submissions")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -360,10 +458,10 @@ class Precept(models.Model):
     """The Commissioner's proposed precept and the Panel's review (PRSRA 2011 Sch 5)."""
 
     class Outcome(models.TextChoices):
-        PENDING = "pending", "Not yet decided"
-        NO_VETO = "no-veto", "Not vetoed"
-        VETO_TOO_HIGH = "veto-too-high", "Vetoed: too high"
-        VETO_TOO_LOW = "veto-too-low", "Vetoed: too low"
+        PENDING = "pending", _("Not yet decided")
+        NO_VETO = "no-veto", _("Not vetoed")
+        VETO_TOO_HIGH = "veto-too-high", _("Vetoed: too high")
+        VETO_TOO_LOW = "veto-too-low", _("Vetoed: too low")
 
     financial_year_start = models.PositiveSmallIntegerField(unique=True)
     band_d = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
@@ -404,10 +502,10 @@ class Precept(models.Model):
 
 class PreceptVote(models.Model):
     class Vote(models.TextChoices):
-        VETO = "veto", "For a veto"
-        NO_VETO = "no-veto", "Against a veto"
-        ABSTAIN = "abstain", "Abstained"
-        ABSENT = "absent", "Not present"
+        VETO = "veto", _("For a veto")
+        NO_VETO = "no-veto", _("Against a veto")
+        ABSTAIN = "abstain", _("Abstained")
+        ABSENT = "absent", _("Not present")
 
     precept = models.ForeignKey(Precept, on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="+")

@@ -2,33 +2,27 @@
 
 The Panel secretariat (and administrators) keep meetings, minutes, the forward plan,
 recommendations and public questions. Panel members read everything, exempt papers included.
-The public reads published, non-exempt content only, and never signs in.
+The public reads published, non-exempt content only, and never signs in: it is `None` here.
+
+Views check these once on the way in (`pcplan.panel.views.access`) and hand templates the
+answers as flags; services use the same functions.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pcplan.core.models import User
 
-
-def _user(user: Any) -> User | None:
-    return user if isinstance(user, User) and user.is_active else None
-
-
-def can_run_panel(user: Any) -> bool:
-    u = _user(user)
-    return u is not None and u.role in {User.Role.PANEL_SECRETARIAT, User.Role.ADMINISTRATOR}
+RUN_PANEL = frozenset({User.Role.PANEL_SECRETARIAT, User.Role.ADMINISTRATOR})
+SEE_EXEMPT = RUN_PANEL | {User.Role.PANEL_MEMBER}
 
 
-def can_see_exempt(user: Any) -> bool:
-    u = _user(user)
-    return u is not None and u.role in {
-        User.Role.PANEL_SECRETARIAT,
-        User.Role.ADMINISTRATOR,
-        User.Role.PANEL_MEMBER,
-    }
+def can_run_panel(user: User | None) -> bool:
+    return user is not None and user.is_active and user.role in RUN_PANEL
 
 
-def can_read_panel_staff_pages(user: Any) -> bool:
+def can_see_exempt(user: User | None) -> bool:
+    return user is not None and user.is_active and user.role in SEE_EXEMPT
+
+
+def can_read_panel_staff_pages(user: User | None) -> bool:
     return can_see_exempt(user)

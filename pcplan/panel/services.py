@@ -6,8 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
@@ -34,7 +36,7 @@ from pcplan.panel.models import (
 
 def _require(user: User | None) -> User:
     if user is None or not permissions.can_run_panel(user):
-        raise PermissionDenied("Only the Panel secretariat changes the Panel's business.")
+        raise PermissionDenied(_("Only the Panel secretariat changes the Panel's business."))
     return user
 
 
@@ -70,9 +72,26 @@ def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
 
 
 @transaction.atomic
-def save_agenda_item(user: User, item: AgendaItem) -> AgendaItem:
+def save_agenda_item(
+    user: User,
+    item: AgendaItem,
+    *,
+    deliverables: list[Any] | None = None,
+    report: tuple[str, bytes] | None = None,
+) -> AgendaItem:
+    """Save an item and, when given, its report (name, PDF bytes) and the deliverables the
+    report covers (all audited). A new report replaces the old one on the item; the old file
+    is kept, because the item's history names it."""
     _require(user)
+    if report is not None:
+        name, data = report
+        item.report_file.save(name, ContentFile(data), save=False)
+        item.report_filename = name[:200]
+        item.kind = AgendaItem.Kind.STANDARD
     attributed_to(item, user, "Agenda item saved").save()
+    if deliverables is not None:
+        attributed_to(item, user, "Deliverables covered changed")
+        item.deliverables.set(deliverables)
     return item
 
 
@@ -81,7 +100,7 @@ def fill_page_ranges(user: User, meeting: Meeting) -> dict[int, tuple[int, int]]
     """Store the agenda's page ranges from the real page counts of the full agenda pack."""
     _require(user)
     ranges = documents.agenda_pack(meeting, include_exempt=True).ranges
-    for item in meeting.agenda_items.defer("report_pdf"):
+    for item in meeting.agenda_items.all():
         item.first_page, item.last_page = ranges.get(item.number, (None, None))
         attributed_to(item, user, "Page ranges filled in").save(
             update_fields=["first_page", "last_page"]
@@ -157,7 +176,7 @@ def declare_interest(
 ) -> Declaration:
     _require(user)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
-        raise ValidationError("That agenda item belongs to another meeting.")
+        raise ValidationError(_("That agenda item belongs to another meeting."))
     declaration = Declaration(
         meeting=meeting, member=member, agenda_item=agenda_item, interest=interest.strip()
     )
@@ -181,7 +200,7 @@ def edit_minute(
     when approving them, not afterwards."""
     _require(user)
     if minute.meeting.minutes_approved_at_id is not None:
-        raise ValidationError("These minutes have been approved and can no longer be changed.")
+        raise ValidationError(_("These minutes have been approved and can no longer be changed."))
     minute.title, minute.text = title.strip(), text.strip()
     minute.resolution, minute.resolution_text = resolution, resolution_text.strip()
     minute.is_exempt = is_exempt
@@ -200,7 +219,7 @@ def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: st
     """Minutes are approved at a later meeting, with any amendments recorded (seed 002 min 42)."""
     _require(user)
     if at.date <= meeting.date:
-        raise ValidationError("Minutes are approved at a later meeting.")
+        raise ValidationError(_("Minutes are approved at a later meeting."))
     meeting.minutes_approved_at = at
     meeting.minutes_amendments = amendments.strip()
     meeting.status = Meeting.Status.MINUTES_APPROVED
@@ -224,7 +243,7 @@ def make_recommendation(
 ) -> Recommendation:
     _require(user)
     if response_due < made_on:
-        raise ValidationError("The response due date must not be before the date made.")
+        raise ValidationError(_("The response due date must not be before the date made."))
     rec = Recommendation(
         meeting=meeting,
         minute=minute,
@@ -234,6 +253,7 @@ def make_recommendation(
     )
     attributed_to(rec, user, "Recommendation made").save()
     if deliverables:
+        attributed_to(rec, user, "Deliverables linked")
         rec.deliverables.set(deliverables)
     return rec
 
@@ -286,7 +306,7 @@ def plan_item(
 def move_planned_item(user: User, item: ForwardPlanItem, to: Meeting) -> ForwardPlanItem:
     _require(user)
     if to.has_been_held:
-        raise ValidationError("Items can only move to a meeting that has not been held.")
+        raise ValidationError(_("Items can only move to a meeting that has not been held."))
     item.meeting = to
     item.position = to.planned_items.count() + 1
     attributed_to(item, user, f"Moved to {to}").save(update_fields=["meeting", "position"])
@@ -311,7 +331,7 @@ def submit_public(
 ) -> PublicSubmission:
     """A member of the public submits a question or statement. Late ones are kept, marked late."""
     if meeting.date < timezone.localdate():
-        raise ValidationError("This meeting has already taken place.")
+        raise ValidationError(_("This meeting has already taken place."))
     received = received_at or timezone.now()
     deadline = submission_deadline(meeting, kind)
     if kind == PublicSubmission.Kind.QUESTION:
@@ -339,7 +359,7 @@ def decide_submission(
 ) -> PublicSubmission:
     _require(user)
     if not accept and not reason.strip():
-        raise ValidationError("Give the reason for rejecting it.")
+        raise ValidationError(_("Give the reason for rejecting it."))
     submission.status = (
         PublicSubmission.Status.ACCEPTED if accept else PublicSubmission.Status.REJECTED
     )
@@ -379,11 +399,11 @@ def record_precept_decision(
     member_ids = {m.pk for m in members}
     unknown = set(votes) - member_ids
     if unknown:
-        raise ValidationError("Only persons who are members of the Panel on the day may vote.")
+        raise ValidationError(_("Only persons who are members of the Panel on the day may vote."))
     for_veto = sum(1 for v in votes.values() if v == PreceptVote.Vote.VETO)
     vetoed = precept.is_veto(for_veto, len(members))
     if for_veto and veto_reason is None and vetoed:
-        raise ValidationError("Say whether the veto is because the precept is too high or low.")
+        raise ValidationError(_("Say whether the veto is because the precept is too high or low."))
     the_precept.votes.all().delete()
     for member in members:
         vote = votes.get(member.pk, PreceptVote.Vote.ABSENT)
@@ -418,7 +438,7 @@ def record_precept_response(
     _require(user)
     if the_precept.outcome in {Precept.Outcome.VETO_TOO_HIGH, Precept.Outcome.VETO_TOO_LOW}:
         if revised_band_d is None or the_precept.band_d is None:
-            raise ValidationError("After a veto the response must give the revised precept.")
+            raise ValidationError(_("After a veto the response must give the revised precept."))
         reason = (
             precept.VetoReason.TOO_HIGH
             if the_precept.outcome == Precept.Outcome.VETO_TOO_HIGH

@@ -1,98 +1,119 @@
 from django.urls import path
 
-from pcplan.panel import views
+from pcplan.panel.views import (
+    forward_plan,
+    meetings,
+    members,
+    precept,
+    questions,
+    staff_meetings,
+)
 
 app_name = "panel"
 
 urlpatterns = [
-    path("panel/", views.meeting_list, name="meetings"),
-    path("panel/meetings.ics", views.meetings_ics, name="meetings-ics"),
-    path("panel/meetings/<int:pk>/", views.meeting_detail, name="meeting"),
-    path("panel/meetings/<int:pk>/agenda-pack.pdf", views.agenda_pack, name="agenda-pack"),
+    path("panel/", meetings.meeting_list, name="meetings"),
+    path("panel/meetings.ics", meetings.meetings_ics, name="meetings-ics"),
+    path("panel/meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("panel/meetings/<int:pk>/agenda-pack.pdf", meetings.agenda_pack, name="agenda-pack"),
     path(
         "panel/meetings/<int:pk>/items/<int:number>/report.pdf",
-        views.agenda_item_report,
+        meetings.agenda_item_report,
         name="agenda-item-report",
     ),
-    path("panel/meetings/<int:pk>/questions/new/", views.submit_question, name="question-new"),
+    path("panel/meetings/<int:pk>/questions/new/", questions.submit_question, name="question-new"),
     path(
         "panel/meetings/<int:pk>/questions/<int:submission_pk>/received/",
-        views.question_received,
+        questions.question_received,
         name="question-received",
     ),
-    path("panel/forward-plan/", views.forward_plan, name="forward-plan"),
-    path("panel/recommendations/", views.recommendation_list, name="recommendations"),
-    path("panel/precept/<int:year>/", views.precept_detail, name="precept"),
-    path("panel/precept/<int:year>/report.pdf", views.precept_report, name="precept-report"),
-    path("staff/panel/", views.staff_home, name="staff-home"),
-    path("staff/panel/meetings/new/", views.meeting_new, name="meeting-new"),
-    path("staff/panel/meetings/<int:pk>/", views.staff_meeting, name="staff-meeting"),
-    path("staff/panel/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("panel/forward-plan/", forward_plan.forward_plan, name="forward-plan"),
+    path("panel/recommendations/", forward_plan.recommendation_list, name="recommendations"),
+    path("panel/precept/<int:year>/", precept.precept_detail, name="precept"),
+    path("panel/precept/<int:year>/report.pdf", precept.precept_report, name="precept-report"),
+    path("staff/panel/", staff_meetings.staff_home, name="staff-home"),
+    path("staff/panel/meetings/new/", staff_meetings.meeting_new, name="meeting-new"),
+    path("staff/panel/meetings/<int:pk>/", staff_meetings.staff_meeting, name="staff-meeting"),
+    path("staff/panel/meetings/<int:pk>/edit/", staff_meetings.meeting_edit, name="meeting-edit"),
     path(
-        "staff/panel/meetings/<int:pk>/agenda/new/", views.agenda_item_add, name="agenda-item-new"
+        "staff/panel/meetings/<int:pk>/agenda/new/",
+        staff_meetings.agenda_item_add,
+        name="agenda-item-new",
     ),
     path(
         "staff/panel/meetings/<int:pk>/agenda/<int:number>/edit/",
-        views.agenda_item_add,
+        staff_meetings.agenda_item_add,
         name="agenda-item-edit",
     ),
     path(
         "staff/panel/meetings/<int:pk>/page-ranges/",
-        views.fill_page_ranges,
+        staff_meetings.fill_page_ranges,
         name="fill-page-ranges",
     ),
-    path("staff/panel/meetings/<int:pk>/minutes/new/", views.minute_add, name="minute-new"),
-    path("staff/panel/minutes/<int:pk>/edit/", views.minute_edit, name="minute-edit"),
+    path(
+        "staff/panel/meetings/<int:pk>/minutes/new/", staff_meetings.minute_add, name="minute-new"
+    ),
+    path("staff/panel/minutes/<int:pk>/edit/", staff_meetings.minute_edit, name="minute-edit"),
     path(
         "staff/panel/meetings/<int:pk>/minutes/approve/",
-        views.minutes_approve,
+        staff_meetings.minutes_approve,
         name="minutes-approve",
     ),
     path(
         "staff/panel/submissions/<int:pk>/decide/",
-        views.submission_decide,
+        questions.submission_decide,
         name="submission-decide",
     ),
     path(
         "staff/panel/meetings/<int:pk>/forward-plan/new/",
-        views.planned_item_add,
+        forward_plan.planned_item_add,
         name="planned-item-new",
     ),
     path(
-        "staff/panel/forward-plan/<int:pk>/move/", views.planned_item_move, name="planned-item-move"
+        "staff/panel/forward-plan/<int:pk>/move/",
+        forward_plan.planned_item_move,
+        name="planned-item-move",
     ),
     path(
         "staff/panel/meetings/<int:pk>/recommendations/new/",
-        views.recommendation_add,
+        forward_plan.recommendation_add,
         name="recommendation-new",
     ),
     path(
         "staff/panel/recommendations/<int:pk>/response/",
-        views.recommendation_response,
+        forward_plan.recommendation_response,
         name="recommendation-response",
     ),
-    path("staff/panel/meetings/<int:pk>/actions/new/", views.action_add, name="action-new"),
-    path("staff/panel/actions/<int:pk>/close/", views.action_close, name="action-close"),
-    path("staff/panel/meetings/<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("staff/panel/meetings/<int:pk>/actions/new/", forward_plan.action_add, name="action-new"),
+    path("staff/panel/actions/<int:pk>/close/", forward_plan.action_close, name="action-close"),
+    path(
+        "staff/panel/meetings/<int:pk>/attendance/",
+        staff_meetings.attendance_edit,
+        name="attendance",
+    ),
     path(
         "staff/panel/meetings/<int:pk>/others-present/new/",
-        views.other_attendee_add,
+        staff_meetings.other_attendee_add,
         name="other-attendee-new",
     ),
     path(
         "staff/panel/meetings/<int:pk>/declarations/new/",
-        views.declaration_add,
+        staff_meetings.declaration_add,
         name="declaration-new",
     ),
-    path("staff/panel/members/new/", views.member_new, name="member-new"),
-    path("staff/panel/members/<int:pk>/edit/", views.member_edit, name="member-edit"),
-    path("staff/panel/precept/new/", views.precept_new, name="precept-new"),
-    path("staff/panel/precept/<int:year>/", views.staff_precept, name="staff-precept"),
-    path("staff/panel/precept/<int:year>/edit/", views.precept_edit, name="precept-edit"),
+    path("staff/panel/members/new/", members.member_new, name="member-new"),
+    path("staff/panel/members/<int:pk>/edit/", members.member_edit, name="member-edit"),
+    path("staff/panel/precept/new/", precept.precept_new, name="precept-new"),
+    path("staff/panel/precept/<int:year>/", precept.staff_precept, name="staff-precept"),
+    path("staff/panel/precept/<int:year>/edit/", precept.precept_edit, name="precept-edit"),
     path(
-        "staff/panel/precept/<int:year>/decision/", views.precept_decision, name="precept-decision"
+        "staff/panel/precept/<int:year>/decision/",
+        precept.precept_decision,
+        name="precept-decision",
     ),
     path(
-        "staff/panel/precept/<int:year>/response/", views.precept_response, name="precept-response"
+        "staff/panel/precept/<int:year>/response/",
+        precept.precept_response,
+        name="precept-response",
     ),
 ]

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pcplan.core.office import current_office
 from pcplan.reports.chart import status_chart_png
+from pcplan.reports.pdf import html_to_pdf
 from pcplan.reports.progress import BOARD, ProgressReport, ReportError
 
 FONT = "Arial"  # Liberation Sans stands in for it on Debian: same metrics.
@@ -44,12 +45,7 @@ def render_html(report: ProgressReport) -> str:
 
 def render_pdf(report: ProgressReport) -> bytes:
     """A4 PDF with page numbers; headings become bookmarks; tagged as PDF/UA-1."""
-    from weasyprint import HTML  # imported here: loading pango is slow and only needed here
-
-    html = HTML(string=render_html(report), base_url=None)
-    pdf = html.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    assert pdf is not None  # noqa: S101  # write_pdf returns bytes when no target is given
-    return pdf
+    return html_to_pdf(render_html(report), title=report.title)
 
 
 def render_docx(report: ProgressReport) -> bytes:

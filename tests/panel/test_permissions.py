@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from pypdf import PdfReader
 
-from pcplan.panel import services
+from pcplan.panel import permissions, services
 from pcplan.panel.models import Meeting, PublicSubmission
 
 
@@ -68,10 +68,11 @@ def test_the_staff_panel_pages_are_for_panel_members_and_the_secretariat(
     assert client_for(panel_member).get(reverse("panel:staff-home")).status_code == 200
 
 
-def test_the_public_never_sees_an_exempt_item(client, next_meeting):
+def test_the_public_never_sees_an_exempt_items_papers(client, next_meeting):
     page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
     assert "Approach to Communications and Engagement" in page
-    assert "Estates disposal" not in page
+    assert "Estates disposal" in page  # listed, as councils list exempt business
+    assert reverse("panel:agenda-item-report", args=[next_meeting.pk, 2]) not in page
     assert (
         client.get(reverse("panel:agenda-item-report", args=[next_meeting.pk, 2])).status_code
         == 404
@@ -87,7 +88,7 @@ def test_the_public_agenda_pack_leaves_out_exempt_papers(client, next_meeting):
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Public report page 3" in text
     assert "Exempt report" not in text
-    assert "Estates disposal" not in text
+    assert "Not for publication" in text  # the item is listed, its papers left out
 
 
 def test_panel_members_see_exempt_items_and_papers(client_for, panel_member, next_meeting):
@@ -152,3 +153,25 @@ def test_exempt_minutes_are_for_members_only(
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pack.content)).pages)
     assert "Public minute" in text
     assert "Estates negotiation" not in text
+
+
+def test_the_rules_take_a_user_and_the_public_is_none(secretariat, panel_member, editor):
+    assert not permissions.can_run_panel(None)
+    assert not permissions.can_see_exempt(None)
+    assert permissions.can_run_panel(secretariat)
+    assert not permissions.can_run_panel(panel_member)
+    assert permissions.can_see_exempt(panel_member)
+    assert not permissions.can_see_exempt(editor)
+    secretariat.is_active = False
+    assert not permissions.can_run_panel(secretariat)
+
+
+def test_a_panel_member_reads_the_staff_pages_but_changes_nothing(
+    client_for, panel_member, next_meeting
+):
+    member = client_for(panel_member)
+    page = member.get(reverse("panel:staff-meeting", args=[next_meeting.pk]))
+    assert page.status_code == 200
+    # The page offers no change the member may not make: the same rule gives the flag.
+    assert reverse("panel:meeting-edit", args=[next_meeting.pk]) not in page.content.decode()
+    assert member.get(reverse("panel:meeting-edit", args=[next_meeting.pk])).status_code == 403

@@ -12,9 +12,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
+from pcplan.core.models import Office
 from pcplan.panel import services
 from pcplan.panel.models import Meeting, Precept, PreceptVote
 from pcplan.panel.precept import VetoReason
+from tests.panel.test_agenda_pack import assert_tagged
 
 
 @pytest.fixture
@@ -130,6 +132,7 @@ def test_after_a_too_high_veto_the_revised_precept_must_be_lower(
 
 
 def test_the_panel_report_pdf_follows_the_house_format(client, secretariat, panel_of_13, proposal):
+    Office.objects.create(panel_name="Cambridgeshire Police and Crime Panel")
     services.record_precept_decision(
         secretariat,
         proposal,
@@ -173,3 +176,31 @@ def test_an_unpublished_response_is_not_shown(client, secretariat, panel_of_13, 
     assert (
         "Dear Edward, final" in client.get(reverse("panel:precept", args=[2023])).content.decode()
     )
+
+
+def test_the_precept_report_names_the_panel_and_office_holder_of_the_office_profile(
+    client, secretariat, panel_of_13, proposal
+):
+    Office.objects.create(kind=Office.Kind.MAYOR, panel_name="Shire Police and Crime Panel")
+    services.record_precept_decision(
+        secretariat, proposal, votes=votes(panel_of_13, 0, 11), report_date=dt.date(2023, 2, 2)
+    )
+    pdf = client.get(reverse("panel:precept-report", args=[2023])).content
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).replace("\n", " ")
+    assert "REPORT OF THE SHIRE POLICE AND CRIME PANEL" in text
+    assert "THE REPORT FROM THE MAYOR ON THE PRECEPT 2023/24" in text
+    assert "Cambridgeshire" not in text
+
+
+def test_the_precept_report_is_a_tagged_pdf_with_title_language_and_page_numbers(
+    client, secretariat, panel_of_13, proposal
+):
+    Office.objects.create(panel_name="Shire Police and Crime Panel")
+    services.record_precept_decision(
+        secretariat, proposal, votes=votes(panel_of_13, 0, 11), report_date=dt.date(2023, 2, 2)
+    )
+    pdf = client.get(reverse("panel:precept-report", args=[2023])).content
+    reader = assert_tagged(pdf, "Report of the Shire Police and Crime Panel on the precept 2023/24")
+    pages = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"{number} / {pages}" in page.extract_text()

@@ -7,7 +7,9 @@ import datetime as dt
 from django.urls import reverse
 
 from pcplan.panel import services
-from pcplan.panel.models import Meeting, MinuteItem
+from pcplan.panel.models import AgendaItem, Meeting, MinuteItem
+from pcplan.plans.lifecycle import PlanStatus
+from tests.factories import DeliverableFactory, PlanFactory, ThemeFactory
 
 
 def test_the_meetings_page_lists_coming_and_past_meetings(client, held_meeting, next_meeting):
@@ -128,6 +130,116 @@ def test_an_agenda_item_lists_the_published_deliverables_its_report_covers(
     item = next_meeting.agenda_items.get(number=1)
     item.deliverables.set([constabulary_deliverable, csp_deliverable])
     page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
-    assert "Deliverables this report covers (1)" in page
+    assert "Deliverable this report covers (1)" in page
     assert "Serious Violence Strategy" in page
     assert "Safer Communities Fund bids" not in page  # a draft never appears
+
+
+def draft_plan_deliverable():
+    """A published deliverable of a plan still in draft: not public (Deliverable.public)."""
+    plan = PlanFactory(key="draft-2028-32", title="Draft plan", status=PlanStatus.DRAFTING)
+    theme = ThemeFactory(plan=plan, key="draft-theme", title="Draft theme", position=1)
+    return DeliverableFactory(theme=theme, title="Unannounced initiative", is_published=True)
+
+
+def test_an_agenda_item_never_shows_a_deliverable_of_an_unissued_plan(
+    client, next_meeting, constabulary_deliverable
+):
+    item = next_meeting.agenda_items.get(number=1)
+    item.deliverables.set([constabulary_deliverable, draft_plan_deliverable()])
+    page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
+    assert "Serious Violence Strategy" in page
+    assert "Unannounced initiative" not in page
+
+
+def test_a_recommendation_never_shows_a_deliverable_of_an_unissued_plan(
+    client, secretariat, held_meeting, constabulary_deliverable
+):
+    services.make_recommendation(
+        secretariat,
+        held_meeting,
+        text="Report on the new initiative",
+        made_on=held_meeting.date,
+        response_due=held_meeting.date + dt.timedelta(days=56),
+        deliverables=[constabulary_deliverable, draft_plan_deliverable()],
+    )
+    page = client.get(reverse("panel:recommendations")).content.decode()
+    assert "Serious Violence Strategy" in page
+    assert "Unannounced initiative" not in page
+
+
+def listed(page: str, list_id: str) -> str:
+    start = page.index(f'id="{list_id}"')
+    return page[start : page.index("</ul>", start)]
+
+
+def test_coming_meetings_are_those_from_today_in_date_order_whatever_their_status(db, client):
+    today = dt.date.today()
+    old = Meeting.objects.create(date=dt.date(2023, 7, 12), status=Meeting.Status.SCHEDULED)
+    later = Meeting.objects.create(date=today + dt.timedelta(days=90))
+    sooner = Meeting.objects.create(date=today, status=Meeting.Status.AGENDA_PUBLISHED)
+    page = client.get(reverse("panel:meetings")).content.decode()
+    coming = listed(page, "coming-meetings")
+    assert "12 July 2023" not in coming
+    assert coming.index(f"{sooner.date:%-d %B %Y}") < coming.index(f"{later.date:%-d %B %Y}")
+    assert "12 July 2023" in listed(page, "past-meetings")
+    assert old.pk  # kept apart, among the past meetings
+
+
+def test_a_past_meeting_never_takes_questions_and_says_so_plainly(db, client):
+    old = Meeting.objects.create(date=dt.date(2023, 7, 12), status=Meeting.Status.SCHEDULED)
+    meeting_page = client.get(reverse("panel:meeting", args=[old.pk])).content.decode()
+    assert "Ask a question" not in meeting_page
+    response = client.get(reverse("panel:question-new", args=[old.pk]))
+    assert response.status_code == 200
+    assert "Questions are closed" in response.content.decode()
+    response = client.post(
+        reverse("panel:question-new", args=[old.pk]),
+        {"kind": "question", "name": "A", "contact": "a@example.org", "text": "Late?"},
+    )
+    assert "Questions are closed" in response.content.decode()
+    assert not old.submissions.exists()
+
+
+def test_a_held_meeting_does_not_say_its_agenda_is_not_published_yet(client, held_meeting):
+    page = client.get(reverse("panel:meeting", args=[held_meeting.pk])).content.decode()
+    assert "not published yet" not in page
+    assert "No agenda for this meeting is kept on this site." in page
+
+
+def test_exempt_items_stay_on_the_public_agenda_with_their_paragraph_and_no_papers(
+    client, next_meeting
+):
+    AgendaItem.objects.filter(meeting=next_meeting, number=2).update(exempt_paragraph=3)
+    page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
+    assert "Estates disposal – commercial terms" in page
+    assert (
+        "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A to the "
+        "Local Government Act 1972." in page
+    )
+    report = reverse("panel:agenda-item-report", args=[next_meeting.pk, 2])
+    assert report not in page
+    assert client.get(report).status_code == 404
+
+
+def test_members_still_open_the_exempt_papers(client_for, panel_member, next_meeting):
+    member = client_for(panel_member)
+    report = reverse("panel:agenda-item-report", args=[next_meeting.pk, 2])
+    assert report in member.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
+    assert member.get(report).content.startswith(b"%PDF")
+
+
+def test_the_meeting_page_takes_the_worst_values_the_fields_accept(client, next_meeting):
+    item = AgendaItem.objects.get(meeting=next_meeting, number=2)
+    item.title = "<script>alert(1)</script>" + "W" * 270
+    item.exempt_paragraph = 1
+    item.save()
+    next_meeting.venue = "V" * 300
+    next_meeting.title = "T" * 200
+    next_meeting.save()
+    page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "paragraph 1 of Part 1" in page
+    listing = client.get(reverse("panel:meetings")).content.decode()
+    assert "T" * 200 in listing

@@ -100,7 +100,9 @@ def test_statements_are_late_after_noon_on_the_third_working_day_after_the_agend
 
 
 def test_questions_for_a_past_meeting_are_refused(client, held_meeting):
-    assert client.get(reverse("panel:question-new", args=[held_meeting.pk])).status_code == 404
+    response = client.get(reverse("panel:question-new", args=[held_meeting.pk]))
+    assert "Questions are closed" in response.content.decode()
+    assert "<form" not in response.content.decode()
 
 
 def test_the_secretariat_accepts_and_it_appears_on_the_meeting_page(

@@ -1,0 +1,155 @@
+"""The way into the Panel's pages: who the user is, the permission checked once, and one
+`get_<thing>_for_user` per model that answers 404 when the user may not see it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from pcplan.core.models import User
+from pcplan.delivery.models import Deliverable
+from pcplan.panel import permissions
+from pcplan.panel.models import (
+    Action,
+    AgendaItem,
+    ForwardPlanItem,
+    Meeting,
+    MinuteItem,
+    PanelMember,
+    Precept,
+    PublicSubmission,
+    Recommendation,
+)
+
+View = Callable[..., HttpResponse]
+
+
+def panel_user(request: HttpRequest) -> User | None:
+    """The signed-in user, or None for the public."""
+    user = request.user
+    return user if isinstance(user, User) else None
+
+
+def _only(rule: Callable[[User | None], bool], refusal: str) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not rule(panel_user(request)):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
+secretariat_only = _only(
+    permissions.can_run_panel, "Only the Panel secretariat changes the Panel's business."
+)
+panel_readers_only = _only(
+    permissions.can_read_panel_staff_pages,
+    "The Panel pages are for Panel members and the secretariat.",
+)
+
+
+def flags(request: HttpRequest) -> dict[str, bool]:
+    """What the templates may offer, from the same rules the views check."""
+    user = panel_user(request)
+    return {
+        "can_run_panel": permissions.can_run_panel(user),
+        "can_see_exempt": permissions.can_see_exempt(user),
+    }
+
+
+def visible_agenda_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """Every item, exempt ones included (their papers are withheld, not their existence); the
+    deliverables a report covers are listed when they are public."""
+    return meeting.agenda_items.prefetch_related(
+        Prefetch(
+            "deliverables",
+            queryset=Deliverable.objects.public().select_related("theme__plan"),
+            to_attr="public_deliverables",
+        )
+    )
+
+
+def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteItem]:
+    """Exempt minutes are for Panel members and the secretariat only."""
+    minutes = meeting.minute_items.prefetch_related("questions")
+    if not permissions.can_see_exempt(panel_user(request)):
+        minutes = minutes.filter(is_exempt=False)
+    return minutes
+
+
+def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
+    """Every meeting is public once scheduled; what is shown of it depends on the user."""
+    return get_object_or_404(Meeting, pk=pk)
+
+
+def get_agenda_item_for_user(request: HttpRequest, pk: int, number: int) -> AgendaItem:
+    """An item's papers: exempt ones, and those of an unpublished agenda, for members only."""
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting"), meeting=pk, number=number
+    )
+    if permissions.can_see_exempt(panel_user(request)):
+        return item
+    if item.is_exempt:
+        raise Http404(_("No such item"))
+    if not item.meeting.agenda_is_public:
+        raise Http404(_("The agenda is not published yet"))
+    return item
+
+
+def get_submission_for_user(request: HttpRequest, pk: int) -> PublicSubmission:
+    if not permissions.can_run_panel(panel_user(request)):
+        raise Http404(_("No such submission"))
+    return get_object_or_404(PublicSubmission.objects.select_related("meeting"), pk=pk)
+
+
+def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
+    """The Panel's precept report is public once made."""
+    the_precept = get_object_or_404(
+        Precept.objects.select_related("meeting"), financial_year_start=year
+    )
+    if the_precept.report_date is None and not permissions.can_see_exempt(panel_user(request)):
+        raise Http404(_("The Panel has not reported on this precept yet"))
+    return the_precept
+
+
+def get_recommendation_for_user(request: HttpRequest, pk: int) -> Recommendation:
+    """Recommendations are public."""
+    return get_object_or_404(Recommendation.objects.select_related("meeting"), pk=pk)
+
+
+def get_action_for_user(request: HttpRequest, pk: int) -> Action:
+    if not permissions.can_read_panel_staff_pages(panel_user(request)):
+        raise Http404(_("No such action"))
+    return get_object_or_404(Action.objects.select_related("meeting"), pk=pk)
+
+
+def get_planned_item_for_user(request: HttpRequest, pk: int) -> ForwardPlanItem:
+    """The forward plan is public."""
+    return get_object_or_404(ForwardPlanItem.objects.select_related("meeting"), pk=pk)
+
+
+def get_minute_for_user(request: HttpRequest, pk: int) -> MinuteItem:
+    """Minutes are read on their meeting's page; one minute on its own is for the staff."""
+    minute = get_object_or_404(MinuteItem.objects.select_related("meeting"), pk=pk)
+    if not permissions.can_read_panel_staff_pages(panel_user(request)):
+        raise Http404(_("No such minute"))
+    return minute
+
+
+def get_member_for_user(request: HttpRequest, pk: int) -> PanelMember:
+    if not permissions.can_read_panel_staff_pages(panel_user(request)):
+        raise Http404(_("No such member"))
+    return get_object_or_404(PanelMember, pk=pk)

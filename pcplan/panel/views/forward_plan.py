@@ -1,0 +1,165 @@
+"""The forward plan, the Panel's recommendations and the responses to them, and the action
+log."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pcplan.core.http import posted, staff_user
+from pcplan.delivery.models import Deliverable
+from pcplan.panel import services
+from pcplan.panel.forms import (
+    ActionForm,
+    CloseActionForm,
+    MoveItemForm,
+    PlannedItemForm,
+    RecommendationForm,
+    ResponseForm,
+)
+from pcplan.panel.models import (
+    ForwardPlanItem,
+    Meeting,
+    Recommendation,
+)
+from pcplan.panel.names import holder_short
+from pcplan.panel.views.access import (
+    get_action_for_user,
+    get_meeting_for_user,
+    get_planned_item_for_user,
+    get_recommendation_for_user,
+    secretariat_only,
+)
+from pcplan.panel.views.staff_form import staff_form
+
+
+def forward_plan(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.coming(timezone.localdate()).prefetch_related(
+        Prefetch("planned_items", queryset=ForwardPlanItem.objects.select_related("requested_at"))
+    )
+    return render(request, "panel/forward_plan.html", {"meetings": meetings})
+
+
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    recs = Recommendation.objects.select_related("meeting").prefetch_related(
+        Prefetch(
+            "deliverables",
+            queryset=Deliverable.objects.public().select_related("theme__plan"),
+            to_attr="public_deliverables",
+        )
+    )
+    return render(request, "panel/recommendation_list.html", {"recommendations": recs})
+
+
+@secretariat_only
+def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = PlannedItemForm(posted(request))
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.plan_item(user, meeting, **form.cleaned_data),
+        title=_("Add an item to the forward plan"),
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message=_("Item added to the forward plan"),
+    )
+
+
+@secretariat_only
+def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_planned_item_for_user(request, pk)
+    form = MoveItemForm(posted(request))
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.move_planned_item(user, item, form.cleaned_data["to"]),
+        title=_("Move “%(title)s”") % {"title": item.title},
+        caption=_("Planned for %(meeting)s") % {"meeting": item.meeting},
+        back=reverse("panel:staff-meeting", args=[item.meeting_id]),
+        message=_("Item moved"),
+    )
+
+
+@secretariat_only
+def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = RecommendationForm(posted(request), initial={"made_on": meeting.date})
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.make_recommendation(
+            user,
+            meeting,
+            text=form.cleaned_data["text"],
+            made_on=form.cleaned_data["made_on"],
+            response_due=form.cleaned_data["response_due"],
+            deliverables=list(form.cleaned_data["deliverables"]),
+        ),
+        title=_("Make a recommendation to the %(holder)s") % {"holder": holder_short()},
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message=_("Recommendation recorded"),
+    )
+
+
+@secretariat_only
+def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
+    rec = get_recommendation_for_user(request, pk)
+    form = ResponseForm(
+        posted(request),
+        initial={
+            "text": rec.response_text,
+            "date": rec.response_date,
+            "published": rec.response_published,
+        },
+    )
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.record_response(user, rec, **form.cleaned_data),
+        title=_("Record the %(holder)s's response") % {"holder": holder_short()},
+        caption=rec.text[:120],
+        back=reverse("panel:staff-meeting", args=[rec.meeting_id]),
+        message=_("Response recorded"),
+    )
+
+
+@secretariat_only
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = ActionForm(posted(request))
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.add_action(user, meeting, **form.cleaned_data),
+        title=_("Add to the action log"),
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message=_("Action added"),
+    )
+
+
+@secretariat_only
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_action_for_user(request, pk)
+    form = CloseActionForm(posted(request))
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.close_action(user, entry, outcome=form.cleaned_data["outcome"]),
+        title=_("Close an action"),
+        caption=entry.item,
+        back=reverse("panel:staff-meeting", args=[entry.meeting_id]),
+        message=_("Action closed"),
+    )

@@ -1,0 +1,98 @@
+"""Public meeting pages: the list of meetings, a meeting with its agenda and minutes, its
+papers and agenda pack, and the iCalendar feed."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pcplan.core.office import current_office
+from pcplan.panel import calendar, documents
+from pcplan.panel.models import (
+    Meeting,
+    Precept,
+    PublicSubmission,
+)
+from pcplan.panel.names import panel_name
+from pcplan.panel.views.access import (
+    flags,
+    get_agenda_item_for_user,
+    get_meeting_for_user,
+    visible_agenda_items,
+    visible_minutes,
+)
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "panel/meeting_list.html",
+        {
+            "upcoming": Meeting.objects.coming(today),
+            "past": Meeting.objects.past(today),
+            "precepts": Precept.objects.exclude(report_date=None),
+        },
+    )
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    today = timezone.localdate()
+    allowed = flags(request)
+    show_agenda = meeting.agenda_is_public or allowed["can_see_exempt"]
+    show_minutes = meeting.minutes_published or allowed["can_see_exempt"]
+    return render(
+        request,
+        "panel/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda_items": visible_agenda_items(meeting) if show_agenda else [],
+            "show_agenda": show_agenda,
+            "is_past": meeting.is_past(today),
+            "show_minutes": show_minutes,
+            "minute_items": visible_minutes(request, meeting) if show_minutes else [],
+            "attendances": meeting.attendances.select_related("member", "substitute_for"),
+            "others": meeting.others_present.all(),
+            "declarations": meeting.declarations.select_related("member", "agenda_item"),
+            "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),
+            "can_submit": meeting.questions_open(today),
+            "planned": meeting.planned_items.all(),
+            **allowed,
+        },
+    )
+
+
+def agenda_item_report(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    item = get_agenda_item_for_user(request, pk, number)
+    if not item.has_report:
+        raise Http404(_("This item has no report"))
+    response = HttpResponse(item.report_bytes(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="item-{item.number}.pdf"'
+    return response
+
+
+def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    include_exempt = flags(request)["can_see_exempt"]
+    if not meeting.agenda_is_public and not include_exempt:
+        raise Http404(_("The agenda is not published yet"))
+    pack = documents.agenda_pack(meeting, include_exempt=include_exempt)
+    response = HttpResponse(pack.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="agenda-pack-{meeting.date:%Y-%m-%d}.pdf"'
+    return response
+
+
+def meetings_ics(request: HttpRequest) -> HttpResponse:
+    host = request.get_host()
+    body = calendar.meetings_calendar(
+        Meeting.objects.all(),
+        host=host,
+        url=lambda m: request.build_absolute_uri(reverse("panel:meeting", args=[m.pk])),
+        panel_name=panel_name(current_office()),
+        now=timezone.now(),
+    )
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,0 +1,313 @@
+"""The secretariat's meeting pages: meetings, agenda items and their reports, minutes and
+their approval, attendance and declarations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.panel import services
+from pcplan.panel.forms import (
+    AgendaItemForm,
+    ApproveMinutesForm,
+    AttendanceForm,
+    DeclarationForm,
+    MeetingForm,
+    MinuteForm,
+    OtherAttendeeForm,
+)
+from pcplan.panel.models import (
+    AgendaItem,
+    Meeting,
+    PanelMember,
+    Precept,
+    PublicSubmission,
+    members_on,
+)
+from pcplan.panel.review import open_actions, open_recommendations
+from pcplan.panel.views.access import (
+    flags,
+    get_agenda_item_for_user,
+    get_meeting_for_user,
+    get_minute_for_user,
+    panel_readers_only,
+    secretariat_only,
+    visible_agenda_items,
+)
+from pcplan.panel.views.staff_form import staff_form
+
+
+@panel_readers_only
+def staff_home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "panel/staff_home.html",
+        {
+            "meetings": Meeting.objects.order_by("-date"),
+            "waiting": PublicSubmission.objects.filter(
+                status=PublicSubmission.Status.RECEIVED
+            ).select_related("meeting"),
+            "members": members_on(timezone.localdate()),
+            "substitutes": PanelMember.objects.filter(kind=PanelMember.Kind.SUBSTITUTE),
+            **flags(request),
+            "precepts": Precept.objects.all(),
+        },
+    )
+
+
+@panel_readers_only
+def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    return render(
+        request,
+        "panel/staff_meeting.html",
+        {
+            "meeting": meeting,
+            "agenda_items": visible_agenda_items(meeting),
+            "minute_items": meeting.minute_items.prefetch_related("questions"),
+            "submissions": meeting.submissions.all(),
+            "open_actions": open_actions(meeting),
+            "open_recommendations": open_recommendations(meeting),
+            "planned": meeting.planned_items.select_related("requested_at"),
+            "recommendations": meeting.recommendations.all(),
+            "actions": meeting.actions.all(),
+            "attendances": meeting.attendances.select_related("member", "substitute_for"),
+            "others": meeting.others_present.all(),
+            "declarations": meeting.declarations.select_related("member", "agenda_item"),
+            **flags(request),
+        },
+    )
+
+
+@secretariat_only
+def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk) if pk else Meeting()
+    form = MeetingForm(posted(request), instance=meeting)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_meeting(user, form.save(commit=False)),
+        context={
+            "title": _("Edit meeting") if pk else _("Add a meeting"),
+            "back_url": reverse("panel:staff-home"),
+        },
+        success_url=lambda: reverse("panel:staff-meeting", args=[form.instance.pk]),
+        success_message=_("Meeting saved"),
+    )
+
+
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    return meeting_edit(request, None)
+
+
+@secretariat_only
+def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    """Add an agenda item, or (with `number`) correct one; a new report replaces the old."""
+    meeting = get_meeting_for_user(request, pk)
+    if number is None:
+        next_number = (
+            meeting.agenda_items.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        item, initial = AgendaItem(meeting=meeting), {"number": next_number}
+    else:
+        item, initial = get_agenda_item_for_user(request, meeting.pk, number), {}
+    form = AgendaItemForm(
+        posted(request),
+        request.FILES if request.method == "POST" else None,
+        initial=initial,
+        instance=item,
+    )
+    user = staff_user(request)
+
+    def save() -> None:
+        item = form.save(commit=False)
+        report = form.cleaned_data.get("report")
+        name = str(getattr(request.FILES.get("report"), "name", "report.pdf"))
+        services.save_agenda_item(
+            user,
+            item,
+            deliverables=list(form.cleaned_data["deliverables"]),
+            report=(name, report) if report else None,
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="panel/upload_form.html",
+        context={
+            "title": _("Add an agenda item")
+            if number is None
+            else _("Edit agenda item %(number)s") % {"number": number},
+            "caption": str(meeting),
+            "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
+        },
+        success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
+        success_message=_("Agenda item saved"),
+    )
+
+
+@secretariat_only
+@require_POST
+def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    services.fill_page_ranges(staff_user(request), meeting)
+    messages.success(request, _("Page ranges filled in from the agenda pack"))
+    return redirect("panel:staff-meeting", pk=meeting.pk)
+
+
+@secretariat_only
+def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = MinuteForm(posted(request))
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.add_minute(
+            user,
+            meeting,
+            title=form.cleaned_data["title"],
+            text=form.cleaned_data["text"],
+            resolution=form.cleaned_data["resolution"],
+            resolution_text=form.cleaned_data["resolution_text"],
+            questions=form.question_list(),
+            is_exempt=form.cleaned_data["is_exempt"],
+        ),
+        context={
+            "title": _("Add a minute"),
+            "caption": str(meeting),
+            "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
+        },
+        success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
+        success_message=_("Minute added"),
+    )
+
+
+@secretariat_only
+def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    minute = get_minute_for_user(request, pk)
+    initial = {
+        "title": minute.title,
+        "text": minute.text,
+        "resolution": minute.resolution,
+        "resolution_text": minute.resolution_text,
+        "is_exempt": minute.is_exempt,
+        "questions": "\n\n".join(q.text for q in minute.questions.all()),
+    }
+    form = MinuteForm(posted(request), initial=initial)
+    user = staff_user(request)
+    meeting_url = reverse("panel:staff-meeting", args=[minute.meeting.pk])
+    return edit_form(
+        request,
+        form,
+        lambda: services.edit_minute(
+            user,
+            minute,
+            title=form.cleaned_data["title"],
+            text=form.cleaned_data["text"],
+            resolution=form.cleaned_data["resolution"],
+            resolution_text=form.cleaned_data["resolution_text"],
+            questions=form.question_list(),
+            is_exempt=form.cleaned_data["is_exempt"],
+        ),
+        context={
+            "title": _("Edit minute %(number)s") % {"number": minute.number},
+            "back_url": meeting_url,
+        },
+        success_url=meeting_url,
+        success_message=_("Minute saved"),
+    )
+
+
+@secretariat_only
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = ApproveMinutesForm(posted(request), meeting=meeting)
+    user = staff_user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.approve_minutes(
+            user,
+            meeting,
+            at=form.cleaned_data["at"],
+            amendments=form.cleaned_data["amendments"],
+        ),
+        context={
+            "title": _("Record the approval of the minutes"),
+            "caption": _("Minutes of %(date)s") % {"date": f"{meeting.date:%-d %B %Y}"},
+            "intro": _(
+                "Minutes are approved as an accurate record at a later meeting. Once "
+                "approved they are published."
+            ),
+            "back_url": reverse("panel:staff-meeting", args=[meeting.pk]),
+            "submit": _("Record approval"),
+        },
+        success_url=reverse("panel:staff-meeting", args=[meeting.pk]),
+        success_message=_("Approval of the minutes recorded"),
+    )
+
+
+@secretariat_only
+def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    members = list(members_on(meeting.date))
+    substitutes = list(
+        PanelMember.objects.filter(
+            kind=PanelMember.Kind.SUBSTITUTE, start_date__lte=meeting.date
+        ).exclude(end_date__lt=meeting.date)
+    )
+    current = {a.member_id: a for a in meeting.attendances.all()}
+    form = AttendanceForm(
+        posted(request), members=members, substitutes=substitutes, current=current
+    )
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.record_attendance(user, meeting, form.entries()),
+        title=_("Attendance"),
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message=_("Attendance recorded"),
+    )
+
+
+@secretariat_only
+def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = OtherAttendeeForm(posted(request))
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.add_other_attendee(user, meeting, **form.cleaned_data),
+        title=_("Add an officer or other person present"),
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message=_("Added"),
+    )
+
+
+@secretariat_only
+def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk)
+    form = DeclarationForm(posted(request), meeting=meeting)
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.declare_interest(user, meeting, **form.cleaned_data),
+        title=_("Record a declaration of interest"),
+        caption=str(meeting),
+        back=reverse("panel:staff-meeting", args=[meeting.pk]),
+        message=_("Declaration recorded"),
+    )
