@@ -20,13 +20,6 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
     def for_plan(self, plan: Plan) -> DeliverableQuerySet:
         return self.filter(theme__plan=plan)
 
-    def published(self) -> DeliverableQuerySet:
-        """Published, whatever the plan's status: for staff pages only, never the public.
-
-        Kept while the Panel's pages move to `public()`; remove it when nothing calls it.
-        """
-        return self.filter(is_published=True)
-
     def public(self) -> DeliverableQuerySet:
         """What anyone may see: published, in a public plan (issued, varied, superseded).
 
