@@ -15,8 +15,8 @@ from django.db import transaction
 
 from pcplan.core.models import Organisation, User
 from pcplan.core.profile import setup_from_file
+from pcplan.demo.performance import load_performance_demo
 from pcplan.panel.demo import load_panel_demo
-from pcplan.performance.demo import load_performance_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
