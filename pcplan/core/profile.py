@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import DataError, IntegrityError, models, transaction
 
 from pcplan.core.audit import attributed_to
@@ -258,6 +259,18 @@ def write_profile(
         for csp in CommunitySafetyPartnership.objects.exclude(name__in=list(csps)):
             _delete(result, "partnerships", csp, user)
     return result
+
+
+def may_keep_profile(user: User) -> bool:
+    """Only administrators keep the office profile: it changes every document and page."""
+    return user.is_active and user.role == User.Role.ADMINISTRATOR
+
+
+def save_office_profile(user: User, spec: ProfileSpec) -> ProfileResult:
+    """The staff page's service: the same writer as `pcplan setup`, attributed to `user`."""
+    if not may_keep_profile(user):
+        raise PermissionDenied("Only administrators keep the office profile.")
+    return write_profile(spec, user, "Changed on the office profile page")
 
 
 def setup_sources(source: Source, user: User | None = None) -> ProfileResult:
