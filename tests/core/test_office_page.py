@@ -150,3 +150,28 @@ def test_the_page_renders_the_longest_values_the_fields_accept(client_for, admin
     html = client_for(administrator).get(URL).content.decode()
     assert "N" * 200 in html
     assert "<script>alert(1)</script>" not in html
+
+
+@pytest.mark.django_db
+def test_a_partnerships_organisation_is_kept_when_the_page_is_posted_back(
+    client_for, administrator
+):
+    from pcplan.core.profile import setup_from_text
+    from tests.factories import OrganisationFactory
+    from tests.offices.profiles import SEEDS_OFFICE
+
+    fenland = OrganisationFactory(key="fenland-csp", name="Fenland CSP")
+    setup_from_text(
+        SEEDS_OFFICE.replace(
+            "{name: Fenland, districts: [Fenland]}",
+            "{name: Fenland, organisation: fenland-csp, districts: [Fenland]}",
+        ),
+        "office.yaml",
+    )
+    client = client_for(administrator)
+    data = served_form(client.get(URL).content.decode())
+    assert data["csps-2-organisation"] == ["fenland-csp"]
+
+    assert client.post(URL, as_post(data)).status_code == 302
+
+    assert CommunitySafetyPartnership.objects.get(name="Fenland").organisation == fenland
