@@ -187,8 +187,6 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "pcplan@localhost")
 
 PCPLAN_SITE_NAME = env_str("PCPLAN_SITE_NAME", "pcplan")
-# The force whose data.police.uk files feed the performance dashboard (the file name's force part).
-PCPLAN_POLICE_FORCE = env_str("PCPLAN_POLICE_FORCE", "cambridgeshire")
 
 LOGGING = {
     "version": 1,

@@ -83,7 +83,9 @@ class Office(models.Model):
         _("name of the body"),
         max_length=200,
         blank=True,
-        help_text=_('As documents print it, e.g. "Cambridgeshire Police and Crime Commissioner".'),
+        help_text=_(
+            'As documents print it, e.g. "Police and Crime Commissioner for" and the area.'
+        ),
     )
     holder_title = models.CharField(
         _("office holder's title"),
@@ -110,13 +112,18 @@ class Office(models.Model):
         _("abbreviation of the office"), max_length=20, blank=True, help_text=_('e.g. "OPCC".')
     )
     police_area = models.CharField(
-        _("police area"), max_length=200, blank=True, help_text=_('e.g. "Cambridgeshire".')
+        _("police area"),
+        max_length=200,
+        blank=True,
+        help_text=_("The area the force or forces police, as documents name it."),
     )
     panel_name = models.CharField(
         _("name of the Panel"),
         max_length=200,
         blank=True,
-        help_text=_('e.g. "Cambridgeshire Police and Crime Panel".'),
+        help_text=_(
+            "As the Panel's papers print it: the area's name, then \"Police and Crime Panel\"."
+        ),
     )
     panel_host_authority = models.CharField(_("Panel's host authority"), max_length=200, blank=True)
     panel_contact = models.TextField(
@@ -161,11 +168,11 @@ class Office(models.Model):
     @property
     def holder(self) -> str:
         """The office holder's title, or the kind's own words when none is set."""
-        return self.holder_title or DEFAULT_HOLDER_TITLES[self.Kind(self.kind)]
+        return self.holder_title or str(DEFAULT_HOLDER_TITLES[self.Kind(self.kind)])
 
     @property
     def holder_short(self) -> str:
-        return self.holder_short_title or DEFAULT_SHORT_TITLES[self.Kind(self.kind)]
+        return self.holder_short_title or str(DEFAULT_SHORT_TITLES[self.Kind(self.kind)])
 
     @property
     def forces_ids(self) -> list[str]:
@@ -188,7 +195,7 @@ DEFAULT_SHORT_TITLES = {
 
 
 class Force(models.Model):
-    """A police force of the office's area, by its data.police.uk id (e.g. "cambridgeshire")."""
+    """A police force of the office's area, by its data.police.uk id (its file names' part)."""
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="forces")
     police_uk_id = models.SlugField(_("data.police.uk force id"), max_length=60, unique=True)

@@ -1,7 +1,8 @@
-"""The Cambridgeshire and Peterborough demo: the seeds' plans, imported from data files.
+"""The Cambridgeshire and Peterborough demo: the seeds' office and plans, from data files.
 
-Plan data comes only from the YAML files beside this module, through the same importer as
-`pcplan import-plan`. Only the demo sign-ins are made here, because no seed holds them.
+The office profile (data/office.yaml) goes through the same code as `pcplan setup`, and plan
+data through the same importer as `pcplan import-plan`. Only the demo sign-ins are made here,
+because no seed holds them.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from pathlib import Path
 from django.db import transaction
 
 from pcplan.core.models import Organisation, User
+from pcplan.core.profile import setup_from_file
+from pcplan.demo.performance import load_performance_demo
 from pcplan.panel.demo import load_panel_demo
-from pcplan.performance.demo import load_performance_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+OFFICE_FILE = DATA_DIR / "office.yaml"
 DEMO_PASSWORD = os.environ.get("PCPLAN_DEMO_PASSWORD", "pcplan-demo")  # noqa: S105
 
 
@@ -54,12 +57,15 @@ DEMO_LOGINS = [
 
 
 def demo_files() -> list[Path]:
-    return sorted(DATA_DIR.glob("*.yaml"))
+    """The plan files; the office profile beside them is in another format."""
+    return sorted(p for p in DATA_DIR.glob("*.yaml") if p != OFFICE_FILE)
 
 
 @transaction.atomic
 def load_demo() -> list[ImportResult]:
     results = import_plan_files(demo_files())
+    # After the plans: the profile links each CSP to the organisation the plans define.
+    setup_from_file(OFFICE_FILE)
     for login in DEMO_LOGINS:
         user = User.objects.filter(username=login.username).first() or User(username=login.username)
         first, _, last = login.name.partition(" ")

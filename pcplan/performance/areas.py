@@ -1,25 +1,17 @@
-"""Community Safety Partnership areas of Cambridgeshire and Peterborough, from LSOA names.
+"""Local authority districts from data.police.uk LSOA names.
 
-An LSOA name is its local authority district followed by a code ("Cambridge 007A",
-"South Cambridgeshire 012C"). The district is the name without that last word. The six CSP
-areas of the force area each match one district (seed 001/002: the six Community Safety
-Partnerships). No Django here: plain functions, used by the importer and the dashboard.
+An LSOA name is its local authority district followed by a code ("Bedford 007A",
+"Central Bedfordshire 012C"). The district is the name without that last word. Which
+Community Safety Partnership covers which districts is the office's profile
+(`pcplan.core.office.csp_areas`), not code. No Django here: plain functions, used by the
+importer and the dashboard.
 """
 
 from __future__ import annotations
 
-CSP_AREAS: tuple[str, ...] = (
-    "Cambridge",
-    "East Cambridgeshire",
-    "Fenland",
-    "Huntingdonshire",
-    "Peterborough",
-    "South Cambridgeshire",
-)
-
 
 def district_of(lsoa_name: str | None) -> str:
-    """ "Cambridge 007A" -> "Cambridge"; blank or unusual names give ""."""
+    """ "Bedford 007A" -> "Bedford"; blank or unusual names give ""."""
     if not lsoa_name:
         return ""
     head, _, code = lsoa_name.strip().rpartition(" ")

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
 from pcplan.performance.derivations import derivation_choices
-from pcplan.performance.models import AREA_CHOICES, Measure, Observation
+from pcplan.performance.models import Measure, Observation
 from pcplan.plans.models import Theme
 
 
@@ -96,7 +96,11 @@ class ObservationForm(forms.Form):
             "invalid": "Enter a number, such as 1234 or 85.5",
         },
     )
-    area = forms.ChoiceField(choices=AREA_CHOICES, required=False, label="Area")
+    area = forms.ChoiceField(choices=[], required=False, label="Area")
+
+    def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_area_choices(self, areas)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -114,12 +118,22 @@ class UploadForm(forms.Form):
     )
 
 
+def set_area_choices(form: forms.Form, areas: list[str]) -> None:
+    """The office profile's Community Safety Partnerships, after the whole force area."""
+    area = form.fields["area"]
+    assert isinstance(area, forms.ChoiceField)  # noqa: S101
+    area.choices = [("", "Whole force area"), *((a, a) for a in areas)]
+
+
 class DashboardFilter(forms.Form):
-    area = forms.ChoiceField(choices=AREA_CHOICES, required=False, label="Area")
+    area = forms.ChoiceField(choices=[], required=False, label="Area")
     force = forms.ChoiceField(choices=[], required=False, label="Police force (data.police.uk)")
 
-    def __init__(self, *args: Any, forces: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, areas: list[str], forces: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        set_area_choices(self, areas)
         force = self.fields["force"]
         assert isinstance(force, forms.ChoiceField)  # noqa: S101
-        force.choices = [(f, f.replace("-", " ").title()) for f in forces]
+        force.choices = forces

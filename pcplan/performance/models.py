@@ -8,11 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import rules
-from pcplan.performance.areas import CSP_AREAS
 from pcplan.performance.derivations import derivation_choices
 from pcplan.plans.models import Theme
-
-AREA_CHOICES = [("", "Whole force area"), *((a, a) for a in CSP_AREAS)]
 
 
 class MeasureQuerySet(models.QuerySet["Measure"]):
@@ -79,7 +76,7 @@ class Measure(models.Model):
     themes = models.ManyToManyField(Theme, blank=True, related_name="measures")
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="measures")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[themes, deliverables])
     objects = MeasureQuerySet.as_manager()
 
     class Meta:
@@ -109,7 +106,12 @@ class Observation(models.Model):
     granularity = models.CharField(max_length=10, choices=Granularity.choices)
     period_start = models.DateField(help_text="The first day of the month, quarter or year.")
     value = models.DecimalField(max_digits=14, decimal_places=2)
-    area = models.CharField(max_length=60, blank=True, choices=AREA_CHOICES)
+    area = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The Community Safety Partnership, as the office profile names it; blank for "
+        "the whole force area.",
+    )
     note = models.CharField(max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -138,7 +140,9 @@ class Observation(models.Model):
 class PoliceMonthlyCrime(models.Model):
     """Street-level crimes of one month: force × LSOA × crime type × last outcome."""
 
-    force = models.CharField(max_length=60, help_text="The force's file name, e.g. cambridgeshire")
+    force = models.CharField(
+        max_length=60, help_text="The force's data.police.uk id, as its file names spell it."
+    )
     month = models.DateField()
     lsoa_code = models.CharField(max_length=12, blank=True)
     lsoa_name = models.CharField(max_length=100, blank=True)

@@ -13,14 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import QuerySet, Sum
 
 from pcplan.performance import rules
 from pcplan.performance.derivations import DERIVATIONS
 from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
 
-DEFAULT_FORCE = "cambridgeshire"
 GRANULARITY_ORDER = [
     Observation.Granularity.MONTH,
     Observation.Granularity.QUARTER,
@@ -28,11 +26,6 @@ GRANULARITY_ORDER = [
 ]
 
 CrimeCounts = dict[dt.date, dict[str, int]]
-
-
-def default_force() -> str:
-    """The force whose police.uk files feed the dashboard (setting PCPLAN_POLICE_FORCE)."""
-    return str(settings.PCPLAN_POLICE_FORCE or DEFAULT_FORCE)
 
 
 @dataclass(frozen=True)
@@ -76,22 +69,27 @@ def period_label(start: dt.date, granularity: str) -> str:
     return f"{start:%B %Y}"
 
 
-def crime_counts(force: str, area: str = "") -> CrimeCounts:
-    """Street-level crimes by month and police.uk crime type: one grouped query."""
+def crime_counts(force: str, districts: list[str] | None = None) -> CrimeCounts:
+    """Street-level crimes by month and police.uk crime type: one grouped query.
+
+    `districts` are those a Community Safety Partnership covers; None means the whole force.
+    """
     rows = PoliceMonthlyCrime.objects.filter(force=force)
-    if area:
-        rows = rows.filter(district=area)
+    if districts is not None:
+        rows = rows.filter(district__in=districts)
     counts: CrimeCounts = defaultdict(dict)
     for row in rows.values("month", "crime_type").annotate(n=Sum("count")).order_by():
         counts[row["month"]][row["crime_type"]] = row["n"]
     return dict(counts)
 
 
-def outcome_counts(force: str, months: Iterable[dt.date], area: str = "") -> list[tuple[str, int]]:
+def outcome_counts(
+    force: str, months: Iterable[dt.date], districts: list[str] | None = None
+) -> list[tuple[str, int]]:
     """Crimes by last outcome category over the given months, most frequent first."""
     rows = PoliceMonthlyCrime.objects.filter(force=force, month__in=list(months))
-    if area:
-        rows = rows.filter(district=area)
+    if districts is not None:
+        rows = rows.filter(district__in=districts)
     totals = rows.values("last_outcome_category").annotate(n=Sum("count")).order_by("-n")
     return [
         (r["last_outcome_category"] or "No outcome recorded (anti-social behaviour)", r["n"])
@@ -195,9 +193,18 @@ class Dashboard:
         return f"{first:%B %Y} to {last:%B %Y}"
 
 
-def build_dashboard(measures: QuerySet[Measure], *, force: str, area: str = "") -> Dashboard:
+def build_dashboard(
+    measures: QuerySet[Measure],
+    *,
+    force: str,
+    area: str = "",
+    districts: list[str] | None = None,
+) -> Dashboard:
+    """The dashboard for the force, or for one CSP `area` summing the `districts` it covers."""
     measure_list = list(measures)
-    counts = crime_counts(force, area)
+    if area and districts is None:
+        districts = []  # an area that covers no district has no police-recorded crime
+    counts = crime_counts(force, districts if area else None)
     observations: dict[int, list[Observation]] = defaultdict(list)
     manual_ids = [m.pk for m in measure_list if not m.is_derived]
     if manual_ids:
@@ -217,7 +224,7 @@ def build_dashboard(measures: QuerySet[Measure], *, force: str, area: str = "") 
         area=area,
         series=series,
         crime_types=sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])),
-        outcomes=outcome_counts(force, latest, area) if latest else [],
+        outcomes=outcome_counts(force, latest, districts if area else None) if latest else [],
         latest_months=latest,
     )
 

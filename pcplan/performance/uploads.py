@@ -2,7 +2,8 @@
 
 Columns (first row, any order, case-insensitive): Granularity (month, quarter or year),
 Period start (a date: 2024-01-01, or 2024-01 for a month), Value, and optionally Area (one of
-the six CSP areas; blank for the whole force area). No Django here.
+the office profile's Community Safety Partnerships, given by the caller; blank for the whole
+force area). No Django here.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
-
-from pcplan.performance.areas import CSP_AREAS
 
 GRANULARITIES = ("month", "quarter", "year")
 REQUIRED = ("granularity", "period start", "value")
@@ -71,7 +71,7 @@ def _period_start(value: Any, granularity: str) -> dt.date:
     return start
 
 
-def parse(name: str, stream: IO[bytes]) -> list[UploadedObservation]:
+def parse(name: str, stream: IO[bytes], areas: Collection[str] = ()) -> list[UploadedObservation]:
     rows = [r for r in read_rows(name, stream) if any(c not in (None, "") for c in r)]
     if not rows:
         raise UploadError([f"{name} is empty"])
@@ -113,10 +113,10 @@ def parse(name: str, stream: IO[bytes]) -> list[UploadedObservation]:
             problems.append(f"Row {number}, column Value: enter a number, such as 1234 or 85.5")
             continue
         area = str(cells.get("area") or "").strip()
-        if area and area not in CSP_AREAS:
+        if area and area not in areas:
+            known = f"one of {', '.join(areas)}, or leave it" if areas else "nothing: leave it"
             problems.append(
-                f"Row {number}, column Area: enter one of {', '.join(CSP_AREAS)}, or leave it "
-                "blank for the whole force area"
+                f"Row {number}, column Area: enter {known} blank for the whole force area"
             )
             continue
         key = (granularity, start, area)

@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.office import csp_areas, force_choices
 from pcplan.performance import charts, permissions, services
 from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
 from pcplan.performance.models import ImportRun, Measure
-from pcplan.performance.series import Dashboard, build_dashboard, default_force, loaded_forces
+from pcplan.performance.series import Dashboard, build_dashboard, loaded_forces
 from pcplan.performance.uploads import UploadError, parse
 
 
@@ -28,16 +29,18 @@ def get_measure_for_user(request: HttpRequest, pk: int) -> Measure:
 
 
 def _dashboard(request: HttpRequest, measures: QuerySet[Measure]) -> tuple[Dashboard, Any]:
-    forces = loaded_forces()
-    preferred = default_force()
-    if preferred not in forces:
-        forces = [preferred, *forces]
-    form = DashboardFilter(request.GET or None, forces=forces)
+    # The office profile's forces; before it names any, whatever police data is loaded.
+    forces = force_choices() or [(f, f) for f in loaded_forces()]
+    areas = csp_areas()
+    form = DashboardFilter(request.GET or None, areas=list(areas), forces=forces)
+    preferred = forces[0][0] if forces else ""
     area, force = "", preferred
     if form.is_bound and form.is_valid():
         area = form.cleaned_data["area"] or ""
         force = form.cleaned_data["force"] or preferred
-    return build_dashboard(measures, force=force, area=area), form
+    return build_dashboard(
+        measures, force=force, area=area, districts=areas.get(area) if area else None
+    ), form
 
 
 def _render_dashboard(
@@ -144,7 +147,7 @@ def observation_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     if not permissions.can_record_observations(user) or measure.is_derived:
         raise PermissionDenied("You may not record observations of this measure.")
-    form = ObservationForm(posted(request))
+    form = ObservationForm(posted(request), areas=list(csp_areas()))
 
     def save() -> None:
         services.record_observation(user, measure, **form.cleaned_data)
@@ -177,7 +180,7 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = parse(upload.name, upload)
+            rows = parse(upload.name, upload, list(csp_areas()))
         except UploadError as exc:
             for problem in exc.problems[:20]:
                 form.add_error("file", problem)

@@ -22,7 +22,7 @@ class Plan(models.Model):
 
     key = models.SlugField("slug", max_length=80, unique=True)
     title = models.CharField(max_length=200)
-    area = models.CharField(max_length=200, help_text="The police area, e.g. Cambridgeshire.")
+    area = models.CharField(max_length=200, help_text="The police area, as the plan names it.")
     commissioner = models.CharField(max_length=200, blank=True)
     summary = models.TextField(blank=True)
     elected_on = models.DateField(

@@ -18,7 +18,7 @@ from pcplan.reports.progress import ReportFields
 
 class ReportKind(models.TextChoices):
     PANEL = "panel", "Panel progress report"
-    BOARD = "board", "Business Coordination Board quarterly report"
+    BOARD = "board", "Board quarterly report"
 
 
 class ReportFormat(models.TextChoices):

@@ -19,6 +19,8 @@ from enum import StrEnum
 
 from django.db.models import Prefetch
 
+from pcplan.core.models import Office
+from pcplan.core.office import current_office
 from pcplan.delivery import rules
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
@@ -108,51 +110,54 @@ class ReportFields:
         return [f.name for f in fields(cls)]
 
 
-def default_fields(plan: Plan, as_of: dt.date, *, kind: str = "panel") -> ReportFields:
-    """Defaults in the words of seed 002 agenda item 9 (and seed 001 item 7).
+def default_fields(
+    plan: Plan, as_of: dt.date, *, kind: str = "panel", office: Office | None = None
+) -> ReportFields:
+    """Defaults in the words of seed 002 agenda item 9 (and seed 001 item 7), with the names,
+    titles and contact of the office profile.
 
     For the Board's variant, "panel_name" is whom the report is to and "report_of" whom it is
     from, as in the header of seed 000 ("To: Business Coordination Board / From: Chief
     Executive / Date").
     """
+    office = office or current_office()
+    holder, short = office.holder, office.holder_short
     if kind == "board":
+        board = office.board_name or "Board"
         return ReportFields(
-            panel_name="Business Coordination Board",
+            panel_name=board,
             agenda_item="",
             meeting_date=as_of,
             report_of="Chief Executive",
-            contact_officer="Jack Hudson, Head of Business Development, OPCC",
-            contact_details="cambs-pcc@cambs.police.uk 0300 333 3456",
+            contact_officer=office.contact_officer,
+            contact_details=office.contact_details,
             purpose=(
-                "The purpose of this report is to update the Business Coordination Board (the "
-                f"“Board”) on the delivery of the {plan.title} (the “Plan”)."
+                f"The purpose of this report is to update the {board} (the “Board”) on the "
+                f"delivery of the {plan.title} (the “Plan”)."
             ),
             recommendation="The Board is recommended to note the contents of this report.",
             terms_of_reference="",
-            background_documents=f"Police and Crime Commissioner’s ‘{plan.title}’",
+            background_documents=f"{holder}’s ‘{plan.title}’",
         )
     return ReportFields(
-        panel_name="Cambridgeshire Police and Crime Panel",
+        panel_name=office.panel_name or "Police and Crime Panel",
         agenda_item="9",
         meeting_date=as_of,
-        report_of="Cambridgeshire Police and Crime Commissioner",
-        contact_officer="Jack Hudson, Head of Business Development, OPCC",
-        contact_details="cambs-pcc@cambs.police.uk 0300 333 3456",
+        report_of=office.name or holder,
+        contact_officer=office.contact_officer,
+        contact_details=office.contact_details,
         purpose=(
             "The purpose of this report is to provide an update to the Police and Crime Panel "
-            "(the “Panel”) on the approach for successfully delivering the Police and Crime "
-            "Commissioner’s (the “Commissioner”) "
-            f"{plan.title} (the “Plan”)."
+            "(the “Panel”) on the approach for successfully delivering the "
+            f"{holder}’s (the “{short}”) {plan.title} (the “Plan”)."
         ),
         recommendation="The Panel is recommended to note the contents of this report.",
         terms_of_reference=(
             "Item 6 – to review or scrutinise decisions made, or other action taken, by the "
-            "Police and Crime Commissioner in connection with the discharge of the "
-            "Commissioner’s functions.\n"
-            "Item 8 – To support the effective exercise of the functions of the Police and "
-            "Crime Commissioner."
+            f"{holder} in connection with the discharge of the {short}’s functions.\n"
+            f"Item 8 – To support the effective exercise of the functions of the {holder}."
         ),
-        background_documents=f"Police and Crime Commissioner’s ‘{plan.title}’",
+        background_documents=f"{holder}’s ‘{plan.title}’",
     )
 
 
@@ -305,7 +310,8 @@ def build_progress_report(
 ) -> ProgressReport:
     """The Panel progress report (or the Board's variant) as of `as_of`, since `since`."""
     check_dates(as_of, since)
-    f = report_fields or default_fields(plan, as_of, kind=kind)
+    office = current_office()
+    f = report_fields or default_fields(plan, as_of, kind=kind, office=office)
     themes = list(plan.themes.all())
     theme_section = "4" if kind == BOARD else "5"
     by_theme: dict[int, ThemeSection] = {
@@ -338,12 +344,14 @@ def build_progress_report(
             Section("1", "PURPOSE", numbered("1", [f.purpose])),
             Section("2", "RECOMMENDATIONS", numbered("2", [f.recommendation])),
             Section("3", "TERMS OF REFERENCE", numbered("3", [f.terms_of_reference])),
-            Section("4", "BACKGROUND", background(plan, theme_titles, since, as_of)),
+            Section(
+                "4", "BACKGROUND", background(plan, theme_titles, since, as_of, office.holder_short)
+            ),
             Section("5", themes_heading, themes=list(by_theme.values())),
-            Section("6", "MONITORING DELIVERY OF THE PLAN", numbered("6", MONITORING)),
+            Section("6", "MONITORING DELIVERY OF THE PLAN", numbered("6", monitoring(office))),
             Section("7", "BACKGROUND DOCUMENTS", numbered("7", [f.background_documents])),
         ]
-        title = f"Delivery of the Police and Crime Commissioner’s {plan.title} – Progress Report"
+        title = f"Delivery of the {office.holder}’s {plan.title} – Progress Report"
     return ProgressReport(
         plan_title=plan.title,
         plan_key=plan.key,
@@ -380,34 +388,43 @@ def numbered(section: str, texts: list[str]) -> list[Paragraph]:
     return out
 
 
-MONITORING = [
-    "The Commissioner holds the Chief Constable to account for the efficiency and "
-    "effectiveness of the Constabulary through a range of governance and assurance mechanisms. "
-    "Quantitative and qualitative reports, such as the Constabulary's quarterly performance "
-    "reports and individual reports on how the Commissioner's Office and partners are "
-    "supporting the delivering of the Plan are monitored through these mechanisms.",
-    "Updates to the Panel against the delivery of the Plan will be provided twice a year. At "
-    "the end of the financial year, this update will be through the presentation and "
-    "publication of the Commissioner's Annual Report.",
-]
+def monitoring(office: Office) -> list[str]:
+    """Section 6 in the words of seed 002 item 9 §6, naming the office holder as the profile
+    does."""
+    short = office.holder_short
+    return [
+        f"The {short} holds the Chief Constable to account for the efficiency and "
+        "effectiveness of the Constabulary through a range of governance and assurance "
+        "mechanisms. Quantitative and qualitative reports, such as the Constabulary's quarterly "
+        f"performance reports and individual reports on how the {short}'s Office and partners "
+        "are supporting the delivering of the Plan are monitored through these mechanisms.",
+        "Updates to the Panel against the delivery of the Plan will be provided twice a year. "
+        "At the end of the financial year, this update will be through the presentation and "
+        f"publication of the {short}'s Annual Report.",
+    ]
 
 
 def background(
-    plan: Plan, theme_titles: tuple[str, ...], since: dt.date, as_of: dt.date
+    plan: Plan,
+    theme_titles: tuple[str, ...],
+    since: dt.date,
+    as_of: dt.date,
+    short: str,
 ) -> list[Paragraph]:
-    """Section 4 in the words of seed 002 item 9 §4.1–4.6, with the plan's own facts."""
+    """Section 4 in the words of seed 002 item 9 §4.1–4.6, with the plan's own facts and the
+    office holder's short title from the profile."""
     issued = plan.issued_on()
     published = f" and published on {issued:%-d %B %Y}" if issued else ""
     return [
         Paragraph(
             "4.1",
-            "The Panel’s role is to scrutinise and support the Commissioner in the exercise of "
-            f"his statutory functions. Key to this is the Commissioner’s {plan.title}. This "
+            f"The Panel’s role is to scrutinise and support the {short} in the exercise of "
+            f"their statutory functions. Key to this is the {short}’s {plan.title}. This "
             f"Plan was developed following extensive consultation{published}.",
         ),
         Paragraph(
             "4.2",
-            f"The Commissioner's Plan is structured around {number_word(len(theme_titles))} "
+            f"The {short}'s Plan is structured around {number_word(len(theme_titles))} "
             "themes, developed to tackle crime and keep communities safe:",
             theme_titles,
         ),
@@ -419,7 +436,7 @@ def background(
         Paragraph(
             "4.3",
             "Deliverables were developed and continue to be developed, designed to progress "
-            "each of the Commissioner's themes. The Delivery Plan is the mechanism by which "
+            f"each of the {short}'s themes. The Delivery Plan is the mechanism by which "
             "shared outputs and outcomes will enable all agencies and partners to support "
             "tackling crime and keeping communities safe.",
         ),

@@ -48,3 +48,11 @@ def national_measures(db) -> None:
     from pcplan.performance.national import ensure_national_measures
 
     ensure_national_measures(Measure)
+
+
+@pytest.fixture(autouse=True)
+def office(db):
+    """Every performance page reads its areas and forces from the office profile."""
+    from tests.offices.profiles import seeds_office
+
+    return seeds_office()

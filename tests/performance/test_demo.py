@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Sum
 
 from pcplan.demo.loader import load_demo
-from pcplan.performance.demo import DEMO_DATA
+from pcplan.demo.performance import DEMO_DATA
 from pcplan.performance.models import Measure, PoliceMonthlyCrime, PoliceMonthlyStopSearch
 
 

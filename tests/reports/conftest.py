@@ -24,3 +24,12 @@ def media_root(settings, tmp_path):
     """Generated files go to a temporary MEDIA_ROOT, never the working directory."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def office(db):
+    """The office profile whose names and contact the report defaults print (the demo, where
+    a test loads it, replaces it with its own)."""
+    from tests.offices.profiles import seeds_office
+
+    return seeds_office()

@@ -120,6 +120,12 @@ def test_the_default_words_are_those_of_seed_002_agenda_item_9(plan):
     report = build_progress_report(plan, AS_OF, SINCE)
 
     assert report.fields.panel_name == "Cambridgeshire Police and Crime Panel"
+    assert report.fields.report_of == "Cambridgeshire Police and Crime Commissioner"
+    assert report.fields.contact_officer == "Jack Hudson, Head of Business Development, OPCC"
+    assert report.title == (
+        "Delivery of the Police and Crime Commissioner’s Police and Crime Plan 2021-24 – "
+        "Progress Report"
+    )
     assert report.fields.recommendation == (
         "The Panel is recommended to note the contents of this report."
     )

@@ -26,7 +26,7 @@ class Command(BaseCommand):
     help = (
         "Generate a report from live data. `pcplan report progress --plan SLUG --as-of DATE "
         "--since DATE --format html|pdf|docx -o FILE` writes the Panel progress report "
-        "(--board for the Business Coordination Board's quarterly variant)."
+        "(--board for the quarterly variant to the office's Board)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

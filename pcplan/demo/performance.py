@@ -14,7 +14,9 @@ from pcplan.performance.models import ImportRun, Measure
 from pcplan.performance.national import ensure_national_measures
 from pcplan.plans.models import Theme
 
-DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "cambridgeshire-2024.zip"
+DEMO_DATA = (
+    Path(__file__).resolve().parent.parent / "performance" / "demo_data" / "cambridgeshire-2024.zip"
+)
 NATIONAL_DELIVERABLE = (
     "ensure-constabulary-progress-in-cutting-crime-and-delivery-against-the-national"
 )

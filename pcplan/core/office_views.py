@@ -1,0 +1,47 @@
+"""The office profile page (`/staff/office/`): administrators keep the profile here."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pcplan.core.http import posted, staff_user
+from pcplan.core.office import current_office
+from pcplan.core.office_forms import (
+    CspFormSet,
+    ForceFormSet,
+    OfficeForm,
+    check_profile,
+    initial_csps,
+    initial_forces,
+)
+from pcplan.core.profile import may_keep_profile, save_office_profile
+
+
+@login_required
+def office_profile(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    if not may_keep_profile(user):
+        raise PermissionDenied(_("Only administrators keep the office profile."))
+    office = current_office()
+    data = posted(request)
+    form = OfficeForm(data, instance=office)
+    forces = ForceFormSet(data, prefix="forces", initial=initial_forces(office))
+    csps = CspFormSet(data, prefix="csps", initial=initial_csps(office))
+    if data is not None:
+        spec = check_profile(form, forces, csps)
+        if spec is not None:
+            save_office_profile(user, spec)
+            messages.success(request, _("Office profile saved"))
+            return redirect(reverse("core:office"))
+    return render(
+        request,
+        "core/office.html",
+        {"form": form, "forces": forces, "csps": csps},
+        status=400 if data is not None else 200,
+    )
