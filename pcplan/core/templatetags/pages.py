@@ -1,0 +1,23 @@
+"""What every page's frame needs: its <title>."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def page_title(page: str, service: str) -> SafeString:
+    """ "Page – Service", or "Service" alone when the page has no title of its own.
+
+    `page` is a rendered title block (already escaped); title blocks span several lines when
+    they hold conditions, so the whitespace is collapsed to read as one line.
+    """
+    words = " ".join(str(page).split())
+    service_html = conditional_escape(service)
+    if not words:
+        return mark_safe(service_html)  # noqa: S308 - escaped above
+    return mark_safe(f"{words} – {service_html}")  # noqa: S308 - both parts are escaped HTML
