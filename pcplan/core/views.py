@@ -5,8 +5,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 from pcplan.core.forms import LoginForm
 from pcplan.plans.models import Plan
@@ -29,3 +30,13 @@ class LoginView(auth_views.LoginView):
 def staff_home(request: HttpRequest) -> HttpResponse:
     plans = Plan.objects.all()
     return render(request, "core/staff_home.html", {"plans": plans})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, rendered without the request's context processors.
+
+    They read the database and the signed-in user, and either may be what failed; the page
+    needs only the service's name.
+    """
+    page = loader.get_template("500.html")
+    return HttpResponseServerError(page.render({"site_name": settings.PCPLAN_SITE_NAME}))
