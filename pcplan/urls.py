@@ -3,7 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("pcplan.public.urls")),
-    path("account/", include("pcplan.core.urls")),
+    path("", include("pcplan.core.urls")),
     path("staff/", include("pcplan.plans.urls")),
     path("staff/", include("pcplan.delivery.urls")),
     path("", include("pcplan.reports.urls")),

@@ -1,12 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.generic import RedirectView
 
 from pcplan.core import views
 
 app_name = "core"
 
 urlpatterns = [
-    path("sign-in/", views.LoginView.as_view(), name="login"),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/sign-in/", views.LoginView.as_view(), name="login"),
+    path("account/sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/", views.staff_home, name="staff-home"),
+    # The staff home's first address, kept for bookmarks.
+    path(
+        "account/staff/",
+        RedirectView.as_view(pattern_name="core:staff-home", permanent=True),
+        name="old-staff-home",
+    ),
 ]

@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 
 from pcplan.core.forms import LoginForm
-from pcplan.plans.models import Plan
+from pcplan.core.http import staff_user
+from pcplan.core.work import work_for
 
 
 class LoginView(auth_views.LoginView):
@@ -28,8 +30,8 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
-    plans = Plan.objects.all()
-    return render(request, "core/staff_home.html", {"plans": plans})
+    work = work_for(staff_user(request), timezone.localdate())
+    return render(request, "core/staff_home.html", {"work": work})
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
