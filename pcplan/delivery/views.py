@@ -9,8 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import edit_form, posted, require_editor, staff_user
 from pcplan.delivery import permissions, services
 from pcplan.delivery.filters import DeliverableFilter
@@ -45,9 +47,11 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
     filterset = DeliverableFilter(request.GET or None, queryset=queryset, plan=plan, today=today)
     deliverables = list(filterset.qs) if filterset.is_bound else list(queryset)
     template = (
-        "delivery/_deliverable_table.html" if request.htmx else "delivery/deliverable_list.html"  # type: ignore[attr-defined]
+        "delivery/_deliverable_table.html"
+        if partial_wanted(request)
+        else "delivery/deliverable_list.html"
     )
-    return render(
+    response = render(
         request,
         template,
         {
@@ -58,6 +62,10 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
             "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
         },
     )
+    # The filtered address serves the table alone to htmx and the whole page otherwise: the
+    # browser must not answer "Back" to that address with the cached table alone.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
