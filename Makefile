@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
+# Test processes: one per core (pytest-xdist). `make pytest PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 PCPLAN_DATA_DIR ?= $(CURDIR)
 export PCPLAN_DATA_DIR
 
-.PHONY: install dev assets demo serve test lint typecheck pytest clean screenshots
+.PHONY: install dev assets demo serve test lint typecheck pytest clean screenshots \
+	system-packages system-packages-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +33,19 @@ install: $(STAMPS)/install
 dev: $(STAMPS)/dev
 assets: pcplan/static/pcplan/pcplan.css
 
+# The Debian packages WeasyPrint and the PDF checks need (and chromium, for the browser tests):
+# installed when missing if we are root or may `sudo -n`; otherwise the script prints the command.
+system-packages:
+	scripts/system-packages.sh
+system-packages-test:
+	scripts/system-packages.sh --test
+
 ## Install, build the assets, load the demo and serve it on http://127.0.0.1:8000
-demo: install assets
+demo: system-packages install assets
 	PCPLAN_DEBUG=1 $(BIN)/pcplan demo
 
 ## Install the development tools and run lint, format check, type check and the whole test suite
-test: dev assets lint typecheck pytest
+test: system-packages-test dev assets lint typecheck pytest
 
 lint:
 	$(BIN)/ruff check .
@@ -45,7 +55,7 @@ typecheck:
 	PCPLAN_TESTING=1 $(BIN)/mypy pcplan tests
 
 pytest:
-	PCPLAN_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)
+	PCPLAN_TESTING=1 $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 screenshots: dev assets
 	$(BIN)/python scripts/screenshots.py

@@ -11,3 +11,5 @@ urlpatterns = [
     path("", include("pcplan.panel.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "pcplan.core.views.server_error"

@@ -22,6 +22,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "a-long-test-password"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def files_per_worker(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Collected static files and generated reports go to this test process's own folders.
+
+    Under pytest-xdist every worker is its own process; sharing the checkout's `staticfiles/`
+    and `media/` would let one worker's `collectstatic` (run by `pcplan demo`) overwrite files
+    another is reading, and would leave test output in the working directory.
+    """
+    from django.conf import settings
+
+    settings.STATIC_ROOT = tmp_path_factory.mktemp("staticfiles")
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def opcc(db):
     return OrganisationFactory(

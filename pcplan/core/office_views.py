@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from pcplan.core.http import posted, staff_user
+from pcplan.core.http import posted, require
 from pcplan.core.office import current_office
 from pcplan.core.office_forms import (
     CspFormSet,
@@ -20,14 +19,13 @@ from pcplan.core.office_forms import (
     initial_csps,
     initial_forces,
 )
-from pcplan.core.profile import may_keep_profile, save_office_profile
+from pcplan.core.permissions import ADMINISTRATORS_ONLY, may_keep_profile
+from pcplan.core.profile import save_office_profile
 
 
 @login_required
 def office_profile(request: HttpRequest) -> HttpResponse:
-    user = staff_user(request)
-    if not may_keep_profile(user):
-        raise PermissionDenied(_("Only administrators keep the office profile."))
+    user = require(request, may_keep_profile, ADMINISTRATORS_ONLY)
     office = current_office()
     data = posted(request)
     form = OfficeForm(data, instance=office)

@@ -27,6 +27,7 @@ from pcplan.core.models import (
     Organisation,
     User,
 )
+from pcplan.core.permissions import ADMINISTRATORS_ONLY, may_keep_profile
 from pcplan.plans.importer import Checker, ImportRefused
 from pcplan.plans.importer import _load as load_source
 from pcplan.plans.yamlsource import Path, Problem, Source, load_yaml
@@ -261,15 +262,10 @@ def write_profile(
     return result
 
 
-def may_keep_profile(user: User) -> bool:
-    """Only administrators keep the office profile: it changes every document and page."""
-    return user.is_active and user.role == User.Role.ADMINISTRATOR
-
-
 def save_office_profile(user: User, spec: ProfileSpec) -> ProfileResult:
     """The staff page's service: the same writer as `pcplan setup`, attributed to `user`."""
     if not may_keep_profile(user):
-        raise PermissionDenied("Only administrators keep the office profile.")
+        raise PermissionDenied(ADMINISTRATORS_ONLY)
     return write_profile(spec, user, "Changed on the office profile page")
 
 

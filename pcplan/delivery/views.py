@@ -8,9 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
@@ -62,9 +64,11 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
     filterset = DeliverableFilter(request.GET or None, queryset=queryset, plan=plan, today=today)
     deliverables = list(filterset.qs) if filterset.is_bound else list(queryset)
     template = (
-        "delivery/_deliverable_table.html" if request.htmx else "delivery/deliverable_list.html"  # type: ignore[attr-defined]
+        "delivery/_deliverable_table.html"
+        if partial_wanted(request)
+        else "delivery/deliverable_list.html"
     )
-    return render(
+    response = render(
         request,
         template,
         {
@@ -76,6 +80,10 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
             "can_edit": permissions.can_edit_delivery_plan(request.user),
         },
     )
+    # The filtered address serves the table alone to htmx and the whole page otherwise: the
+    # browser must not answer "Back" to that address with the cached table alone.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

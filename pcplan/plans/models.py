@@ -59,6 +59,16 @@ class Plan(models.Model):
         change = self.status_changes.filter(status=PlanStatus.ISSUED).first()
         return change.date if change else None
 
+    def date_of(self, status: str) -> dt.date | None:
+        """The date of the plan's latest step to `status` (a plan may be varied more than once),
+        or None if it never took that step."""
+        change = self.status_changes.filter(status=status).order_by("date", "id").last()
+        return change.date if change else None
+
+    def status_date(self) -> dt.date | None:
+        """Since when the plan has had its current status: "Superseded on" the day it was."""
+        return self.date_of(self.status)
+
     def next_statuses(self) -> list[PlanStatus]:
         return [PlanStatus(s) for s in lifecycle.NEXT_STATUSES[self.status]]
 

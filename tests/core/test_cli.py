@@ -79,3 +79,44 @@ def test_env_helpers_fail_loudly_on_bad_values(monkeypatch, tmp_path):
     assert env_secret("X_SECRET") == "s3cret"
     monkeypatch.setenv("X_BOOL", "yes")
     assert env_bool("X_BOOL") is True
+
+
+def run_pcplan_without_a_secret_key(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `pcplan` as on a fresh server: no SECRET_KEY, no development or test switches."""
+    unset = {"PCPLAN_DEBUG", "PCPLAN_TESTING", "SECRET_KEY", "SECRET_KEY_FILE", "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env["PCPLAN_DATA_DIR"] = str(tmp_path)
+    return subprocess.run(  # noqa: S603 - our own console script
+        [str(Path(sys.executable).parent / "pcplan"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("args", [("--help",), ("help",), ()])
+def test_pcplan_help_lists_pcplans_commands_without_a_secret_key(tmp_path, args):
+    result = run_pcplan_without_a_secret_key(tmp_path, *args)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "import_plan" in result.stdout
+    assert "demo" in result.stdout
+
+
+def test_pcplan_help_for_one_command_works_without_a_secret_key(tmp_path):
+    result = run_pcplan_without_a_secret_key(tmp_path, "help", "import-plan")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "usage: pcplan import_plan" in result.stdout
+
+
+def test_a_pcplan_command_without_a_secret_key_stops_with_one_line_saying_what_to_set(tmp_path):
+    result = run_pcplan_without_a_secret_key(tmp_path, "migrate")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("pcplan: SECRET_KEY is not set.")
+    assert not (tmp_path / "pcplan.sqlite3").exists()

@@ -56,7 +56,7 @@ def sign_in(page: Any, base: str, username: str, password: str = "pcplan-demo") 
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/account/staff/")
+    page.wait_for_url(f"{base}/staff/")
 
 
 def sign_out(page: Any) -> None:

@@ -44,7 +44,7 @@ def test_contributor_update_is_public_only_after_an_editor_publishes_it(page, de
     assert page.get_by_text(UPDATE_TEXT).count() == 0
 
     # An editor publishes it.
-    page.goto(f"{demo_site}/account/staff/")
+    page.goto(f"{demo_site}/staff/")
     sign_out(page)
     sign_in(page, demo_site, "editor")
     page.goto(f"{demo_site}/staff/deliverables/{ours.pk}/")

@@ -1,0 +1,42 @@
+"""The staff menu: each item shown only to the people its page lets in.
+
+Each item asks the owning app's permission rule, so the menu cannot offer a page that then
+answers 403 (the Panel pages were offered to editors and contributors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from pcplan.core.models import User
+from pcplan.core.permissions import may_keep_profile
+from pcplan.panel import permissions as panel_permissions
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str | Promise
+    url: str
+    current: bool
+
+
+def may_be_asked_for_updates(user: User) -> bool:
+    """Update requests go to organisations: only someone with one can be asked."""
+    return user.is_active and user.organisation_id is not None
+
+
+def staff_menu(user: User, path: str) -> list[MenuItem]:
+    entries: list[tuple[str | Promise, str]] = [(_("Your work"), reverse("core:staff-home"))]
+    if may_be_asked_for_updates(user):
+        entries.append((_("Updates asked of you"), reverse("reports:my-update-requests")))
+    entries.append((_("Performance"), reverse("performance:staff-dashboard")))
+    if panel_permissions.can_read_panel_staff_pages(user):
+        entries.append((_("Panel"), reverse("panel:staff-home")))
+    if may_keep_profile(user):
+        entries.append((_("Office profile"), reverse("core:office")))
+    entries.append((_("Public site"), reverse("public:home")))
+    return [MenuItem(label, url, current=path == url) for label, url in entries]
