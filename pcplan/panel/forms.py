@@ -189,6 +189,18 @@ class MinuteForm(forms.Form):
         raw = self.cleaned_data.get("questions") or ""
         return [p.strip() for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
+    def minute_values(self) -> dict[str, Any]:
+        """What the add and edit services take, from the cleaned form."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "resolution": data["resolution"],
+            "resolution_text": data["resolution_text"],
+            "questions": self.question_list(),
+            "is_exempt": data["is_exempt"],
+        }
+
 
 class PlannedItemForm(forms.Form):
     title = forms.CharField(

@@ -171,16 +171,7 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.add_minute(
-            user,
-            meeting,
-            title=form.cleaned_data["title"],
-            text=form.cleaned_data["text"],
-            resolution=form.cleaned_data["resolution"],
-            resolution_text=form.cleaned_data["resolution_text"],
-            questions=form.question_list(),
-            is_exempt=form.cleaned_data["is_exempt"],
-        ),
+        lambda: services.add_minute(user, meeting, **form.minute_values()),
         context={
             "title": _("Add a minute"),
             "caption": str(meeting),
@@ -208,16 +199,7 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.edit_minute(
-            user,
-            minute,
-            title=form.cleaned_data["title"],
-            text=form.cleaned_data["text"],
-            resolution=form.cleaned_data["resolution"],
-            resolution_text=form.cleaned_data["resolution_text"],
-            questions=form.question_list(),
-            is_exempt=form.cleaned_data["is_exempt"],
-        ),
+        lambda: services.edit_minute(user, minute, **form.minute_values()),
         context={
             "title": _("Edit minute %(number)s") % {"number": minute.number},
             "back_url": meeting_url,
