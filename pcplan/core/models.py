@@ -171,6 +171,11 @@ class Office(models.Model):
         return self.holder_title or str(DEFAULT_HOLDER_TITLES[self.Kind(self.kind)])
 
     @property
+    def panel(self) -> str:
+        """The Panel's name, or the plain words when the profile does not name it."""
+        return self.panel_name or str(_("Police and Crime Panel"))
+
+    @property
     def holder_short(self) -> str:
         return self.holder_short_title or str(DEFAULT_SHORT_TITLES[self.Kind(self.kind)])
 

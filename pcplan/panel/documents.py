@@ -28,7 +28,6 @@ from pypdf.generic import (
 
 from pcplan.core.office import current_office
 from pcplan.panel.models import AgendaItem, Meeting, Precept, page_range
-from pcplan.panel.names import panel_name
 from pcplan.panel.review import open_actions, open_recommendations
 from pcplan.reports.pdf import html_to_pdf
 
@@ -39,7 +38,7 @@ def page_count(pdf: bytes) -> int:
 
 def _office_context() -> dict[str, Any]:
     office = current_office()
-    return {"office": office, "panel_name": panel_name(office)}
+    return {"office": office, "panel_name": office.panel}
 
 
 def precept_report_pdf(the_precept: Precept) -> bytes:
@@ -127,7 +126,7 @@ def _sections(meeting: Meeting, *, include_exempt: bool) -> list[Section]:
 
 def _pack_title(meeting: Meeting) -> str:
     return _("Agenda pack, %(panel)s, %(date)s") % {
-        "panel": panel_name(current_office()),
+        "panel": current_office().panel,
         "date": f"{meeting.date:%-d %B %Y}",
     }
 

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.forms import GovukDateField
+from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
 from pcplan.panel.models import (
     AgendaItem,
@@ -19,7 +20,6 @@ from pcplan.panel.models import (
     PreceptVote,
     PublicSubmission,
 )
-from pcplan.panel.names import holder_short
 from pcplan.panel.precept import VetoReason
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -239,7 +239,7 @@ class RecommendationForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("Recommendation to the %(holder)s") % {
-            "holder": holder_short()
+            "holder": current_office().holder_short
         }
 
     def clean(self) -> dict[str, Any]:
@@ -264,7 +264,7 @@ class ResponseForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("The %(holder)s's response (letter text)") % {
-            "holder": holder_short()
+            "holder": current_office().holder_short
         }
 
 

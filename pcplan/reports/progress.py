@@ -140,7 +140,7 @@ def default_fields(
             background_documents=f"{holder}’s ‘{plan.title}’",
         )
     return ReportFields(
-        panel_name=office.panel_name or "Police and Crime Panel",
+        panel_name=office.panel,
         agenda_item="9",
         meeting_date=as_of,
         report_of=office.name or holder,

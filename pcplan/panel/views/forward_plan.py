@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.core.http import posted, staff_user
+from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import services
 from pcplan.panel.forms import (
@@ -26,7 +27,6 @@ from pcplan.panel.models import (
     Meeting,
     Recommendation,
 )
-from pcplan.panel.names import holder_short
 from pcplan.panel.views.access import (
     get_action_for_user,
     get_meeting_for_user,
@@ -103,7 +103,8 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
             response_due=form.cleaned_data["response_due"],
             deliverables=list(form.cleaned_data["deliverables"]),
         ),
-        title=_("Make a recommendation to the %(holder)s") % {"holder": holder_short()},
+        title=_("Make a recommendation to the %(holder)s")
+        % {"holder": current_office().holder_short},
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
         message=_("Recommendation recorded"),
@@ -126,7 +127,7 @@ def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.record_response(user, rec, **form.cleaned_data),
-        title=_("Record the %(holder)s's response") % {"holder": holder_short()},
+        title=_("Record the %(holder)s's response") % {"holder": current_office().holder_short},
         caption=rec.text[:120],
         back=reverse("panel:staff-meeting", args=[rec.meeting_id]),
         message=_("Response recorded"),

@@ -16,7 +16,6 @@ from pcplan.panel.models import (
     Precept,
     PublicSubmission,
 )
-from pcplan.panel.names import panel_name
 from pcplan.panel.views.access import (
     flags,
     get_agenda_item_for_user,
@@ -92,7 +91,7 @@ def meetings_ics(request: HttpRequest) -> HttpResponse:
         Meeting.objects.all(),
         host=host,
         url=lambda m: request.build_absolute_uri(reverse("panel:meeting", args=[m.pk])),
-        panel_name=panel_name(current_office()),
+        panel_name=current_office().panel,
         now=timezone.now(),
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

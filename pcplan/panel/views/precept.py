@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.office import current_office
 from pcplan.panel import documents, services
 from pcplan.panel import precept as precept_rules
 from pcplan.panel.forms import (
@@ -21,7 +22,6 @@ from pcplan.panel.models import (
     Precept,
     members_on,
 )
-from pcplan.panel.names import holder_short
 from pcplan.panel.views.access import (
     flags,
     get_precept_for_user,
@@ -57,7 +57,8 @@ def precept_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
         form,
         lambda: services.save_precept(user, form.save(commit=False)),
         context={
-            "title": _("The %(holder)s's proposed precept") % {"holder": holder_short()},
+            "title": _("The %(holder)s's proposed precept")
+            % {"holder": current_office().holder_short},
             "back_url": reverse("panel:staff-home"),
         },
         success_url=lambda: reverse(
@@ -125,7 +126,8 @@ def precept_response(request: HttpRequest, year: int) -> HttpResponse:
         request,
         form,
         lambda: services.record_precept_response(user, the_precept, **form.cleaned_data),
-        title=_("Record the %(holder)s's response on the precept") % {"holder": holder_short()},
+        title=_("Record the %(holder)s's response on the precept")
+        % {"holder": current_office().holder_short},
         caption=_("Precept %(year)s") % {"year": the_precept.year_label},
         back=reverse("panel:staff-precept", args=[year]),
         message=_("Response recorded"),
