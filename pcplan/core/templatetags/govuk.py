@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms, template
+from django.utils.translation import gettext as _
 
 from pcplan.core.forms import GovukDateWidget
 
@@ -54,7 +55,7 @@ def _date_parts(field: forms.BoundField) -> list[dict[str, Any]]:
         ]
     else:
         values = widget.decompress(field.value())
-    names = [("day", "Day", "2"), ("month", "Month", "2"), ("year", "Year", "4")]
+    names = [("day", _("Day"), "2"), ("month", _("Month"), "2"), ("year", _("Year"), "4")]
     return [
         {
             "name": f"{field.html_name}_{part}",
