@@ -14,7 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -36,6 +36,13 @@ def wait_for(url: str) -> None:
         except OSError:
             time.sleep(0.5)
     raise SystemExit(f"the demo server did not answer at {url}")
+
+
+def sign_in(page: Page, username: str) -> None:
+    page.goto(BASE + "/account/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("pcplan-demo")
+    page.get_by_role("button", name="Sign in").click()
 
 
 def main() -> None:
@@ -61,11 +68,15 @@ def main() -> None:
             page.screenshot(path=OUT / "public-panel-meeting.png")
             page.goto(BASE + "/panel/forward-plan/")
             page.screenshot(path=OUT / "public-panel-forward-plan.png")
-            page.goto(BASE + "/account/sign-in/")
-            page.get_by_label("Username").fill("editor")
-            page.get_by_label("Password").fill("pcplan-demo")
-            page.get_by_role("button", name="Sign in").click()
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.goto(BASE + "/plans/cambs-2021-24/")
+            phone.screenshot(path=OUT / "public-plan-phone.png")
+            phone.goto(BASE + "/no-such-page/")
+            phone.screenshot(path=OUT / "public-not-found-phone.png")
+            phone.close()
+            sign_in(page, "editor")
             shots = {
+                "staff-home-editor.png": "/staff/",
                 "staff-plan-overview.png": "/staff/plans/cambs-2021-24/",
                 "staff-delivery-plan.png": "/staff/plans/cambs-2021-24/deliverables/"
                 "?status=in-progress",
@@ -81,6 +92,10 @@ def main() -> None:
             page.get_by_role("link", name="Add an update").click()
             page.get_by_role("button", name="Save update").click()
             page.screenshot(path=OUT / "staff-update-form-errors.png")
+            admin = browser.new_page(viewport={"width": 1280, "height": 900})
+            sign_in(admin, "admin")
+            admin.goto(BASE + "/staff/office/")
+            admin.screenshot(path=OUT / "staff-office-profile.png", full_page=True)
             browser.close()
     finally:
         server.terminate()
