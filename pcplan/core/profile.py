@@ -142,7 +142,6 @@ def _check_csps(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]]:
     csps: list[dict[str, Any]] = []
     names: set[str] = set()
     district_in: dict[str, str] = {}
-    organisations = set(Organisation.objects.values_list("key", flat=True))
     for i, item in enumerate(c.items(doc, "csps", ())):
         path: Path = ("csps", i)
         allowed = {"name", "organisation", "districts"}
@@ -154,12 +153,10 @@ def _check_csps(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]]:
         if name in names:
             c.source.problem((*path, "name"), f"the partnership '{name}' is listed twice")
         names.add(name)
-        organisation = c.text(item, "organisation", path, required=False) or None
-        if organisation and organisation not in organisations:
-            c.source.problem(
-                (*path, "organisation"),
-                f"unknown organisation '{organisation}': import a plan that lists it first",
-            )
+        # An organisation not known yet is created with the partnership's name, so a new
+        # office can set up its profile before its first plan; a plan file that lists the
+        # same key later names it as the plan says.
+        organisation = c.slug(item, "organisation", path) if item.get("organisation") else None
         districts: list[str] = []
         problems_before = len(c.source.problems)
         for j, district in enumerate(c.items(item, "districts", path)):
@@ -215,6 +212,12 @@ def _delete(result: ProfileResult, kind: str, instance: models.Model, user: User
     result.deleted[kind] += 1
 
 
+def _new_csp_organisation(key: str, name: str, user: User | None, reason: str) -> Organisation:
+    organisation = Organisation(key=key, name=name, kind=Organisation.Kind.CSP)
+    attributed_to(organisation, user, reason).save()
+    return organisation
+
+
 def write_profile(
     spec: ProfileSpec, user: User | None, reason: str = "Office profile"
 ) -> ProfileResult:
@@ -242,7 +245,12 @@ def write_profile(
                 office=office, name=item["name"]
             ).first()
             csp = existing_csp or CommunitySafetyPartnership(office=office, name=item["name"])
-            org = organisations.get(item["organisation"]) if item["organisation"] else None
+            org = None
+            if item["organisation"]:
+                org = organisations.get(item["organisation"]) or _new_csp_organisation(
+                    item["organisation"], item["name"], user, reason
+                )
+                organisations[org.key] = org
             values = {"organisation": org, "position": position}
             changed = _save_changed(csp, values, user, reason)
             _count(result, "partnerships", existing_csp is None, changed)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from pcplan.core.models import CommunitySafetyPartnership, District, Force, Office
+from pcplan.core.models import CommunitySafetyPartnership, District, Force, Office, Organisation
 from pcplan.core.office import csp_areas, current_office, force_choices
 from pcplan.core.profile import setup_from_text
 from pcplan.plans.importer import ImportRefused
@@ -225,8 +225,8 @@ def refused_file(path: Path) -> list[str]:
             "this partnership",
         ),
         (
-            ("organisation: north-csp", "organisation: nowhere-csp"),
-            "office.yaml:21: csps[0].organisation: unknown organisation 'nowhere-csp'",
+            ("organisation: north-csp", "organisation: Nowhere CSP"),
+            "office.yaml:21: csps[0].organisation: 'Nowhere CSP' is not a key",
         ),
         (
             ("  - id: testshire", "  - id: Testshire Police"),
@@ -254,3 +254,28 @@ def test_a_profile_without_forces_is_refused():
     assert refused(text) == [
         "office.yaml:3: forces: list at least one force (its data.police.uk id and name)"
     ]
+
+
+@pytest.mark.django_db
+def test_a_partnership_organisation_not_known_yet_is_created_with_the_partnerships_name(
+    tmp_path,
+):
+    """A new office sets up its profile before its first plan lists its organisations."""
+    path = tmp_path / "office.yaml"
+    path.write_text(
+        "kind: pcc\nname: Testshire Police and Crime Commissioner\n"
+        "forces:\n  - id: testshire\n    name: Testshire Police\n"
+        "csps:\n  - name: Northtown Community Safety Partnership\n"
+        "    organisation: northtown-csp\n    districts: [Northtown]\n",
+        encoding="utf-8",
+    )
+    call_command("setup", str(path))
+    organisation = Organisation.objects.get(key="northtown-csp")
+    assert organisation.name == "Northtown Community Safety Partnership"
+    assert organisation.kind == Organisation.Kind.CSP
+    assert CommunitySafetyPartnership.objects.get().organisation == organisation
+    assert organisation.history.count() == 1
+
+    call_command("setup", str(path))
+    assert Organisation.objects.filter(key="northtown-csp").count() == 1
+    assert organisation.history.count() == 1
