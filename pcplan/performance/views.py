@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
@@ -180,7 +181,7 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = parse(upload.name, upload, list(csp_areas()))
+            rows = parse(upload.name, upload, list(csp_areas()), timezone.localdate())
         except UploadError as exc:
             for problem in exc.problems[:20]:
                 form.add_error("file", problem)
