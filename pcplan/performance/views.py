@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
+from pcplan.lib import spreadsheet
 from pcplan.performance import charts, permissions, services
 from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
 from pcplan.performance.models import ImportRun, Measure
@@ -88,7 +88,7 @@ def measure_csv(request: HttpRequest, key: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     area = dashboard.area or "Whole force area"
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         ["Measure", "Area", "Period", "Period start", "Value", "12-month total", "Baseline"]
     )
