@@ -3,11 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 
 from pcplan.core.forms import GovukDateField
 from pcplan.core.models import Organisation
 from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.delivery.models import Deliverable, Task, Update
+from pcplan.lib.text import xml_safe
 from pcplan.plans.models import Plan
 
 
@@ -98,6 +100,13 @@ class UpdateForm(forms.ModelForm[Update]):
         labels = {"text": "Update"}
         help_texts = {"text": "What has happened since the last update, in plain English."}
         error_messages = {"text": {"required": "Enter the update"}}
+
+    def clean_text(self) -> str:
+        # Shift+Enter pasted from Word (U+000B) would break every Word report of the plan.
+        text = xml_safe(self.cleaned_data["text"])
+        if not text.strip():
+            raise forms.ValidationError(gettext("Enter the update"))
+        return text
 
 
 class PublishForm(forms.Form):

@@ -79,7 +79,7 @@ def minutes_pdf(meeting: Meeting, *, include_exempt: bool = False) -> bytes | No
         "minute_items": minutes,
         "attendances": meeting.attendances.select_related("member", "substitute_for"),
         "others": meeting.others_present.all(),
-        "declarations": meeting.declarations.select_related("member", "agenda_item"),
+        "declarations": meeting.declarations.readable(include_exempt=include_exempt),
         **_office_context(),
     }
     title = _("Minutes of the %(panel)s, %(date)s") % {

@@ -303,6 +303,16 @@ class OtherAttendee(models.Model):
         ordering = ["kind", "pk"]
 
 
+class DeclarationQuerySet(models.QuerySet["Declaration"]):
+    def readable(self, *, include_exempt: bool) -> DeclarationQuerySet:
+        """A declaration tied to an exempt item says what the item is about: it is as private
+        as the item's papers."""
+        declarations = self.select_related("member", "agenda_item")
+        if include_exempt:
+            return declarations
+        return declarations.exclude(agenda_item__is_exempt=True)
+
+
 class Declaration(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
     member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="+")
@@ -310,6 +320,8 @@ class Declaration(models.Model):
     interest = models.TextField()
 
     history = HistoricalRecords()
+
+    objects = DeclarationQuerySet.as_manager()
 
 
 class MinuteItem(models.Model):

@@ -7,7 +7,9 @@ table does not say.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
+import logging
 from decimal import Decimal
 
 import matplotlib
@@ -16,7 +18,13 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 
+from pcplan.performance.limits import EARLIEST_PERIOD  # noqa: E402
 from pcplan.performance.series import MeasureSeries  # noqa: E402
+
+logger = logging.getLogger(__name__)
+# Matplotlib's dates end in 9999 and a bar is drawn days wide: periods in the last year it
+# can show, or before the first date an observation may have, are left to the table.
+LAST_CHARTED_PERIOD = dt.date(9998, 12, 31)
 
 BLUE = "#1d70b8"
 BLACK = "#0b0c0c"
@@ -46,20 +54,34 @@ def alt_text(series: MeasureSeries) -> str:
 
 
 def chart_png(series: MeasureSeries) -> str:
-    """A data: URI of the chart, or "" when there is nothing to draw."""
-    if not series.points:
+    """A data: URI of the chart, or "" when there is nothing to draw or it cannot be drawn.
+
+    The table beside the chart always gives the figures, so a value the chart cannot show
+    (stored before the upload limits, or written straight to the database) costs the chart,
+    never the page.
+    """
+    try:
+        return _chart_png(series)
+    except (ValueError, OverflowError, ArithmeticError):
+        logger.warning("Chart of measure %s could not be drawn", series.measure.key, exc_info=True)
         return ""
-    labels = [p.period_start for p in series.points]
+
+
+def _chart_png(series: MeasureSeries) -> str:
+    points = [p for p in series.points if EARLIEST_PERIOD <= p.period_start <= LAST_CHARTED_PERIOD]
+    if not points:
+        return ""
+    labels = [p.period_start for p in points]
     fig, ax = plt.subplots(figsize=(8, 3.2), dpi=90)
     try:
         width = 25 if series.granularity == "month" else 80
-        values = [float(p.value or 0) for p in series.points]
+        values = [float(p.value or 0) for p in points]
         ax.bar(labels, values, width=width, color=GREY, label="Value")  # type: ignore[arg-type]
         ax.set_ylabel(series.measure.unit)
         baseline_axis = ax
         if series.shows_rolling:
             ax2 = ax.twinx()
-            rolling = [(p.period_start, float(p.rolling)) for p in series.points if p.rolling]
+            rolling = [(p.period_start, float(p.rolling)) for p in points if p.rolling]
             if rolling:
                 xs, ys = zip(*rolling, strict=True)
                 ax2.plot(xs, ys, color=BLUE, linewidth=2, marker="o", label="12-month total")

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.text import slugify
 
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
+from pcplan.performance import limits
 from pcplan.performance.derivations import derivation_choices
 from pcplan.performance.models import Measure, Observation
 from pcplan.plans.models import Theme
@@ -88,9 +92,8 @@ class ObservationForm(forms.Form):
     period_start = GovukDateField(
         label="First day of the period", help_text="For example, 1 4 2024 for April 2024"
     )
+    # The size limits are checked in clean_value, by the same rule the upload uses.
     value = forms.DecimalField(
-        max_digits=14,
-        decimal_places=2,
         error_messages={
             "required": "Enter the value",
             "invalid": "Enter a number, such as 1234 or 85.5",
@@ -101,6 +104,18 @@ class ObservationForm(forms.Form):
     def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_area_choices(self, areas)
+
+    def clean_period_start(self) -> dt.date:
+        start: dt.date = self.cleaned_data["period_start"]
+        if problem := limits.period_problem(start, timezone.localdate()):
+            raise forms.ValidationError(limits.capitalised(problem))
+        return start
+
+    def clean_value(self) -> Decimal:
+        value: Decimal = self.cleaned_data["value"]
+        if problem := limits.value_problem(value):
+            raise forms.ValidationError(limits.capitalised(problem))
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import rules
 from pcplan.performance.derivations import derivation_choices
+from pcplan.performance.limits import VALUE_DECIMAL_PLACES, VALUE_MAX_DIGITS
 from pcplan.plans.models import Theme
 
 
@@ -50,14 +51,18 @@ class Measure(models.Model):
     baseline_end = models.DateField(
         null=True, blank=True, help_text="The last day of the baseline period."
     )
-    baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        max_digits=VALUE_MAX_DIGITS, decimal_places=VALUE_DECIMAL_PLACES, null=True, blank=True
+    )
     is_summed = models.BooleanField(
         "values add up over time",
         default=True,
         help_text="Counts (crimes, arrests) add up, so pcplan shows 12-month rolling totals; "
         "rates and percentages do not.",
     )
-    target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    target_value = models.DecimalField(
+        max_digits=VALUE_MAX_DIGITS, decimal_places=VALUE_DECIMAL_PLACES, null=True, blank=True
+    )
     target_note = models.CharField(max_length=200, blank=True)
     is_national = models.BooleanField(
         "national measure",
@@ -105,7 +110,7 @@ class Observation(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
     granularity = models.CharField(max_length=10, choices=Granularity.choices)
     period_start = models.DateField(help_text="The first day of the month, quarter or year.")
-    value = models.DecimalField(max_digits=14, decimal_places=2)
+    value = models.DecimalField(max_digits=VALUE_MAX_DIGITS, decimal_places=VALUE_DECIMAL_PLACES)
     area = models.CharField(
         max_length=200,
         blank=True,

@@ -3,7 +3,8 @@
 Columns (first row, any order, case-insensitive): Granularity (month, quarter or year),
 Period start (a date: 2024-01-01, or 2024-01 for a month), Value, and optionally Area (one of
 the office profile's Community Safety Partnerships, given by the caller; blank for the whole
-force area). No Django here.
+force area). Each period and value passes the same limits as the form (limits.py).
+No Django here beyond translation.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
+
+from pcplan.performance.limits import period_problem, value_problem
 
 GRANULARITIES = ("month", "quarter", "year")
 REQUIRED = ("granularity", "period start", "value")
@@ -71,7 +74,10 @@ def _period_start(value: Any, granularity: str) -> dt.date:
     return start
 
 
-def parse(name: str, stream: IO[bytes], areas: Collection[str] = ()) -> list[UploadedObservation]:
+def parse(
+    name: str, stream: IO[bytes], areas: Collection[str] = (), today: dt.date | None = None
+) -> list[UploadedObservation]:
+    today = today or dt.date.today()
     rows = [r for r in read_rows(name, stream) if any(c not in (None, "") for c in r)]
     if not rows:
         raise UploadError([f"{name} is empty"])
@@ -105,12 +111,15 @@ def parse(name: str, stream: IO[bytes], areas: Collection[str] = ()) -> list[Upl
                 "(or 2024-01 for a month)"
             )
             continue
+        if problem := period_problem(start, today):
+            problems.append(f"Row {number}, column Period start: {problem}")
+            continue
         try:
             value = Decimal(str(cells["value"]).strip().replace(",", ""))
-            if not value.is_finite():
-                raise InvalidOperation
         except (InvalidOperation, ValueError):
-            problems.append(f"Row {number}, column Value: enter a number, such as 1234 or 85.5")
+            value = Decimal("NaN")
+        if problem := value_problem(value):
+            problems.append(f"Row {number}, column Value: {problem}")
             continue
         area = str(cells.get("area") or "").strip()
         if area and area not in areas:

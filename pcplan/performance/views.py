@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -12,9 +11,11 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
+from pcplan.lib import spreadsheet
 from pcplan.performance import charts, permissions, services
 from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
 from pcplan.performance.models import ImportRun, Measure
@@ -87,7 +88,7 @@ def measure_csv(request: HttpRequest, key: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     area = dashboard.area or "Whole force area"
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         ["Measure", "Area", "Period", "Period start", "Value", "12-month total", "Baseline"]
     )
@@ -180,7 +181,7 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = parse(upload.name, upload, list(csp_areas()))
+            rows = parse(upload.name, upload, list(csp_areas()), timezone.localdate())
         except UploadError as exc:
             for problem in exc.problems[:20]:
                 form.add_error("file", problem)

@@ -6,6 +6,8 @@ untitled for people who read with a screen reader.
 
 from __future__ import annotations
 
+from pcplan.lib.text import xml_safe
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -19,8 +21,9 @@ def html_to_pdf(
     """
     from weasyprint import HTML  # imported here: loading pango is slow and only needed here
 
-    document = HTML(string=html, base_url=base_url).render(pdf_tags=True)
-    document.metadata.title = title
+    # A control character pasted into an update would otherwise reach the PDF's tags.
+    document = HTML(string=xml_safe(html), base_url=base_url).render(pdf_tags=True)
+    document.metadata.title = xml_safe(title)
     document.metadata.lang = lang
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     assert pdf is not None  # noqa: S101  # write_pdf returns bytes when no target is given

@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pcplan.core.office import current_office
+from pcplan.lib.text import xml_safe
 from pcplan.reports.chart import status_chart_png
 from pcplan.reports.pdf import html_to_pdf
 from pcplan.reports.progress import BOARD, ProgressReport, ReportError
@@ -53,7 +54,7 @@ def render_docx(report: ProgressReport) -> bytes:
     doc = Document()
     _set_base_style(doc)
     num_id = _add_report_numbering(doc)
-    _set_metadata(doc, title=report.title, subject=report.plan_title)
+    _set_metadata(doc, title=xml_safe(report.title), subject=xml_safe(report.plan_title))
     f = report.fields
     if report.kind == BOARD:
         for label, value in (
@@ -63,57 +64,59 @@ def render_docx(report: ProgressReport) -> bytes:
         ):
             p = doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
-            p.add_run(value)
+            p.add_run(xml_safe(value))
     else:
         _two_sided(
             doc, f.panel_name.upper(), f"Agenda Item No. {f.agenda_item}" if f.agenda_item else ""
         )
         _two_sided(doc, f"{f.meeting_date:%-d %B %Y}", "Public Report")
-        doc.add_paragraph().add_run(f"Report of {f.report_of}").bold = True
-    doc.add_paragraph().add_run(f"Contact Officer – {f.contact_officer}").bold = True
+        doc.add_paragraph().add_run(xml_safe(f"Report of {f.report_of}")).bold = True
+    doc.add_paragraph().add_run(xml_safe(f"Contact Officer – {f.contact_officer}")).bold = True
     if f.contact_details:
-        doc.add_paragraph().add_run(f"Contact Details – {f.contact_details}").bold = True
-    doc.add_paragraph(report.title.upper(), style="Title")
+        doc.add_paragraph().add_run(xml_safe(f"Contact Details – {f.contact_details}")).bold = True
+    doc.add_paragraph(xml_safe(report.title.upper()), style="Title")
     # Looking a style up by name scans every style; with hundreds of deliverables that adds up.
     body, bullet_style, continued, h3 = (
         doc.styles[name] for name in ("Body Text", "List Bullet", "List Continue", "Heading 3")
     )
 
     for section in report.sections:
-        _numbered(doc.add_paragraph(section.heading, style="Heading 1"), num_id, 0)
+        _numbered(doc.add_paragraph(xml_safe(section.heading), style="Heading 1"), num_id, 0)
         for para in section.paragraphs:
-            p = doc.add_paragraph(para.text, style=body)
+            p = doc.add_paragraph(xml_safe(para.text), style=body)
             if para.number:
                 _numbered(p, num_id, 1)
             else:
                 p.paragraph_format.left_indent = Cm(1.27)
             for item in para.items:
-                bullet = doc.add_paragraph(item, style=bullet_style)
+                bullet = doc.add_paragraph(xml_safe(item), style=bullet_style)
                 bullet.paragraph_format.left_indent = Cm(1.9)
         if section.number == "3" and report.kind == BOARD and report.summary is not None:
             _summary_table(doc, report)
         for theme in section.themes:
             _numbered(
-                doc.add_paragraph(f"{theme.title} – Priorities for Action", style="Heading 2"),
+                doc.add_paragraph(
+                    xml_safe(f"{theme.title} – Priorities for Action"), style="Heading 2"
+                ),
                 num_id,
                 1,
             )
             if theme.aim:
                 p = doc.add_paragraph(style=body)
                 p.add_run("What we will do: ").bold = True
-                p.add_run(theme.aim)
+                p.add_run(xml_safe(theme.aim))
             lists = theme.lists()
             if not lists:
                 doc.add_paragraph("No deliverables to report under this theme.", style=body)
             for heading, entries in lists:
-                doc.add_paragraph(heading.label, style=h3)
+                doc.add_paragraph(xml_safe(heading.label), style=h3)
                 for e in entries:
                     title = doc.add_paragraph(style=bullet_style)
-                    title.add_run(e.title).bold = True
+                    title.add_run(xml_safe(e.title)).bold = True
                     if e.update_text:
                         p = doc.add_paragraph(style=continued)
                         p.add_run("Update: ").bold = True
-                        p.add_run(e.update_text)
+                        p.add_run(xml_safe(e.update_text))
     _page_numbers(doc)
     out = io.BytesIO()
     doc.save(out)
@@ -223,10 +226,10 @@ def _two_sided(doc: DocxDocument, left: str, right: str) -> None:
     """A header line with text at both margins, by a right-aligned tab stop."""
     p = doc.add_paragraph()
     p.paragraph_format.tab_stops.add_tab_stop(Cm(17), alignment=2)  # WD_TAB_ALIGNMENT.RIGHT
-    p.add_run(left).bold = True
+    p.add_run(xml_safe(left)).bold = True
     if right:
         p.add_run("\t")
-        p.add_run(right).bold = True
+        p.add_run(xml_safe(right)).bold = True
 
 
 def _summary_table(doc: DocxDocument, report: ProgressReport) -> None:
@@ -240,18 +243,18 @@ def _summary_table(doc: DocxDocument, report: ProgressReport) -> None:
     header = table.rows[0].cells
     header[0].text = "Theme"
     for i, s in enumerate(summary.statuses, start=1):
-        header[i].text = s.label
+        header[i].text = xml_safe(s.label)
     header[-1].text = "Total"
     for title, counts in [*summary.rows, ("All themes", summary.totals)]:
         cells = table.add_row().cells
-        cells[0].text = title
+        cells[0].text = xml_safe(title)
         for i, n in enumerate(counts, start=1):
             cells[i].text = str(n)
         cells[-1].text = str(sum(counts))
     png = status_chart_png(summary)
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     picture = doc.inline_shapes[-1]
-    picture._inline.docPr.set("descr", summary.text())
+    picture._inline.docPr.set("descr", xml_safe(summary.text()))
     doc.add_paragraph(
         "Deliverables by status in each theme (the numbers are in the table above).",
         style="Caption",

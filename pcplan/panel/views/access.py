@@ -20,6 +20,7 @@ from pcplan.panel import permissions
 from pcplan.panel.models import (
     Action,
     AgendaItem,
+    Declaration,
     ForwardPlanItem,
     Meeting,
     MinuteItem,
@@ -88,6 +89,13 @@ def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteIt
     if not permissions.can_see_exempt(panel_user(request)):
         minutes = minutes.filter(is_exempt=False)
     return minutes
+
+
+def visible_declarations(request: HttpRequest, meeting: Meeting) -> QuerySet[Declaration]:
+    """Declarations tied to exempt items are for those who read exempt papers."""
+    return meeting.declarations.readable(
+        include_exempt=permissions.can_see_exempt(panel_user(request))
+    )
 
 
 def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:

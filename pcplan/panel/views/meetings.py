@@ -21,6 +21,7 @@ from pcplan.panel.views.access import (
     get_agenda_item_for_user,
     get_meeting_for_user,
     visible_agenda_items,
+    visible_declarations,
     visible_minutes,
 )
 
@@ -56,7 +57,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "minute_items": visible_minutes(request, meeting) if show_minutes else [],
             "attendances": meeting.attendances.select_related("member", "substitute_for"),
             "others": meeting.others_present.all(),
-            "declarations": meeting.declarations.select_related("member", "agenda_item"),
+            "declarations": visible_declarations(request, meeting),
             "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),
             "can_submit": meeting.questions_open(today),
             "planned": meeting.planned_items.all(),
