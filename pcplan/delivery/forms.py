@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.core.models import Organisation
 from pcplan.core.periods import PeriodError, QuarterSpan
@@ -13,7 +14,7 @@ from pcplan.lib.text import xml_safe
 from pcplan.plans.models import Plan
 
 
-class DeliverableForm(forms.ModelForm[Deliverable]):
+class DeliverableForm(VersionedForm, forms.ModelForm[Deliverable]):
     target = forms.CharField(
         label="Target quarter or quarters (optional)",
         required=False,
@@ -91,7 +92,7 @@ class DeliverableForm(forms.ModelForm[Deliverable]):
         return data
 
 
-class UpdateForm(forms.ModelForm[Update]):
+class UpdateForm(VersionedForm, forms.ModelForm[Update]):
     date = GovukDateField(label="Date of the update", help_text="For example, 15 3 2023")
 
     class Meta:

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.core.models import Organisation, User
 from pcplan.core.periods import Quarter, QuarterSpan
 from pcplan.core.publishing import Publishable
@@ -37,7 +38,7 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
         return self.filter(target_start__lte=quarter.start, target_end__gte=quarter.end)
 
 
-class Deliverable(Publishable):
+class Deliverable(Versioned, Publishable):
     """An entry in the Delivery Plan, under a theme of the plan."""
 
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="deliverables")
@@ -134,7 +135,7 @@ class UpdateQuerySet(models.QuerySet["Update"]):
         )
 
 
-class Update(Publishable):
+class Update(Versioned, Publishable):
     """A dated progress update on a deliverable ("Update: ..." in the progress report)."""
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")

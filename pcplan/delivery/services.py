@@ -11,8 +11,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import Organisation, User
 from pcplan.delivery import permissions
 from pcplan.delivery.models import Deliverable, Task, Update
@@ -35,11 +37,16 @@ def post_update(user: User, deliverable: Deliverable, *, text: str, date: dt.dat
 
 
 @transaction.atomic
-def edit_update(user: User, update: Update, *, text: str, date: dt.date) -> Update:
+def edit_update(
+    user: User, update: Update, *, text: str, date: dt.date, version: int | None = None
+) -> Update:
+    """Change an update's text and date; refused (StaleEdit) when `version`, the one the
+    editor's form was served with, is no longer the update's."""
     require(permissions.can_edit_update(user, update), permissions.NOT_YOUR_UPDATE)
+    claim_version(update, version, noun=gettext("update"))
     update.text = text.strip()
     update.date = date
-    attributed_to(update, user, "Update edited").save(update_fields=["text", "date"])
+    attributed_to(update, user, "Update edited").save(update_fields=["text", "date", "version"])
     return update
 
 
@@ -50,10 +57,15 @@ def save_deliverable(
     *,
     partners: Iterable[Organisation] | None = None,
     reason: str = "",
+    version: int | None = None,
 ) -> Deliverable:
     """Save a new or edited deliverable, keeping its completion date consistent with status,
-    and its partners when given (the change of partners is in the history too)."""
+    and its partners when given (the change of partners is in the history too).
+
+    Refused (StaleEdit) when `version`, the one the editor's form was served with, is no
+    longer the deliverable's: someone else saved it in between."""
     require(permissions.can_edit_delivery_plan(user))
+    claim_version(deliverable, version, noun=gettext("deliverable"))
     deliverable.keep_completion_date(timezone.localdate())
     reason = reason or ("Created" if deliverable.pk is None else "Edited")
     attributed_to(deliverable, user, reason).save()

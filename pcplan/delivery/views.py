@@ -120,12 +120,20 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
         else Deliverable(added_on=timezone.localdate())
     )
     form = DeliverableForm(posted(request), instance=deliverable, plan=plan)
+
+    def save() -> None:
+        with form.refusing_stale():
+            services.save_deliverable(
+                user,
+                form.instance,
+                partners=form.cleaned_data["partners"],
+                version=form.served_version,
+            )
+
     return edit_form(
         request,
         form,
-        lambda: services.save_deliverable(
-            user, form.instance, partners=form.cleaned_data["partners"]
-        ),
+        save,
         context={
             "title": gettext("Edit deliverable")
             if deliverable.pk
@@ -198,9 +206,14 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = UpdateForm(posted(request), instance=update)
 
     def save() -> None:
-        services.edit_update(
-            user, update, text=form.cleaned_data["text"], date=form.cleaned_data["date"]
-        )
+        with form.refusing_stale():
+            services.edit_update(
+                user,
+                update,
+                text=form.cleaned_data["text"],
+                date=form.cleaned_data["date"],
+                version=form.served_version,
+            )
 
     return edit_form(
         request,

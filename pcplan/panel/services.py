@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -120,25 +120,49 @@ def add_minute(
     questions: list[str] | None = None,
     is_exempt: bool = False,
 ) -> MinuteItem:
-    """Add the next numbered minute; numbers run on across meetings and are never reused."""
+    """Add the next numbered minute; numbers run on across meetings and are never reused.
+
+    Refused once the meeting's minutes are approved: they are then the record."""
     _require(user)
-    # Lock the meeting rows so that two secretariat officers cannot take the same number.
-    list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
+    # The meeting row is locked so that approving the minutes and adding to them take turns.
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.minutes_approved_at_id is not None:
+        raise ValidationError(
+            _("These minutes have been approved, so no minute can be added to them.")
+        )
     minute = MinuteItem(
         meeting=meeting,
-        number=rules.next_minute_number(last_minute_number_used()),
         title=title.strip(),
         text=text.strip(),
         resolution=resolution,
         resolution_text=resolution_text.strip(),
         is_exempt=is_exempt,
     )
-    attributed_to(minute, user, "Minute added").save()
+    _save_with_next_number(minute, user)
     for number, question in enumerate(questions or [], start=1):
         attributed_to(
             MinuteQuestion(minute=minute, number=number, text=question.strip()), user
         ).save()
     return minute
+
+
+# Numbers run on across meetings, so no one row guards them: two officers adding minutes to
+# different meetings at once may both take the same number. The unique index decides; the
+# one refused takes the number after the other's, which its next statement can see.
+MINUTE_NUMBER_ATTEMPTS = 5
+
+
+def _save_with_next_number(minute: MinuteItem, user: User) -> None:
+    for attempt in range(MINUTE_NUMBER_ATTEMPTS):
+        minute.number = rules.next_minute_number(last_minute_number_used())
+        try:
+            with transaction.atomic():
+                attributed_to(minute, user, "Minute added").save()
+            return
+        except IntegrityError:
+            minute.pk = None
+            if attempt == MINUTE_NUMBER_ATTEMPTS - 1:
+                raise
 
 
 @transaction.atomic
@@ -218,6 +242,8 @@ def edit_minute(
 def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: str = "") -> Meeting:
     """Minutes are approved at a later meeting, with any amendments recorded (seed 002 min 42)."""
     _require(user)
+    # Waits for a minute being added to finish: approved minutes take no more (add_minute).
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
     if at.date <= meeting.date:
         raise ValidationError(_("Minutes are approved at a later meeting."))
     meeting.minutes_approved_at = at
@@ -319,6 +345,9 @@ def submission_deadline(meeting: Meeting, kind: str) -> dt.datetime | None:
     return meeting.statement_deadline
 
 
+DUPLICATE_SUBMISSION_WINDOW = dt.timedelta(minutes=10)
+
+
 @transaction.atomic
 def submit_public(
     meeting: Meeting,
@@ -329,10 +358,31 @@ def submit_public(
     text: str,
     received_at: dt.datetime | None = None,
 ) -> PublicSubmission:
-    """A member of the public submits a question or statement. Late ones are kept, marked late."""
+    """A member of the public submits a question or statement. Late ones are kept, marked late.
+
+    The same text sent again from the same contact for the same meeting within
+    DUPLICATE_SUBMISSION_WINDOW (a double click, a resend) is the first submission, returned
+    as it was stored."""
     if meeting.date < timezone.localdate():
         raise ValidationError(_("This meeting has already taken place."))
     received = received_at or timezone.now()
+    # Locking the meeting makes two identical submissions arriving together take turns, so
+    # the second finds the first.
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
+    first = (
+        PublicSubmission.objects.filter(
+            meeting=meeting,
+            kind=kind,
+            contact__iexact=contact.strip(),
+            text=text.strip(),
+            received_at__gte=received - DUPLICATE_SUBMISSION_WINDOW,
+            received_at__lte=received,
+        )
+        .order_by("received_at", "pk")
+        .first()
+    )
+    if first is not None:
+        return first
     deadline = submission_deadline(meeting, kind)
     if kind == PublicSubmission.Kind.QUESTION:
         late = deadlines.is_question_late(received, meeting.date)
@@ -392,8 +442,11 @@ def record_precept_decision(
     """Record each member's vote and the outcome, applying the two-thirds rule (Sch 5 para 4).
 
     The membership is counted on the day of the meeting (or the report date without a meeting).
+    Two decisions recorded at once take turns on the precept's row: the later one replaces
+    the earlier one's votes rather than colliding with them.
     """
     _require(user)
+    list(Precept.objects.select_for_update().filter(pk=the_precept.pk))
     day = the_precept.meeting.date if the_precept.meeting else report_date
     members = list(members_on(day))
     member_ids = {m.pk for m in members}
