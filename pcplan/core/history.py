@@ -133,11 +133,14 @@ def _m2m_rows(records: list[Any]) -> dict[str, dict[Any, list[dict[str, Any]]]]:
 
 
 def _entries(
-    records: list[Any], model: type[models.Model], what: str, references: list[_Reference]
+    records: list[Any],
+    model: type[models.Model],
+    what: str,
+    references: list[_Reference],
+    m2m_rows: dict[str, dict[Any, list[dict[str, Any]]]],
 ) -> list[HistoryEntry]:
     entries = []
     previous = None
-    m2m_rows = _m2m_rows(records)
     for record in records:
         entry = HistoryEntry(
             when=record.history_date,
@@ -171,7 +174,7 @@ def _entries(
 def entries_for(records: list[Any], model: type[models.Model], what: str) -> list[HistoryEntry]:
     """One entry per historical record, oldest first, each with the fields it changed."""
     references: list[_Reference] = []
-    entries = _entries(records, model, what, references)
+    entries = _entries(records, model, what, references, _m2m_rows(records))
     _name_records(references)
     return entries
 
@@ -185,8 +188,9 @@ def grouped_entries(
         by_object.setdefault(record.id, []).append(record)
     references: list[_Reference] = []
     entries: list[HistoryEntry] = []
+    m2m_rows = _m2m_rows(records)
     for object_records in by_object.values():
-        entries += _entries(object_records, model, label(object_records[-1]), references)
+        entries += _entries(object_records, model, label(object_records[-1]), references, m2m_rows)
     _name_records(references)
     return entries
 
