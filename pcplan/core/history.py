@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext, gettext_lazy
+from simple_history.utils import get_m2m_reverse_field_name
 
 ACTIONS = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
 HIDDEN_FIELDS = {"id", "published_at", "created_at"}
@@ -104,8 +105,39 @@ def _name_records(references: list[_Reference]) -> None:
         setattr(ref.change, ref.side, ", ".join(shown))
 
 
+def _m2m_rows(records: list[Any]) -> dict[str, dict[Any, list[dict[str, Any]]]]:
+    """For each many-to-many field, the through rows of every record, read in one query.
+
+    The rows have the shape simple_history's `diff_against` gives (sorted by the related
+    record, without the history keys), so `_describe` reads them the same way.
+    """
+    if not records:
+        return {}
+    rows: dict[str, dict[Any, list[dict[str, Any]]]] = {}
+    for m2m_field in records[0]._history_m2m_fields:
+        through = getattr(records[0], m2m_field.name).model
+        columns = [
+            f.name
+            for f in through._meta.fields
+            if f.editable and f.name not in ("id", "m2m_history_id", "history")
+        ]
+        by_record: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+        for row in (
+            through.objects.filter(history_id__in=[r.pk for r in records])
+            .order_by("history_id", get_m2m_reverse_field_name(m2m_field))
+            .values("history_id", *columns)
+        ):
+            by_record[row.pop("history_id")].append(row)
+        rows[m2m_field.name] = by_record
+    return rows
+
+
 def _entries(
-    records: list[Any], model: type[models.Model], what: str, references: list[_Reference]
+    records: list[Any],
+    model: type[models.Model],
+    what: str,
+    references: list[_Reference],
+    m2m_rows: dict[str, dict[Any, list[dict[str, Any]]]],
 ) -> list[HistoryEntry]:
     entries = []
     previous = None
@@ -120,14 +152,19 @@ def _entries(
             reason=record.history_change_reason or "",
         )
         if previous is not None:
-            delta = record.diff_against(previous)
-            for change in delta.changes:
-                if change.field in HIDDEN_FIELDS:
+            delta = record.diff_against(previous, excluded_fields=list(m2m_rows))
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+            for name, by_record in m2m_rows.items():
+                old, new = by_record.get(previous.pk, []), by_record.get(record.pk, [])
+                if old != new:
+                    changes.append((name, old, new))
+            for name, raw_old, raw_new in changes:
+                if name in HIDDEN_FIELDS:
                     continue
-                model_field = _field(model, change.field)
-                described = _describe(model_field, change.old, change.new, references)
+                model_field = _field(model, name)
+                described = _describe(model_field, raw_old, raw_new, references)
                 if model_field is None:
-                    described.field = change.field
+                    described.field = name
                 entry.changes.append(described)
         entries.append(entry)
         previous = record
@@ -137,7 +174,7 @@ def _entries(
 def entries_for(records: list[Any], model: type[models.Model], what: str) -> list[HistoryEntry]:
     """One entry per historical record, oldest first, each with the fields it changed."""
     references: list[_Reference] = []
-    entries = _entries(records, model, what, references)
+    entries = _entries(records, model, what, references, _m2m_rows(records))
     _name_records(references)
     return entries
 
@@ -151,8 +188,9 @@ def grouped_entries(
         by_object.setdefault(record.id, []).append(record)
     references: list[_Reference] = []
     entries: list[HistoryEntry] = []
+    m2m_rows = _m2m_rows(records)
     for object_records in by_object.values():
-        entries += _entries(object_records, model, label(object_records[-1]), references)
+        entries += _entries(object_records, model, label(object_records[-1]), references, m2m_rows)
     _name_records(references)
     return entries
 

@@ -12,14 +12,8 @@ import io
 import logging
 from decimal import Decimal
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
-
-from pcplan.performance.limits import EARLIEST_PERIOD  # noqa: E402
-from pcplan.performance.series import MeasureSeries  # noqa: E402
+from pcplan.performance.limits import EARLIEST_PERIOD
+from pcplan.performance.series import MeasureSeries
 
 logger = logging.getLogger(__name__)
 # Matplotlib's dates end in 9999 and a bar is drawn days wide: periods in the last year it
@@ -72,6 +66,13 @@ def _chart_png(series: MeasureSeries) -> str:
     if not points:
         return ""
     labels = [p.period_start for p in points]
+    # Imported here, not at the top: matplotlib takes longer to load than the rest of pcplan,
+    # and only a page with a chart needs it (every worker and `pcplan` command would pay).
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     fig, ax = plt.subplots(figsize=(8, 3.2), dpi=90)
     try:
         width = 25 if series.granularity == "month" else 80

@@ -8,7 +8,7 @@ drafts, and published work of a plan not yet issued, cannot leak through these p
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -16,16 +16,28 @@ from pcplan.delivery.models import Deliverable, Update
 from pcplan.plans.models import Plan, Theme
 
 
+def latest_public_updates() -> QuerySet[Update]:
+    """Each deliverable's latest public update, and no other: a list page shows only that one.
+
+    A correlated subquery picks the latest id per deliverable, so the rows read do not grow
+    with the number of updates (on SQLite and PostgreSQL alike).
+    """
+    latest_id = (
+        Update.objects.public()
+        .filter(deliverable_id=OuterRef("deliverable_id"))
+        .order_by("-date", "-id")
+        .values("id")[:1]
+    )
+    return Update.objects.public().filter(id=Subquery(latest_id))
+
+
 def public_deliverables() -> QuerySet[Deliverable]:
+    """Public deliverables with their latest public update in `latest_updates` (0 or 1 item)."""
     return (
         Deliverable.objects.public()
         .select_related("lead", "theme")
         .prefetch_related(
-            Prefetch(
-                "updates",
-                queryset=Update.objects.public().order_by("-date", "-id"),
-                to_attr="published_updates",
-            )
+            Prefetch("updates", queryset=latest_public_updates(), to_attr="latest_updates")
         )
     )
 
@@ -56,7 +68,19 @@ def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
 
 def deliverable(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     the_plan = get_object_or_404(Plan.objects.public(), key=key)
-    the_deliverable = get_object_or_404(public_deliverables(), pk=pk, theme__plan=the_plan)
+    the_deliverable = get_object_or_404(
+        Deliverable.objects.public()
+        .select_related("lead", "theme")
+        .prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=Update.objects.public().order_by("-date", "-id"),
+                to_attr="published_updates",
+            )
+        ),
+        pk=pk,
+        theme__plan=the_plan,
+    )
     return render(
         request,
         "public/deliverable.html",

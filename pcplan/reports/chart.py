@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-from pcplan.delivery.rules import Status  # noqa: E402
-from pcplan.reports.progress import StatusSummary  # noqa: E402
+from pcplan.delivery.rules import Status
+from pcplan.reports.progress import StatusSummary
 
 # GOV.UK palette, one colour per status, in Status order; distinguishable in greyscale too.
 COLOURS = {
@@ -27,6 +20,10 @@ COLOURS = {
 
 def status_chart_png(summary: StatusSummary) -> bytes:
     """Stacked horizontal bars, one per theme; the same numbers as the summary table."""
+    # Imported here: matplotlib is slow to load and only a report being drawn needs it.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     titles = [title for title, _ in summary.rows]
     height = 1.2 + 0.5 * max(len(titles), 1)
     fig = Figure(figsize=(7.5, height), dpi=110)
