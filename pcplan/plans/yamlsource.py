@@ -158,6 +158,9 @@ class _Expansion:
         self.built: set[int] = set()
         self.open: set[int] = set()
         self.repeated = 0
+        # Lines of the values being built for the first time: the innermost one holds the
+        # alias being expanded, the line a refusal names.
+        self.first_lines: list[int] = []
 
 
 def _build(
@@ -166,22 +169,27 @@ def _build(
     line = node.start_mark.line + 1
     if id(node) in expansion.open:
         raise _Refused(line, RECURSIVE)
-    if id(node) in expansion.built:
+    repeated = id(node) in expansion.built
+    if repeated:
         expansion.repeated += 1
         if expansion.repeated > MAX_REPEATED_VALUES:
             raise _Refused(
-                line,
-                f"aliases ('*name') here repeat more than {MAX_REPEATED_VALUES:,} values; "
+                expansion.first_lines[-1] if expansion.first_lines else line,
+                f"aliases ('*name') repeat more than {MAX_REPEATED_VALUES:,} values; "
                 "write the values out instead",
             )
     if len(path) > MAX_DEPTH:
         raise _too_deep(line)
     expansion.built.add(id(node))
     expansion.open.add(id(node))
+    if not repeated:
+        expansion.first_lines.append(line)
     try:
         return _build_node(node, path, source, constructor, expansion)
     finally:
         expansion.open.discard(id(node))
+        if not repeated:
+            expansion.first_lines.pop()
 
 
 def _build_node(

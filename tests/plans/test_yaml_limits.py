@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tracemalloc
 from pathlib import Path
 
@@ -37,7 +36,8 @@ def test_a_billion_laughs_plan_is_refused_early_naming_file_and_line(tmp_path: P
     finally:
         tracemalloc.stop()
     assert "nothing was changed" in message
-    assert re.search(rf"{re.escape(str(path))}:\d+: aliases .* repeat more than 10,000", message)
+    # lol3, on line 4, is the first to repeat more than 10,000 values through its aliases.
+    assert f"{path}:4: aliases ('*name') repeat more than 10,000 values" in message
     assert peak < 50 * 1024 * 1024
     assert not Plan.objects.exists()
 
