@@ -192,6 +192,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "pcplan@localhost")
 
 PCPLAN_SITE_NAME = env_str("PCPLAN_SITE_NAME", "pcplan")
 
+# Uploaded spreadsheets larger than this are refused before they are parsed.
+PCPLAN_MAX_UPLOAD_BYTES = env_int("PCPLAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -2,19 +2,20 @@
 
 The office profile (data/office.yaml) goes through the same code as `pcplan setup`, and plan
 data through the same importer as `pcplan import-plan`. Only the demo sign-ins are made here,
-because no seed holds them.
+because no seed holds them, and only for users the demo created itself (DemoSignIn).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
 from pcplan.core.models import Organisation, User
 from pcplan.core.profile import setup_from_file
+from pcplan.demo.models import DemoSignIn
 from pcplan.demo.performance import load_performance_demo
 from pcplan.panel.demo import load_panel_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
@@ -61,13 +62,26 @@ def demo_files() -> list[Path]:
     return sorted(p for p in DATA_DIR.glob("*.yaml") if p != OFFICE_FILE)
 
 
+@dataclass
+class LoadedDemo:
+    plans: list[ImportResult]
+    # Demo usernames already taken by users the demo did not create: not touched.
+    left_alone: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def load_demo() -> list[ImportResult]:
+def load_demo() -> LoadedDemo:
     results = import_plan_files(demo_files())
     # After the plans: the profile links each CSP to the organisation the plans define.
     setup_from_file(OFFICE_FILE)
+    loaded = LoadedDemo(plans=results)
     for login in DEMO_LOGINS:
-        user = User.objects.filter(username=login.username).first() or User(username=login.username)
+        user = User.objects.filter(username=login.username).first()
+        if user is None:
+            user = User(username=login.username)
+        elif not DemoSignIn.objects.filter(user=user).exists():
+            loaded.left_alone.append(login.username)
+            continue
         first, _, last = login.name.partition(" ")
         user.first_name, user.last_name = first, last
         user.role = login.role
@@ -77,6 +91,7 @@ def load_demo() -> list[ImportResult]:
         user.is_staff = user.is_superuser = login.role == User.Role.ADMINISTRATOR
         user.set_password(DEMO_PASSWORD)
         user.save()
+        DemoSignIn.objects.get_or_create(user=user)
     load_performance_demo()
     load_panel_demo()
-    return results
+    return loaded

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Model, Q
+from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
@@ -62,8 +63,13 @@ def import_police_data(
     user: User | None = None,
     progress: Progress | None = None,
     memory_limit: str = "512MB",
+    allow_empty: bool = False,
 ) -> tuple[ImportRun, Summary]:
-    """Read every file first; if any is refused, raise PoliceDataError and change nothing."""
+    """Read every file first; if any is refused, raise PoliceDataError and change nothing.
+
+    A file with a header and no rows for a force, month and kind already loaded is refused
+    unless allow_empty: replacing the month with nothing is far more often a broken
+    download than a month with no crime."""
     progress = progress or Progress()
     with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
         files = find_files(list(paths), Path(tmp))
@@ -72,14 +78,18 @@ def import_police_data(
         try:
             summary = reader.aggregate(files, progress=progress.files_read)
             progress.writing(summary.aggregate_rows)
-            run = _write(reader, summary, user, progress)
+            run = _write(reader, summary, user, progress, allow_empty=allow_empty)
         finally:
             reader.close()
     return run, summary
 
 
 @transaction.atomic
-def _write(reader: Reader, summary: Summary, user: User | None, progress: Progress) -> ImportRun:
+def _write(
+    reader: Reader, summary: Summary, user: User | None, progress: Progress, *, allow_empty: bool
+) -> ImportRun:
+    if not allow_empty:
+        _refuse_empty_files_over_loaded_months(summary)
     for kind, (model, _) in TARGETS.items():
         replaced = [(force, month) for force, month, k in summary.replaced if k == kind]
         for force in {force for force, _ in replaced}:
@@ -99,6 +109,29 @@ def _write(reader: Reader, summary: Summary, user: User | None, progress: Progre
     )
     attributed_to(run, user, "Police data imported").save()
     return run
+
+
+def _refuse_empty_files_over_loaded_months(summary: Summary) -> None:
+    """Checked inside the import's transaction, so the month cannot be loaded in between."""
+    for f in summary.empty_files:
+        model, _columns = TARGETS[f.kind]
+        loaded = model._default_manager.filter(force=f.force, month=f.month).count()
+        if loaded:
+            raise PoliceDataError(
+                f.name,
+                gettext(
+                    "the file has a header and no rows, but %(kind)s data for %(force)s in "
+                    "%(month)s is already loaded (%(loaded)s aggregate rows); importing it "
+                    "would remove that month. Check the download, or give --allow-empty to "
+                    "replace the month with nothing"
+                )
+                % {
+                    "kind": f.kind,
+                    "force": f.force,
+                    "month": f"{f.month:%Y-%m}",
+                    "loaded": f"{loaded:,}",
+                },
+            )
 
 
 def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> None:

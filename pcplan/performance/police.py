@@ -107,6 +107,8 @@ class Summary:
     rows_by_kind: dict[str, int] = field(default_factory=dict)
     aggregate_rows: int = 0
     rows_dated_in_other_month: int = 0
+    # Files with the header and no rows: a month published empty, or a broken download.
+    empty_files: list[PoliceFile] = field(default_factory=list)
 
     @property
     def months(self) -> list[str]:
@@ -288,6 +290,14 @@ class Reader:
             summary.aggregate_rows += int(groups)
         (other,) = self._fetch_one("SELECT coalesce(sum(other_month), 0) FROM stop_agg")
         summary.rows_dated_in_other_month = int(other)
+        with_rows = {
+            name
+            for (name,) in self.con.execute(
+                "SELECT filename FROM street_agg UNION SELECT filename FROM outcomes_agg "
+                "UNION SELECT filename FROM stop_agg"
+            ).fetchall()
+        }
+        summary.empty_files = [f for f in files if str(f.path) not in with_rows]
         return summary
 
     def _fetch_one(self, sql: str) -> tuple[Any, ...]:

@@ -4,7 +4,7 @@ Columns (first row, any order, case-insensitive): Granularity (month, quarter or
 Period start (a date: 2024-01-01, or 2024-01 for a month), Value, and optionally Area (one of
 the office profile's Community Safety Partnerships, given by the caller; blank for the whole
 force area). Each period and value passes the same limits as the form (limits.py).
-No Django here beyond translation.
+No Django here beyond translation and the upload size setting.
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
+
+from django.utils.translation import gettext as _
 
 from pcplan.performance.limits import period_problem, value_problem
 
@@ -23,6 +26,12 @@ GRANULARITIES = ("month", "quarter", "year")
 REQUIRED = ("granularity", "period start", "value")
 OPTIONAL = ("area",)
 MAX_ROWS = 10_000
+MAX_COLUMNS = 50
+# An xlsx is a zip of XML. Real workbooks inflate to some tens of times their size; a bomb
+# (one repeated row) to thousands. Both limits are checked on the zip's directory, before
+# openpyxl inflates anything.
+MAX_COMPRESSION_RATIO = 100
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 
 
 class UploadError(Exception):
@@ -40,16 +49,104 @@ class UploadedObservation:
     area: str
 
 
-def read_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+def max_upload_bytes() -> int:
+    from django.conf import settings
 
-        try:
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-            raise UploadError([f"{name} could not be read as an Excel workbook ({exc})"]) from None
-        sheet = workbook.worksheets[0]
-        return [list(r) for r in sheet.iter_rows(values_only=True)]
+    return int(settings.PCPLAN_MAX_UPLOAD_BYTES)
+
+
+def _size(stream: IO[bytes]) -> int:
+    """The size of an upload without reading it (Django's files know it; others seek)."""
+    size = getattr(stream, "size", None)
+    if isinstance(size, int):
+        return size
+    position = stream.tell()
+    end = stream.seek(0, io.SEEK_END)
+    stream.seek(position)
+    return end
+
+
+def _check_size(name: str, stream: IO[bytes]) -> None:
+    limit = max_upload_bytes()
+    if _size(stream) > limit:
+        raise UploadError(
+            [_("%(name)s is larger than %(limit)s MB") % {"name": name, "limit": _mb(limit)}]
+        )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"
+
+
+def _check_zip(name: str, stream: IO[bytes]) -> None:
+    """Refuse a workbook that would inflate far beyond its size, from the zip's directory."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        message = _("%(name)s could not be read as an Excel workbook") % {"name": name}
+        raise UploadError([message]) from None
+    finally:
+        stream.seek(0)
+    uncompressed = sum(m.file_size for m in members)
+    compressed = max(sum(m.compress_size for m in members), 1)
+    if uncompressed > MAX_UNCOMPRESSED_BYTES or uncompressed > MAX_COMPRESSION_RATIO * compressed:
+        raise UploadError(
+            [
+                _(
+                    "%(name)s would take %(size)s MB once uncompressed, far more than a "
+                    "spreadsheet of observations needs; it has not been read"
+                )
+                % {"name": name, "size": _mb(uncompressed)}
+            ]
+        )
+
+
+def _xlsx_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    _check_zip(name, stream)
+    try:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        raise UploadError([f"{name} could not be read as an Excel workbook ({exc})"]) from None
+    sheet = workbook.worksheets[0]
+    # Sheet rows read before refusing, blank rows included (a sheet may format rows it leaves
+    # empty); parse() then holds the rows with data to MAX_ROWS.
+    sheet_rows = 2 * MAX_ROWS
+    too_many_rows = UploadError(
+        [_("%(name)s has more than %(max)s rows") % {"name": name, "max": f"{MAX_ROWS:,}"}]
+    )
+    rows: list[list[Any]] = []
+    try:
+        if (sheet.max_row or 0) > sheet_rows:  # declared by the <dimension> tag
+            raise too_many_rows
+        # Read-only mode trusts the sheet's <dimension> tag, which a program writing the file
+        # may understate: forget it and read every row there is, up to the limits.
+        sheet.reset_dimensions()
+        for row in sheet.iter_rows(values_only=True):
+            if len(rows) >= sheet_rows:
+                raise too_many_rows
+            cells = list(row)
+            while cells and cells[-1] in (None, ""):
+                cells.pop()
+            if len(cells) > MAX_COLUMNS:
+                raise UploadError(
+                    [
+                        _("Row %(row)s: %(name)s has more than %(max)s columns")
+                        % {"row": len(rows) + 1, "name": name, "max": MAX_COLUMNS}
+                    ]
+                )
+            rows.append(cells)
+    finally:
+        workbook.close()
+    return rows
+
+
+def read_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
+    _check_size(name, stream)
+    if name.lower().endswith(".xlsx"):
+        return _xlsx_rows(name, stream)
     if name.lower().endswith(".csv"):
         try:
             text = stream.read().decode("utf-8-sig")

@@ -42,6 +42,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--allow-empty",
+            action="store_true",
+            help="Accept a file with a header and no rows for a month already loaded, "
+            "replacing that month with nothing (refused without this).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         console = Console(file=self.stdout, highlight=False)  # type: ignore[arg-type]
@@ -49,7 +55,11 @@ class Command(BaseCommand):
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
         try:
             with Progress(*columns, console=console, disable=not show, transient=False) as bar:
-                run, summary = import_police_data(options["paths"], progress=RichProgress(bar))
+                run, summary = import_police_data(
+                    options["paths"],
+                    progress=RichProgress(bar),
+                    allow_empty=options["allow_empty"],
+                )
         except PoliceDataError as exc:
             raise CommandError(f"Nothing was imported. {exc}") from None
         if not show:
