@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -58,22 +59,30 @@ def render_docx(report: ProgressReport) -> bytes:
     f = report.fields
     if report.kind == BOARD:
         for label, value in (
-            ("To", f.panel_name),
-            ("From", f.report_of),
-            ("Date", f"{f.meeting_date:%-d %B %Y}"),
+            (_("To"), f.panel_name),
+            (_("From"), f.report_of),
+            (_("Date"), f"{f.meeting_date:%-d %B %Y}"),
         ):
             p = doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
             p.add_run(xml_safe(value))
     else:
         _two_sided(
-            doc, f.panel_name.upper(), f"Agenda Item No. {f.agenda_item}" if f.agenda_item else ""
+            doc,
+            f.panel_name.upper(),
+            _("Agenda Item No. %(item)s") % {"item": f.agenda_item} if f.agenda_item else "",
         )
-        _two_sided(doc, f"{f.meeting_date:%-d %B %Y}", "Public Report")
-        doc.add_paragraph().add_run(xml_safe(f"Report of {f.report_of}")).bold = True
-    doc.add_paragraph().add_run(xml_safe(f"Contact Officer – {f.contact_officer}")).bold = True
+        _two_sided(doc, f"{f.meeting_date:%-d %B %Y}", _("Public Report"))
+        doc.add_paragraph().add_run(
+            xml_safe(_("Report of %(who)s") % {"who": f.report_of})
+        ).bold = True
+    doc.add_paragraph().add_run(
+        xml_safe(_("Contact Officer – %(officer)s") % {"officer": f.contact_officer})
+    ).bold = True
     if f.contact_details:
-        doc.add_paragraph().add_run(xml_safe(f"Contact Details – {f.contact_details}")).bold = True
+        doc.add_paragraph().add_run(
+            xml_safe(_("Contact Details – %(details)s") % {"details": f.contact_details})
+        ).bold = True
     doc.add_paragraph(xml_safe(report.title.upper()), style="Title")
     # Looking a style up by name scans every style; with hundreds of deliverables that adds up.
     body, bullet_style, continued, h3 = (
@@ -96,18 +105,19 @@ def render_docx(report: ProgressReport) -> bytes:
         for theme in section.themes:
             _numbered(
                 doc.add_paragraph(
-                    xml_safe(f"{theme.title} – Priorities for Action"), style="Heading 2"
+                    xml_safe(_("%(theme)s – Priorities for Action") % {"theme": theme.title}),
+                    style="Heading 2",
                 ),
                 num_id,
                 1,
             )
             if theme.aim:
                 p = doc.add_paragraph(style=body)
-                p.add_run("What we will do: ").bold = True
+                p.add_run(_("What we will do: ")).bold = True
                 p.add_run(xml_safe(theme.aim))
             lists = theme.lists()
             if not lists:
-                doc.add_paragraph("No deliverables to report under this theme.", style=body)
+                doc.add_paragraph(_("No deliverables to report under this theme."), style=body)
             for heading, entries in lists:
                 doc.add_paragraph(xml_safe(heading.label), style=h3)
                 for e in entries:
@@ -115,7 +125,7 @@ def render_docx(report: ProgressReport) -> bytes:
                     title.add_run(xml_safe(e.title)).bold = True
                     if e.update_text:
                         p = doc.add_paragraph(style=continued)
-                        p.add_run("Update: ").bold = True
+                        p.add_run(_("Update: ")).bold = True
                         p.add_run(xml_safe(e.update_text))
     _page_numbers(doc)
     out = io.BytesIO()
@@ -236,16 +246,18 @@ def _summary_table(doc: DocxDocument, report: ProgressReport) -> None:
     summary = report.summary
     assert summary is not None  # noqa: S101
     doc.add_paragraph(
-        f"Deliverables in each theme by status as of {report.as_of:%-d %B %Y}", style="Caption"
+        _("Deliverables in each theme by status as of %(date)s")
+        % {"date": f"{report.as_of:%-d %B %Y}"},
+        style="Caption",
     )
     table = doc.add_table(rows=1, cols=len(summary.statuses) + 2)
     table.style = "Table Grid"
     header = table.rows[0].cells
-    header[0].text = "Theme"
+    header[0].text = _("Theme")
     for i, s in enumerate(summary.statuses, start=1):
         header[i].text = xml_safe(s.label)
-    header[-1].text = "Total"
-    for title, counts in [*summary.rows, ("All themes", summary.totals)]:
+    header[-1].text = _("Total")
+    for title, counts in [*summary.rows, (_("All themes"), summary.totals)]:
         cells = table.add_row().cells
         cells[0].text = xml_safe(title)
         for i, n in enumerate(counts, start=1):
@@ -256,7 +268,7 @@ def _summary_table(doc: DocxDocument, report: ProgressReport) -> None:
     picture = doc.inline_shapes[-1]
     picture._inline.docPr.set("descr", xml_safe(summary.text()))
     doc.add_paragraph(
-        "Deliverables by status in each theme (the numbers are in the table above).",
+        _("Deliverables by status in each theme (the numbers are in the table above)."),
         style="Caption",
     )
 
@@ -265,7 +277,7 @@ def _page_numbers(doc: DocxDocument) -> None:
     """ "Page N" in the footer, as a PAGE field Word keeps up to date."""
     footer = doc.sections[0].footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
+    footer.add_run(_("Page "))
     run = footer.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
