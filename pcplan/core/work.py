@@ -64,10 +64,6 @@ def awaiting_publication() -> QuerySet[Update]:
     )
 
 
-def next_meeting(today: dt.date) -> Meeting | None:
-    return Meeting.objects.filter(date__gte=today).order_by("date", "time", "id").first()
-
-
 def work_for(user: User, today: dt.date) -> StaffWork:
     work = StaffWork()
     if user.organisation_id is not None and user.role == User.Role.CONTRIBUTOR:
@@ -79,7 +75,7 @@ def work_for(user: User, today: dt.date) -> StaffWork:
         work.awaiting_publication = list(waiting[:AWAITING_SHOWN])
     if panel_permissions.can_read_panel_staff_pages(user):
         work.shows_next_meeting = True
-        work.next_meeting = next_meeting(today)
+        work.next_meeting = Meeting.objects.coming(today).first()
     # The secretariat's work is the Panel's; everyone else may want to open a plan.
     work.shows_plans = user.role != User.Role.PANEL_SECRETARIAT
     if work.shows_plans:
