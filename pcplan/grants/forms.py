@@ -13,8 +13,6 @@ from pcplan.delivery.models import Deliverable
 from pcplan.grants.models import Application, Fund, Variation
 from pcplan.plans.models import Theme
 
-MONEY_FIELD = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
-
 
 class FundForm(forms.ModelForm[Fund]):
     eligible_kinds = forms.MultipleChoiceField(
@@ -64,7 +62,12 @@ class FundForm(forms.ModelForm[Fund]):
 
 class ApplicationForm(forms.Form):
     title = forms.CharField(label=_("What is the money for?"), max_length=300)
-    amount = forms.DecimalField(label=_("How much are you asking for, in pounds?"), **MONEY_FIELD)
+    amount = forms.DecimalField(
+        label=_("How much are you asking for, in pounds?"),
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+    )
     area = forms.ModelChoiceField(
         label=_("Which Community Safety Partnership area will it serve? (optional)"),
         queryset=CommunitySafetyPartnership.objects.all(),
@@ -119,7 +122,9 @@ class DecisionForm(forms.Form):
         label=_("Amount awarded, in pounds (optional)"),
         required=False,
         help_text=_("Leave empty to award the amount asked for."),
-        **MONEY_FIELD,
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
     )
     conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea, required=False)
     payment_schedule = forms.CharField(
@@ -138,7 +143,9 @@ class VariationForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Variation.Kind.choices, widget=forms.RadioSelect
     )
-    new_amount = forms.DecimalField(label=_("Amount after, in pounds"), **MONEY_FIELD)
+    new_amount = forms.DecimalField(
+        label=_("Amount after, in pounds"), max_digits=14, decimal_places=2, min_value=0
+    )
     date = GovukDateField(label=_("Date"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
     budget_override_reason = forms.CharField(

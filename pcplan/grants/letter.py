@@ -69,7 +69,8 @@ def sections(award: Award) -> list[Section]:
             _("MONITORING"),
             [
                 _(
-                    "Monitoring returns, with spend to date, outputs and outcomes, are due on: %(dates)s."
+                    "Monitoring returns, with spend to date, outputs and outcomes, "
+                    "are due on: %(dates)s."
                 )
                 % {"dates": ", ".join(returns)}
                 if returns

@@ -24,7 +24,6 @@ from pcplan.delivery.models import Deliverable
 from pcplan.grants import permissions, rules
 from pcplan.plans.models import Theme
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0.00")
 
 
@@ -40,7 +39,9 @@ class FundQuerySet(models.QuerySet["Fund"]):
         """Each fund with `committed`, the sum of its awards' amounts, in the same query."""
         return self.annotate(
             committed_total=Coalesce(
-                Sum("awards__amount"), ZERO, output_field=models.DecimalField(**MONEY)
+                Sum("awards__amount"),
+                ZERO,
+                output_field=models.DecimalField(max_digits=14, decimal_places=2),
             )
         )
 
@@ -63,10 +64,14 @@ class Fund(models.Model):
         blank=True,
         help_text=_("None listed: any organisation may apply."),
     )
-    max_award = models.DecimalField(_("largest award per bid"), null=True, blank=True, **MONEY)
+    max_award = models.DecimalField(
+        _("largest award per bid"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
     opens_on = models.DateField(_("opens for bids"), null=True, blank=True)
     closes_on = models.DateField(_("closes for bids"), null=True, blank=True)
-    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY)
+    budget = models.DecimalField(
+        _("budget"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
     notes = models.TextField(
         _("notes"), blank=True, help_text=_("Where the figures come from, and what is not known.")
     )
@@ -128,7 +133,7 @@ class Application(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="grant_applications"
     )
     title = models.CharField(_("what the money is for"), max_length=300)
-    amount = models.DecimalField(_("amount asked for"), **MONEY)
+    amount = models.DecimalField(_("amount asked for"), max_digits=14, decimal_places=2)
     area = models.ForeignKey(
         CommunitySafetyPartnership,
         null=True,
@@ -214,7 +219,8 @@ class Award(Publishable):
         null=True,
         blank=True,
         help_text=_("Empty when the source does not say."),
-        **MONEY,
+        max_digits=14,
+        decimal_places=2,
     )
     amount_note = models.CharField(_("note on the amount"), max_length=300, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
@@ -272,8 +278,12 @@ class Variation(models.Model):
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="variations")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     date = models.DateField(_("date"))
-    previous_amount = models.DecimalField(_("amount before"), null=True, blank=True, **MONEY)
-    new_amount = models.DecimalField(_("amount after"), null=True, blank=True, **MONEY)
+    previous_amount = models.DecimalField(
+        _("amount before"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
+    new_amount = models.DecimalField(
+        _("amount after"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
     reason = models.TextField(_("reason"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -300,7 +310,9 @@ class MonitoringReturn(models.Model):
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="returns")
     due_on = models.DateField(_("due"))
     received_on = models.DateField(_("received"), null=True, blank=True)
-    spend_to_date = models.DecimalField(_("spend to date"), null=True, blank=True, **MONEY)
+    spend_to_date = models.DecimalField(
+        _("spend to date"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
     outputs = models.TextField(_("outputs"), blank=True)
     outcomes = models.TextField(_("outcomes against those sought"), blank=True)
     last_reminded_on = models.DateField(null=True, blank=True)

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Count, QuerySet, Sum
@@ -48,18 +48,13 @@ class RegisterFilter(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fund"].queryset = Fund.objects.filter(  # type: ignore[attr-defined]
-            awards__in=Award.objects.public()
-        ).distinct()
-        self.fields["area"].queryset = CommunitySafetyPartnership.objects.all()  # type: ignore[attr-defined]
-        self.fields["theme"].queryset = (
-            Theme.objects.filter(  # type: ignore[attr-defined]
-                funds__isnull=False
-            )
-            .select_related("plan")
-            .distinct()
+        fields = cast(dict[str, forms.ModelChoiceField[Any]], self.fields)
+        fields["fund"].queryset = Fund.objects.filter(awards__in=Award.objects.public()).distinct()
+        fields["area"].queryset = CommunitySafetyPartnership.objects.all()
+        fields["theme"].queryset = (
+            Theme.objects.filter(funds__isnull=False).select_related("plan").distinct()
         )
-        self.fields["theme"].label_from_instance = lambda t: f"{t.title} ({t.plan.title})"  # type: ignore[attr-defined]
+        fields["theme"].label_from_instance = lambda t: f"{t.title} ({t.plan.title})"  # type: ignore[method-assign,assignment]
 
     def clean_month(self) -> dt.date | None:
         value = (self.cleaned_data.get("month") or "").strip()

@@ -97,10 +97,13 @@ def return_due_dates(starts_on: dt.date, ends_on: dt.date, every_months: int = 6
     (issue 10 item 4: "returns due on a schedule (e.g. six-monthly)"; seed 004 §7.1 "holding
     to account & grant monitoring")."""
     dates = []
+    # Each date counted from the start, so 31 August gives 28 February then 31 August again.
+    step = 1
     due = add_months(starts_on, every_months)
     while due < ends_on:
         dates.append(due)
-        due = add_months(due, every_months)
+        step += 1
+        due = add_months(starts_on, every_months * step)
     dates.append(ends_on)
     return dates
 

@@ -66,7 +66,7 @@ def visible_applications(user: User) -> QuerySet[Application]:
     applications = Application.objects.select_related("fund", "organisation")
     if permissions.is_officer(user):
         return applications
-    return applications.filter(organisation_id=user.organisation_id)
+    return applications.filter(organisation=user.organisation)
 
 
 @login_required
