@@ -186,9 +186,10 @@ class Application(models.Model):
 
 class AwardQuerySet(models.QuerySet["Award"]):
     def public(self) -> AwardQuerySet:
-        """The one meaning of "public" for grants: decided and published (SI 2011/3050 Sch.
-        para 3). Applications and declined bids are other models and never read here."""
-        return self.filter(is_published=True).exclude(decision_number="", decision_date=None)
+        """The one meaning of "public" for grants: published awards (SI 2011/3050 Sch. para 3).
+        An award exists only once decided (services.decide_application, or the importer for
+        awards already made); applications and declined bids are never read here."""
+        return self.filter(is_published=True)
 
 
 class Award(Publishable):

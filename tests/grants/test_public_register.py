@@ -36,19 +36,20 @@ def body(response) -> str:
 
 @pytest.fixture
 def planted(fund, csp, csp_user, csp_area, editor):
-    """A published award, a draft award, a published but undecided one, a declined bid, and
+    """A published award, a draft award, an undecided bid, a declined bid, and
     a bid awarded and published: the planted words and contact details must not show."""
     make_award(
         fund, csp, reference="shown", amount="1500.00", area=csp_area, purpose="Taxi marshals"
     )
     make_award(fund, csp, reference="draft", purpose="SECRET draft award", published=False)
-    make_award(
+    services.submit_application(
+        csp_user,
         fund,
-        csp,
-        reference="undecided",
-        purpose="SECRET undecided",
-        decision_number="",
-        decision_date=None,
+        title="SECRET undecided bid",
+        amount=Decimal("300"),
+        contact_name="SECRET Contact Person",
+        contact_email="secret-person@example.org",
+        on=dt.date(2022, 6, 1),
     )
     declined = services.submit_application(
         csp_user,
