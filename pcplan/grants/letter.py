@@ -5,24 +5,14 @@ One list of sections feeds all three, so the PDF and the Word file say the same 
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
-
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.core.office import current_office
+from pcplan.grants.documents import HouseDocument, Section
+from pcplan.grants.documents import render_docx as render_document_docx
+from pcplan.grants.documents import render_pdf as render_document_pdf
 from pcplan.grants.models import Award
-from pcplan.lib.text import xml_safe
-from pcplan.reports.pdf import html_to_pdf
-from pcplan.reports.render import _set_metadata
-
-
-@dataclass
-class Section:
-    heading: str
-    paragraphs: list[str]
 
 
 def title(award: Award) -> str:
@@ -94,39 +84,24 @@ def sections(award: Award) -> list[Section]:
     ]
 
 
-def render_html(award: Award) -> str:
+def document(award: Award) -> HouseDocument:
     office = current_office()
-    return render_to_string(
-        "grants/letter.html",
-        {
-            "award": award,
-            "office": office,
-            "title": title(award),
-            "sections": sections(award),
-            "today": timezone.localdate(),
-        },
+    return HouseDocument(
+        title=title(award),
+        subject=award.fund.name,
+        header=[
+            office.name or office.holder,
+            f"{timezone.localdate():%-d %B %Y}",
+            award.recipient.name,
+        ],
+        sections=sections(award),
+        closing=_("Signed for the recipient:") + " ______________________",
     )
 
 
 def render_pdf(award: Award) -> bytes:
-    return html_to_pdf(render_html(award), title=title(award))
+    return render_document_pdf(document(award))
 
 
 def render_docx(award: Award) -> bytes:
-    from docx import Document
-
-    office = current_office()
-    doc = Document()
-    _set_metadata(doc, title=xml_safe(title(award)), subject=xml_safe(award.fund.name))
-    doc.add_paragraph().add_run(xml_safe(office.name or office.holder)).bold = True
-    doc.add_paragraph(f"{timezone.localdate():%-d %B %Y}")
-    doc.add_paragraph(xml_safe(award.recipient.name))
-    doc.add_paragraph(xml_safe(title(award).upper()), style="Title")
-    for number, section in enumerate(sections(award), start=1):
-        doc.add_paragraph(xml_safe(f"{number}. {section.heading}"), style="Heading 1")
-        for text in section.paragraphs:
-            if text:
-                doc.add_paragraph(xml_safe(text), style="Body Text")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return render_document_docx(document(award))

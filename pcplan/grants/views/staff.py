@@ -17,7 +17,7 @@ from pcplan.core.history import entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
-from pcplan.grants import letter, permissions, services
+from pcplan.grants import documents, letter, panel_report, permissions, services
 from pcplan.grants.forms import (
     ApplicationForm,
     AssessmentForm,
@@ -346,4 +346,22 @@ def award_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="grant-agreement-{award.reference}.{fmt}"'
     )
+    return response
+
+
+@login_required
+def commissioning_report(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The Panel's "Commissioning and Grants" report from live data (grants.panel_report)."""
+    require_officer(request)
+    doc = panel_report.build(timezone.localdate())
+    if fmt == "html":
+        return HttpResponse(documents.render_html(doc))
+    if fmt == "pdf":
+        response = HttpResponse(documents.render_pdf(doc), content_type="application/pdf")
+    else:
+        response = HttpResponse(
+            documents.render_docx(doc),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    response["Content-Disposition"] = f'attachment; filename="commissioning-and-grants.{fmt}"'
     return response
