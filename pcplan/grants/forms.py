@@ -153,3 +153,18 @@ class VariationForm(forms.Form):
         widget=forms.Textarea,
         required=False,
     )
+
+
+class ReturnForm(forms.Form):
+    received_on = GovukDateField(label=_("Date received"))
+    spend_to_date = forms.DecimalField(
+        label=_("Spend to date, in pounds (optional)"),
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+    )
+    outputs = forms.CharField(label=_("Outputs"), widget=forms.Textarea, required=False)
+    outcomes = forms.CharField(
+        label=_("Outcomes against those sought"), widget=forms.Textarea, required=False
+    )

@@ -45,6 +45,11 @@ urlpatterns = [
         name="application-decide",
     ),
     path("staff/grants/awards/<int:pk>/", staff.award_detail, name="award-detail"),
+    path(
+        "staff/grants/awards/<int:pk>/returns/<int:return_pk>/",
+        staff.return_record,
+        name="return-record",
+    ),
     path("staff/grants/awards/<int:pk>/vary/", staff.award_vary, name="award-vary"),
     path("staff/grants/awards/<int:pk>/publish/", staff.award_publish, name="award-publish"),
     path(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -52,3 +53,24 @@ def test_no_reminder_once_the_return_is_in(due_return):
 def test_the_command_reports_what_it_sent(due_return, capsys):
     call_command("send_grant_return_reminders")
     assert "Sent 1 reminder." in capsys.readouterr().out
+
+
+def test_an_officer_records_the_return_and_it_is_no_longer_overdue(client, editor, due_return):
+    client.force_login(editor)
+    url = f"/staff/grants/awards/{due_return.award_id}/returns/{due_return.pk}/"
+    response = client.post(
+        url,
+        {
+            "received_on_day": "3",
+            "received_on_month": "3",
+            "received_on_year": "2023",
+            "spend_to_date": "2500.10",
+            "outputs": "400 bikes marked.",
+        },
+    )
+    assert response.status_code == 302
+    due_return.refresh_from_db()
+    assert due_return.received_on == dt.date(2023, 3, 3)
+    assert due_return.spend_to_date == Decimal("2500.10")
+    assert not due_return.is_overdue(dt.date(2023, 6, 1))
+    assert send_return_reminders(today=dt.date(2023, 6, 1)) == 0

@@ -23,6 +23,7 @@ from pcplan.grants.forms import (
     AssessmentForm,
     DecisionForm,
     FundForm,
+    ReturnForm,
     VariationForm,
 )
 from pcplan.grants.models import Application, Award, Fund, MonitoringReturn
@@ -365,3 +366,28 @@ def commissioning_report(request: HttpRequest, fmt: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="commissioning-and-grants.{fmt}"'
     return response
+
+
+@login_required
+def return_record(request: HttpRequest, pk: int, return_pk: int) -> HttpResponse:
+    """An officer records a monitoring return as received, with spend, outputs and outcomes."""
+    user = require_officer(request)
+    award = get_award_for_user(request, pk)
+    monitoring_return = get_object_or_404(MonitoringReturn, pk=return_pk, award=award)
+    form = ReturnForm(posted(request))
+
+    def save() -> None:
+        services.record_return(user, monitoring_return, **form.cleaned_data)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Record a monitoring return"),
+            "caption": str(monitoring_return),
+            "back_url": reverse("grants:award-detail", args=[pk]),
+        },
+        success_url=reverse("grants:award-detail", args=[pk]),
+        success_message=gettext("Return recorded."),
+    )
