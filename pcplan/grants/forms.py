@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pcplan.core.forms import GovukDateField
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
 from pcplan.delivery.models import Deliverable
-from pcplan.grants.models import Application, Fund, Variation
+from pcplan.grants.models import Application, Fund, Intervention, Variation
 from pcplan.plans.models import Theme
 
 
@@ -168,3 +168,10 @@ class ReturnForm(forms.Form):
     outcomes = forms.CharField(
         label=_("Outcomes against those sought"), widget=forms.Textarea, required=False
     )
+
+
+class InterventionForm(forms.ModelForm[Intervention]):
+    class Meta:
+        model = Intervention
+        fields = ["progress", "progress_note"]
+        widgets = {"progress": forms.RadioSelect}

@@ -21,7 +21,14 @@ from django.db.models import Sum
 
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
 from pcplan.grants import rules
-from pcplan.grants.models import Award, Fund, Source
+from pcplan.grants.models import (
+    Award,
+    CommissionedService,
+    ExternalBid,
+    Fund,
+    Intervention,
+    Source,
+)
 from pcplan.plans.models import Theme
 
 FUND_COLUMNS = [
@@ -58,6 +65,31 @@ AWARD_COLUMNS = [
     "budget_override_reason",
     "published",
     "source_note",
+]
+EXTERNAL_COLUMNS = [
+    "key",
+    "name",
+    "funder",
+    "fund",
+    "status",
+    "announced_on",
+    "amount_won",
+    "period",
+    "areas",
+    "partners",
+    "interventions",
+    "notes",
+]
+SERVICE_COLUMNS = [
+    "key",
+    "name",
+    "provider",
+    "fund",
+    "contract_value",
+    "starts_on",
+    "ends_on",
+    "renewal_on",
+    "notes",
 ]
 REQUIRED_FUND = {"key", "name"}
 REQUIRED_AWARD = {"reference", "fund", "recipient", "purpose"}
@@ -371,3 +403,110 @@ def _save(
     if budget_problems:
         raise ImportRefused(budget_problems)
     return result
+
+
+def _keys(value: str) -> list[str]:
+    return [k.strip() for k in value.split(";") if k.strip()]
+
+
+def import_external_and_services(
+    external_path: Path | None = None, services_path: Path | None = None
+) -> int:
+    """External funding bids (with interventions, one a line in their cell) and commissioned
+    services; funds and organisations they name must exist. All or nothing; returns the
+    number of records added or changed."""
+    problems: list[str] = []
+    external_rows = read_rows(external_path) if external_path else []
+    service_rows = read_rows(services_path) if services_path else []
+    if external_path:
+        _check_header(
+            external_path, external_rows, EXTERNAL_COLUMNS, {"key", "name", "status"}, problems
+        )
+    if services_path:
+        _check_header(services_path, service_rows, SERVICE_COLUMNS, {"key", "name"}, problems)
+    if problems:
+        raise ImportRefused(problems)
+    funds = {f.key: f for f in Fund.objects.all()}
+    organisations = {o.key: o for o in Organisation.objects.all()}
+    bids: list[tuple[str, dict[str, Any], list[str], list[str]]] = []
+    for number, values in enumerate(external_rows, start=2):
+        row = _Row(external_path, number, values, problems)  # type: ignore[arg-type]
+        funder = row.text("funder") or Source.HOME_OFFICE
+        if funder not in Source.values:
+            row.problem("funder", f"one of {', '.join(Source.values)}")
+        if row.text("status") not in ExternalBid.Status.values:
+            row.problem("status", f"one of {', '.join(ExternalBid.Status.values)}")
+        if row.text("fund") and row.text("fund") not in funds:
+            row.problem("fund", "the key of a fund already imported")
+        partners = _keys(row.text("partners"))
+        if any(k not in organisations for k in partners):
+            row.problem("partners", "keys of known organisations separated by ';'")
+        fields: dict[str, Any] = {
+            "name": row.text("name"),
+            "funder": funder,
+            "fund": funds.get(row.text("fund")),
+            "status": row.text("status"),
+            "announced_on": row.date("announced_on"),
+            "amount_won": row.money("amount_won"),
+            "period": row.text("period"),
+            "areas": row.text("areas"),
+            "notes": row.text("notes"),
+        }
+        interventions = [
+            line.strip() for line in row.text("interventions").splitlines() if line.strip()
+        ]
+        bids.append((row.text("key"), fields, partners, interventions))
+    services: list[tuple[str, dict[str, Any]]] = []
+    for number, values in enumerate(service_rows, start=2):
+        row = _Row(services_path, number, values, problems)  # type: ignore[arg-type]
+        if row.text("provider") and row.text("provider") not in organisations:
+            row.problem("provider", "the key of a known organisation, or empty when not known")
+        if row.text("fund") and row.text("fund") not in funds:
+            row.problem("fund", "the key of a fund already imported")
+        services.append(
+            (
+                row.text("key"),
+                {
+                    "name": row.text("name"),
+                    "provider": organisations.get(row.text("provider")),
+                    "fund": funds.get(row.text("fund")),
+                    "contract_value": row.money("contract_value"),
+                    "starts_on": row.date("starts_on"),
+                    "ends_on": row.date("ends_on"),
+                    "renewal_on": row.date("renewal_on"),
+                    "notes": row.text("notes"),
+                },
+            )
+        )
+    if problems:
+        raise ImportRefused(problems)
+    from pcplan.core.audit import attributed_to
+
+    changed = 0
+    with transaction.atomic():
+        for key, fields, partners, interventions in bids:
+            bid = ExternalBid.objects.filter(key=key).first() or ExternalBid(key=key)
+            if bid.pk is None or _changed(bid, fields):
+                for name, value in fields.items():
+                    setattr(bid, name, value)
+                attributed_to(bid, None, "Imported").save()
+                changed += 1
+            wanted = {organisations[k].pk for k in partners}
+            if {p.pk for p in bid.partners.all()} != wanted:
+                bid.partners.set(wanted)
+            have = list(bid.interventions.values_list("title", flat=True))
+            if have != interventions:
+                bid.interventions.all().delete()
+                for position, title in enumerate(interventions):
+                    Intervention.objects.create(bid=bid, position=position, title=title)
+                changed += 1
+        for key, fields in services:
+            service = CommissionedService.objects.filter(key=key).first() or CommissionedService(
+                key=key
+            )
+            if service.pk is None or _changed(service, fields):
+                for name, value in fields.items():
+                    setattr(service, name, value)
+                attributed_to(service, None, "Imported").save()
+                changed += 1
+    return changed

@@ -333,3 +333,108 @@ class MonitoringReturn(models.Model):
 
     def is_overdue(self, on: dt.date) -> bool:
         return rules.is_return_overdue(self.due_on, self.received_on, on)
+
+
+class ExternalBid(models.Model):
+    """Money bid for, or won, from another body (e.g. the Home Office's Safer Streets Fund;
+    seed 002 item 7 §6, seed 004 §7.5): the bid, its partners, the award and its
+    interventions, linked to the deliverables it serves."""
+
+    class Status(models.TextChoices):
+        BID = "bid", _("Bid made")
+        WON = "won", _("Won")
+        UNSUCCESSFUL = "unsuccessful", _("Unsuccessful")
+
+    key = models.SlugField(_("short name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    funder = models.CharField(
+        _("funder"), max_length=30, choices=Source.choices, default=Source.HOME_OFFICE
+    )
+    fund = models.ForeignKey(
+        Fund, null=True, blank=True, on_delete=models.SET_NULL, related_name="external_bids"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    announced_on = models.DateField(_("announced"), null=True, blank=True)
+    amount_won = models.DecimalField(
+        _("amount won"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
+    period = models.CharField(_("period"), max_length=200, blank=True)
+    areas = models.CharField(_("areas"), max_length=300, blank=True)
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="external_bids", verbose_name=_("partners")
+    )
+    deliverables = models.ManyToManyField(
+        Deliverable, blank=True, related_name="external_bids", verbose_name=_("deliverables")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[partners, deliverables])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Intervention(models.Model):
+    """One thing an external award pays for, and how it is going."""
+
+    class Progress(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in-progress", _("In progress")
+        DONE = "done", _("Done")
+        NOT_KNOWN = "not-known", _("Not known")
+
+    bid = models.ForeignKey(ExternalBid, on_delete=models.CASCADE, related_name="interventions")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("intervention"), max_length=400)
+    progress = models.CharField(
+        _("progress"), max_length=20, choices=Progress.choices, default=Progress.NOT_KNOWN
+    )
+    progress_note = models.TextField(_("progress note"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["bid", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommissionedService(models.Model):
+    """A service the office commissions (victims' services and others; seed 004 §7.5):
+    provider, contract value and period, its measures, quarterly returns, renewal date."""
+
+    key = models.SlugField(_("short name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    provider = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commissioned_services",
+        verbose_name=_("provider"),
+    )
+    fund = models.ForeignKey(
+        Fund, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
+    )
+    contract_value = models.DecimalField(
+        _("contract value"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
+    starts_on = models.DateField(_("contract starts"), null=True, blank=True)
+    ends_on = models.DateField(_("contract ends"), null=True, blank=True)
+    renewal_on = models.DateField(_("renewal date"), null=True, blank=True)
+    measures = models.ManyToManyField(
+        "performance.Measure", blank=True, related_name="commissioned_services"
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[measures])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

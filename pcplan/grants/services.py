@@ -20,7 +20,14 @@ from pcplan.core.audit import attributed_to
 from pcplan.core.models import CommunitySafetyPartnership, User
 from pcplan.delivery.models import Deliverable
 from pcplan.grants import permissions, rules
-from pcplan.grants.models import Application, Award, Fund, MonitoringReturn, Variation
+from pcplan.grants.models import (
+    Application,
+    Award,
+    Fund,
+    Intervention,
+    MonitoringReturn,
+    Variation,
+)
 from pcplan.plans.models import Theme
 from pcplan.plans.permissions import require
 
@@ -261,3 +268,11 @@ def record_return(
     monitoring_return.outcomes = outcomes.strip()
     attributed_to(monitoring_return, user, "Return received").save()
     return monitoring_return
+
+
+@transaction.atomic
+def save_intervention(user: User, intervention: Intervention) -> Intervention:
+    """Record how an intervention of an external award is going."""
+    require(permissions.can_decide(user))
+    attributed_to(intervention, user, "Progress recorded").save()
+    return intervention

@@ -27,6 +27,17 @@ urlpatterns = [
         {"fmt": "docx"},
         name="panel-report-docx",
     ),
+    path(
+        "staff/grants/external/<slug:key>/",
+        staff.external_bid_detail,
+        name="external-bid-detail",
+    ),
+    path(
+        "staff/grants/external/<slug:key>/interventions/<int:pk>/",
+        staff.intervention_edit,
+        name="intervention-edit",
+    ),
+    path("staff/grants/services/<slug:key>/", staff.service_detail, name="service-detail"),
     path("staff/grants/funds/new/", staff.fund_edit, name="fund-create"),
     path("staff/grants/funds/<slug:key>/", staff.fund_detail, name="fund-detail"),
     path("staff/grants/funds/<slug:key>/edit/", staff.fund_edit, name="fund-edit"),

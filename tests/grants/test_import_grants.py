@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from pcplan.grants.demo import load_grants_demo
 from pcplan.grants.importer import AWARD_COLUMNS, FUND_COLUMNS, ImportRefused, import_grants
-from pcplan.grants.models import Award, Fund
+from pcplan.grants.models import Award, CommissionedService, ExternalBid, Fund
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,8 @@ def test_the_demo_holds_the_seeds_money_and_says_what_they_do_not_give(opcc, csp
     # The seeds' CSPs and organisations, as the demo's plan files define them.
     from tests.factories import OrganisationFactory
 
+    OrganisationFactory(key="cambridgeshire-constabulary", kind="police")
+    OrganisationFactory(key="peterborough-city-council", kind="local-authority")
     for key in (
         "cambridge-city-community-safety-partnership",
         "fenland-community-safety-partnership",
@@ -156,6 +158,14 @@ def test_the_demo_holds_the_seeds_money_and_says_what_they_do_not_give(opcc, csp
     assert unstated.amount is None
     assert unstated.amount_note == "Not given in the seeds"
     assert not Award.objects.get(reference="safer-streets-4-partnership-bid").is_published
+    round_4 = ExternalBid.objects.get(key="safer-streets-round-4")
+    assert round_4.amount_won == Decimal("634285.00")
+    assert round_4.interventions.count() == 9
+    assert ExternalBid.objects.get(key="safer-streets-round-1").amount_won is None
+    assert "not given in the seeds" in CommissionedService.objects.get(key="victims-services").notes
     count = Award.objects.count()
+    history = ExternalBid.history.count()
     load_grants_demo()
     assert Award.objects.count() == count
+    assert ExternalBid.history.count() == history
+    assert round_4.interventions.count() == 9

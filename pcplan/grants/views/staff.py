@@ -23,10 +23,19 @@ from pcplan.grants.forms import (
     AssessmentForm,
     DecisionForm,
     FundForm,
+    InterventionForm,
     ReturnForm,
     VariationForm,
 )
-from pcplan.grants.models import Application, Award, Fund, MonitoringReturn
+from pcplan.grants.models import (
+    Application,
+    Award,
+    CommissionedService,
+    ExternalBid,
+    Fund,
+    Intervention,
+    MonitoringReturn,
+)
 from pcplan.plans.permissions import EDITORS_ONLY
 
 
@@ -83,6 +92,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "applications": visible_applications(user)[:100],
             "is_officer": officer,
             "can_decide": permissions.can_decide(user),
+            "external_bids": ExternalBid.objects.all() if officer else [],
+            "services": CommissionedService.objects.select_related("provider") if officer else [],
             "overdue_returns": MonitoringReturn.objects.overdue(today).select_related(
                 "award__recipient", "award__fund"
             )
@@ -390,4 +401,57 @@ def return_record(request: HttpRequest, pk: int, return_pk: int) -> HttpResponse
         },
         success_url=reverse("grants:award-detail", args=[pk]),
         success_message=gettext("Return recorded."),
+    )
+
+
+@login_required
+def external_bid_detail(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_officer(request)
+    bid = get_object_or_404(ExternalBid.objects.select_related("fund"), key=key)
+    return render(
+        request,
+        "grants/external_bid_detail.html",
+        {
+            "bid": bid,
+            "partners": bid.partners.all(),
+            "deliverables": bid.deliverables.all(),
+            "interventions": bid.interventions.all(),
+            "can_decide": permissions.can_decide(user),
+        },
+    )
+
+
+@login_required
+def intervention_edit(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+    user = require_decider(request)
+    intervention = get_object_or_404(Intervention, pk=pk, bid__key=key)
+    form = InterventionForm(posted(request), instance=intervention)
+
+    def save() -> None:
+        services.save_intervention(user, form.save(commit=False))
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Progress of an intervention"),
+            "caption": intervention.title,
+            "back_url": reverse("grants:external-bid-detail", args=[key]),
+        },
+        success_url=reverse("grants:external-bid-detail", args=[key]),
+        success_message=gettext("Progress saved."),
+    )
+
+
+@login_required
+def service_detail(request: HttpRequest, key: str) -> HttpResponse:
+    require_officer(request)
+    service = get_object_or_404(
+        CommissionedService.objects.select_related("provider", "fund"), key=key
+    )
+    return render(
+        request,
+        "grants/service_detail.html",
+        {"service": service, "measures": service.measures.all()},
     )

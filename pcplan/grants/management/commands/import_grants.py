@@ -4,8 +4,9 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
-from pcplan.grants.importer import ImportRefused, import_grants
+from pcplan.grants.importer import ImportRefused, import_external_and_services, import_grants
 
 
 class Command(BaseCommand):
@@ -17,13 +18,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--funds", type=Path, metavar="FILE", help="funds, CSV or .xlsx")
         parser.add_argument("--awards", type=Path, metavar="FILE", help="awards, CSV or .xlsx")
+        parser.add_argument("--external", type=Path, metavar="FILE", help="external funding bids")
+        parser.add_argument("--services", type=Path, metavar="FILE", help="commissioned services")
 
     def handle(self, *args: Any, **options: Any) -> None:
         funds, awards = options["funds"], options["awards"]
-        if funds is None and awards is None:
-            raise CommandError("Give --funds FILE, --awards FILE, or both.")
+        external, services = options["external"], options["services"]
+        if not any((funds, awards, external, services)):
+            raise CommandError("Give --funds, --awards, --external or --services FILE.")
         try:
-            result = import_grants(funds, awards)
+            with transaction.atomic():
+                result = import_grants(funds, awards) if funds or awards else None
+                others = import_external_and_services(external, services)
         except ImportRefused as exc:
             raise CommandError(f"Not imported; nothing was changed. Problems:\n{exc}") from None
-        self.stdout.write(result.summary() if result.changed else "Grants already up to date.")
+        if result is not None:
+            self.stdout.write(result.summary() if result.changed else "Grants already up to date.")
+        if external or services:
+            self.stdout.write(f"External funding and commissioned services: {others} changed.")
