@@ -49,7 +49,9 @@ class RegisterFilter(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields = cast(dict[str, forms.ModelChoiceField[Any]], self.fields)
-        fields["fund"].queryset = Fund.objects.filter(awards__in=Award.objects.public()).distinct()
+        fields["fund"].queryset = Fund.objects.filter(
+            pk__in=Award.objects.public().values("fund_id")
+        )
         fields["area"].queryset = CommunitySafetyPartnership.objects.all()
         fields["theme"].queryset = (
             Theme.objects.filter(funds__isnull=False).select_related("plan").distinct()
