@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 
 from pcplan.lib.text import xml_safe
 from pcplan.reports.pdf import html_to_pdf
-from pcplan.reports.render import _set_metadata
 
 
 @dataclass
@@ -40,6 +39,8 @@ def render_pdf(doc: HouseDocument) -> bytes:
 
 def render_docx(doc: HouseDocument) -> bytes:
     from docx import Document
+
+    from pcplan.reports.render import _set_metadata  # the reports' own Word metadata
 
     word = Document()
     _set_metadata(word, title=xml_safe(doc.title), subject=xml_safe(doc.subject))
