@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GrantsConfig(AppConfig):
+    name = "pcplan.grants"
+    verbose_name = "Grants and commissioning"

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from pcplan.grants.reminders import send_return_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Email a reminder about every overdue grant monitoring return to the recipient "
+        "organisation's people, at most once a day until it is in. Run daily from cron."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--base-url", default="", help="The site's address, for the link.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        sent = send_return_reminders(base_url=options["base_url"])
+        self.stdout.write(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")

@@ -1,0 +1,60 @@
+"""The public grants register: published awards only, without signing in (grants.register)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from pcplan.grants import register
+
+PAGE_SIZE = 50
+
+
+def _filtered(request: HttpRequest) -> tuple[register.RegisterFilter, dict[str, object]]:
+    form = register.RegisterFilter(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form, filters
+
+
+def register_page(request: HttpRequest) -> HttpResponse:
+    form, filters = _filtered(request)
+    awards = register.public_awards(filters)
+    page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "grants/register.html",
+        {
+            "form": form,
+            "page": page,
+            "totals": register.totals(awards),
+            "query": query.urlencode(),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+def _download(content: bytes | str, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    name = f"grants-register-{timezone.localdate():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def register_csv(request: HttpRequest) -> HttpResponse:
+    _, filters = _filtered(request)
+    return _download(
+        register.as_csv(register.public_awards(filters)), "text/csv; charset=utf-8", "csv"
+    )
+
+
+def register_xlsx(request: HttpRequest) -> HttpResponse:
+    _, filters = _filtered(request)
+    return _download(
+        register.as_xlsx(register.public_awards(filters)),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    )

@@ -1,0 +1,191 @@
+"""The public grants register (SI 2011/3050 Sch. para 3): decided and published awards only,
+with totals equal to the sum of the awards, CSV and Excel, and a fixed number of queries."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pcplan.grants import services
+from pcplan.grants.models import Award, Fund
+from tests.factories import PlanFactory, ThemeFactory
+from tests.grants.conftest import make_award
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_ROUTES = ["grants:register", "grants:register-csv", "grants:register-xlsx"]
+
+
+def body(response) -> str:
+    if response["Content-Type"].startswith("application/vnd.openxml"):
+        book = load_workbook(io.BytesIO(response.content))
+        return "\n".join(
+            " ".join("" if c is None else str(c) for c in row)
+            for row in book.active.iter_rows(values_only=True)
+        )
+    return response.content.decode()
+
+
+@pytest.fixture
+def planted(fund, csp, csp_user, csp_area, editor):
+    """A published award, a draft award, an undecided bid, a declined bid, and
+    a bid awarded and published: the planted words and contact details must not show."""
+    make_award(
+        fund, csp, reference="shown", amount="1500.00", area=csp_area, purpose="Taxi marshals"
+    )
+    make_award(fund, csp, reference="draft", purpose="SECRET draft award", published=False)
+    services.submit_application(
+        csp_user,
+        fund,
+        title="SECRET undecided bid",
+        amount=Decimal("300"),
+        contact_name="SECRET Contact Person",
+        contact_email="secret-person@example.org",
+        on=dt.date(2022, 6, 1),
+    )
+    declined = services.submit_application(
+        csp_user,
+        fund,
+        title="SECRET declined bid",
+        amount=Decimal("100"),
+        contact_name="SECRET Contact Person",
+        contact_email="secret-person@example.org",
+        contact_phone="07700 900123",
+        on=dt.date(2022, 6, 1),
+    )
+    services.decide_application(
+        editor,
+        declined,
+        award=False,
+        decision_number="D-9",
+        decision_date=dt.date(2022, 7, 2),
+        decision_maker="Commissioner",
+        reasons="SECRET decline reasons",
+    )
+    awarded_bid = services.submit_application(
+        csp_user,
+        fund,
+        title="Portable outdoor lights",
+        amount=Decimal("200"),
+        contact_name="SECRET Contact Person",
+        contact_email="secret-person@example.org",
+        on=dt.date(2022, 6, 1),
+    )
+    # Awarded from a bid with contact details, and published: the award shows, the contact not.
+    awarded = services.decide_application(
+        editor,
+        awarded_bid,
+        award=True,
+        decision_number="D-10",
+        decision_date=dt.date(2022, 7, 3),
+        decision_maker="Commissioner",
+        reasons="Meets the criteria.",
+    )
+    awarded.is_published = True
+    awarded.save()
+
+
+@pytest.mark.parametrize("route", PUBLIC_ROUTES)
+def test_no_public_route_shows_a_draft_bid_decline_or_contact_detail(client, planted, route):
+    response = client.get(reverse(route))
+    assert response.status_code == 200
+    text = body(response)
+    assert "Taxi marshals" in text
+    assert "Portable outdoor lights" in text
+    assert "SECRET" not in text
+    assert "secret-person@example.org" not in text
+    assert "07700 900123" not in text
+
+
+def test_the_register_totals_equal_the_sum_of_published_awards(client, fund, csp):
+    for n, amount in enumerate(["0.10", "0.20", "4999.70"]):
+        make_award(fund, csp, reference=f"a{n}", amount=amount)
+    make_award(fund, csp, reference="unstated", amount=None, amount_note="Not given in the source")
+    response = client.get(reverse("grants:register"))
+    totals = response.context["totals"]
+    assert totals.total == Decimal("5000.00")
+    assert totals.count == 4
+    assert totals.unstated == 1
+    assert [(t.name, t.total) for t in totals.by_fund] == [
+        ("Safer Communities Fund", Decimal("5000.00"))
+    ]
+    assert "£5,000.00 in total" in response.content.decode()
+
+
+def test_the_register_filters_by_month_fund_area_and_theme(client, fund, csp, csp_area):
+    theme = ThemeFactory(plan=PlanFactory(), title="Putting Communities First")
+    fund.themes.add(theme)
+    other = Fund.objects.create(key="youth-fund", name="Youth Fund")
+    make_award(fund, csp, reference="july", area=csp_area, decision_date=dt.date(2022, 7, 5))
+    make_award(other, csp, reference="august", decision_date=dt.date(2022, 8, 5))
+
+    def refs(**params):
+        response = client.get(reverse("grants:register"), params)
+        assert response.status_code == 200
+        return [a.reference for a in response.context["page"]]
+
+    assert refs() == ["august", "july"]
+    assert refs(month="2022-07") == ["july"]
+    assert refs(fund="youth-fund") == ["august"]
+    assert refs(area=csp_area.pk) == ["july"]
+    assert refs(theme=theme.pk) == ["july"]
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("grants:register-csv"), {"fund": "youth-fund"}).content.decode()
+            )
+        )
+    )
+    assert [r[0] for r in csv_rows[1:]] == ["august"]
+
+
+def test_a_bad_month_is_refused_with_a_clear_message(client, fund):
+    response = client.get(reverse("grants:register"), {"month": "July"})
+    assert response.status_code == 400
+    assert "for example 2022-07" in response.content.decode()
+
+
+def test_csv_and_excel_hold_the_same_awards_and_amounts(client, fund, csp):
+    make_award(fund, csp, reference="one", amount="1234.56", purpose="=HYPERLINK(evil)")
+    rows = list(
+        csv.reader(io.StringIO(client.get(reverse("grants:register-csv")).content.decode()))
+    )
+    assert rows[0][0] == "Reference"
+    assert rows[1][0] == "one"
+    assert rows[1][8] == "1234.56"
+    assert rows[1][7] == "'=HYPERLINK(evil)"
+    book = load_workbook(io.BytesIO(client.get(reverse("grants:register-xlsx")).content))
+    sheet_rows = list(book.active.iter_rows(values_only=True))
+    assert sheet_rows[1][0] == "one"
+    assert Decimal(str(sheet_rows[1][8])) == Decimal("1234.56")
+    assert sheet_rows[1][7] == "'=HYPERLINK(evil)"
+
+
+@pytest.mark.parametrize("route", PUBLIC_ROUTES)
+def test_the_register_reads_the_same_number_of_queries_for_5_and_50_awards(
+    client, fund, csp, csp_area, route
+):
+    fund.themes.add(ThemeFactory())
+
+    def count(n):
+        for i in range(Award.objects.count(), n):
+            other = Fund.objects.get_or_create(
+                key=f"fund-{i % 4}", defaults={"name": f"Fund {i % 4}"}
+            )[0]
+            make_award(other, csp, reference=f"r{i}", area=csp_area)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(route)).status_code == 200
+        return len(queries)
+
+    at_5 = count(5)
+    at_50 = count(50)
+    assert at_5 == at_50
+    assert at_50 <= 8
