@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "pcplan.panel",
     "pcplan.public",
     "pcplan.demo",
+    "pcplan.engagement",
 ]
 
 MIDDLEWARE = [
@@ -201,3 +202,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Days a closed concern keeps the raiser's personal details before
+# `pcplan erase-expired-personal-data` blanks them (the office's retention schedule).
+PCPLAN_CONCERN_RETENTION_DAYS = env_int("PCPLAN_CONCERN_RETENTION_DAYS", 365)
