@@ -64,6 +64,13 @@ class Preview:
     already_imported: bool = False
     problems: list[str] = field(default_factory=list)
 
+    def area_rows(self) -> list[tuple[str, int]]:
+        """New responses per area, most first (blank: not given)."""
+        return [
+            (area or str(_("Area not given")), n)
+            for area, n in rules.ranked(self.by_area, len(self.by_area))
+        ]
+
 
 def read_file(name: str, data: bytes) -> list[list[Any]]:
     """The non-blank rows of the file, header first."""
