@@ -206,3 +206,5 @@ LOGGING = {
 # Days a closed concern keeps the raiser's personal details before
 # `pcplan erase-expired-personal-data` blanks them (the office's retention schedule).
 PCPLAN_CONCERN_RETENTION_DAYS = env_int("PCPLAN_CONCERN_RETENTION_DAYS", 365)
+# The public address of the site, for links in emails sent outside a request (digests).
+PCPLAN_SITE_URL = env_str("PCPLAN_SITE_URL", "http://localhost:8000")

@@ -38,6 +38,13 @@ def _day(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def _required_day(value: Any) -> dt.date:
+    day = _day(value)
+    if day is None:
+        raise DemoDataError(f"a date is missing: {value!r}")
+    return day
+
+
 def _read(path: Path) -> dict[str, Any]:
     source = load_yaml(path.read_text(encoding="utf-8"), path.name)
     if source.problems:
@@ -76,7 +83,7 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
             purpose=entry["purpose"],
             topic=entry.get("topic") or "",
             plan=plan,
-            opens_on=_day(entry["opens_on"]),
+            opens_on=_required_day(entry["opens_on"]),
             closes_on=_day(entry.get("closes_on")),
             audience=entry.get("audience") or "",
             channels=entry.get("channels") or "",
@@ -107,7 +114,7 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
         event = Event(
             title=entry["title"],
             kind=entry["kind"],
-            date=_day(entry["date"]),
+            date=_required_day(entry["date"]),
             place=entry.get("place") or "",
             area=area(entry.get("area")),
             attended_by=entry.get("attended_by") or "",
@@ -121,7 +128,7 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
             Event(
                 title=row["Title"],
                 kind=row["Kind"],
-                date=_day(row["Date"]),
+                date=_required_day(row["Date"]),
                 place=row["Place"],
                 area=area(row["Area"]),
             )
@@ -134,7 +141,7 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
     bulk_create_with_history(
         [
             CommsOutput(
-                date=_day(row["Date"]),
+                date=_required_day(row["Date"]),
                 kind=row["Kind"],
                 channel=row["Channel"],
                 title=row["Title"],
@@ -150,7 +157,7 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
     for entry in data["concerns"]:
         referred = entry.get("referred_to")
         concern = Concern(
-            received_on=_day(entry["received_on"]),
+            received_on=_required_day(entry["received_on"]),
             raised_by=entry["raised_by"],
             raiser_name=entry.get("raiser_name") or "",
             raiser_email=entry.get("raiser_email") or "",

@@ -8,9 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from pcplan.core.forms import GovukDateField
 from pcplan.core.office import csp_areas
 from pcplan.delivery.models import Deliverable
-from pcplan.engagement.models import CommsOutput, Concern, Consultation, Event, Finding
+from pcplan.engagement.models import (
+    CommsOutput,
+    Concern,
+    Consultation,
+    Event,
+    Finding,
+    Subscription,
+)
 from pcplan.engagement.surveys import FIELDS
-from pcplan.plans.models import Theme
+from pcplan.plans.lifecycle import PlanStatus
+from pcplan.plans.models import Plan, Theme
 
 
 def area_choices() -> list[tuple[str, str]]:
@@ -160,3 +168,36 @@ class PeriodForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end of the period must be on or after its start"))
         return data
+
+
+class SubscriptionForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We use it only to send the updates you choose. It is never published."),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("What would you like to hear about? (optional: none ticked means everything)"),
+        choices=Subscription.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Plan themes (optional)"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    areas = forms.MultipleChoiceField(
+        label=_("Areas (optional)"), choices=[], required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.filter(  # type: ignore[attr-defined]
+            plan__in=Plan.objects.public().filter(status__in=[PlanStatus.ISSUED, PlanStatus.VARIED])
+        )
+        self.fields["areas"].choices = [(name, name) for name in csp_areas()]  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ means the whole force area or not given.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -354,3 +355,43 @@ class CommsOutput(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def new_token() -> str:
+    """An unguessable token for a confirmation or unsubscribe link (256 bits)."""
+    return secrets.token_urlsafe(32)
+
+
+class SubscriptionQuerySet(models.QuerySet["Subscription"]):
+    def confirmed(self) -> SubscriptionQuerySet:
+        """Only confirmed addresses get anything but the confirmation (double opt-in)."""
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Subscription(models.Model):
+    """A member of the public's sign-up for updates, by email, with no account.
+
+    The address is personal data: never on a page, feed or export, not kept in history, and
+    deleted outright on unsubscribing.
+    """
+
+    class Kind(models.TextChoices):
+        DELIVERY = "delivery", _("Progress on the plan")
+        MEETINGS = "meetings", _("Panel meetings and papers")
+        CONSULTATIONS = "consultations", _("Consultations and their results")
+        EVENTS = "events", _("Events and District Days")
+
+    email = models.EmailField(_("email address"), unique=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="+")
+    areas = models.JSONField(default=list, blank=True)
+    kinds = models.JSONField(default=list, blank=True)
+    confirm_token = models.CharField(max_length=64, unique=True, default=new_token)
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return _("Subscription %(id)s") % {"id": self.pk}

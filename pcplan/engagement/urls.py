@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pcplan.engagement.views import public, staff
+from pcplan.engagement.views import public, staff, subscribe
 
 app_name = "engagement"
 
@@ -9,6 +9,14 @@ urlpatterns = [
     path("engagement/you-said-we-did/", public.you_said_we_did, name="you-said-we-did"),
     path("engagement/concerns/", public.concerns, name="public-concerns"),
     path("engagement/consultations/<slug:key>/", public.consultation, name="public-consultation"),
+    path("engagement/updates/", subscribe.subscribe, name="subscribe"),
+    path("engagement/updates/sent/", subscribe.subscription_sent, name="subscription-sent"),
+    path(
+        "engagement/updates/confirm/<str:token>/",
+        subscribe.subscription_confirm,
+        name="subscription-confirm",
+    ),
+    path("engagement/updates/stop/<str:token>/", subscribe.unsubscribe, name="unsubscribe"),
     path("staff/engagement/", staff.staff_home, name="staff-home"),
     path("staff/engagement/consultations/new/", staff.consultation_edit, name="consultation-new"),
     path(
