@@ -51,6 +51,7 @@ urlpatterns = [
     path("staff/engagement/events/<int:pk>/", staff.event_detail, name="event"),
     path("staff/engagement/events/<int:pk>/edit/", staff.event_edit, name="event-edit"),
     path("staff/engagement/output/", staff.output_list, name="output"),
+    path("staff/engagement/output/panel-report.pdf", staff.approach_report, name="approach-report"),
     path("staff/engagement/output/new/", staff.output_edit, name="output-new"),
     path("staff/engagement/output/<int:pk>/", staff.output_edit, name="output-edit"),
 ]

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
-from pcplan.engagement import permissions, services, summary, surveys
+from pcplan.engagement import permissions, report, services, summary, surveys
 from pcplan.engagement.forms import (
     CommsOutputForm,
     ConcernForm,
@@ -327,6 +327,16 @@ def output_list(request: HttpRequest) -> HttpResponse:
             "output": CommsOutput.objects.between(start, end).select_related("theme")[:200],
         },
     )
+
+
+@engagement_staff
+def approach_report(request: HttpRequest) -> HttpResponse:
+    """The Panel report for the period chosen on the output page, as a PDF."""
+    _form, start, end = _period(request)
+    pdf = report.report_pdf(report.ReportRequest(start=start, end=end))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="approach-to-communications.pdf"'
+    return response
 
 
 @engagement_staff
