@@ -20,6 +20,7 @@ import datetime as dt
 import random
 import sys
 from pathlib import Path
+from typing import TextIO
 
 OUT = Path(__file__).resolve().parents[1] / "pcplan" / "engagement" / "demo_data"
 HEADER = [
@@ -132,11 +133,25 @@ def survey(
     days: int,
     issues_for: dict[str, dict[str, int]],
     seed: int,
-    stream: object = None,
+) -> None:
+    """Write `count` responses to `path`, or to standard output when `path` is None."""
+    if path is None:
+        _write_survey(sys.stdout, count, start, days, issues_for, seed)
+        return
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        _write_survey(handle, count, start, days, issues_for, seed)
+
+
+def _write_survey(
+    handle: TextIO,
+    count: int,
+    start: dt.date,
+    days: int,
+    issues_for: dict[str, dict[str, int]],
+    seed: int,
 ) -> None:
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
-    handle = open(path, "w", newline="", encoding="utf-8") if path else stream  # noqa: SIM115
-    writer = csv.writer(handle)  # type: ignore[arg-type]
+    writer = csv.writer(handle)
     writer.writerow(HEADER)
     for n in range(1, count + 1):
         district = DISTRICTS[n % len(DISTRICTS)] if n <= len(DISTRICTS) else rng.choice(DISTRICTS)
@@ -151,8 +166,6 @@ def survey(
                 "; ".join(_pick(rng, weights, rng.randint(1, 3))),
             ]
         )
-    if path:
-        handle.close()  # type: ignore[union-attr]
 
 
 def output(path: Path) -> None:
@@ -207,7 +220,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--bench", type=int, default=0)
     args = parser.parse_args(argv)
     if args.bench:
-        survey(None, args.bench, dt.date(2021, 6, 30), 31, PLAN_ISSUES, 7, stream=sys.stdout)
+        survey(None, args.bench, dt.date(2021, 6, 30), 31, PLAN_ISSUES, 7)
         return
     survey(
         OUT / "synthetic-plan-survey-2021.csv", 1000, dt.date(2021, 6, 30), 31, PLAN_ISSUES, 2021
