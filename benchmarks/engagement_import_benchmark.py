@@ -43,6 +43,12 @@ MAPPING = {
 PROFILE = """\
 kind: pcc
 name: Benchmark office
+police_area: Benchmark area
+forces:
+  - {id: bench, name: Benchmark Police}
+panel:
+  name: Benchmark Police and Crime Panel
+  host_authority: Benchmark Council
 csps:
   - {name: Cambridge, districts: [Cambridge]}
   - {name: East Cambridgeshire, districts: [East Cambridgeshire]}

@@ -19,7 +19,14 @@ from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
 from pcplan.engagement import surveys
-from pcplan.engagement.models import CommsOutput, Concern, Consultation, Event, Finding
+from pcplan.engagement.models import (
+    CommsObjective,
+    CommsOutput,
+    Concern,
+    Consultation,
+    Event,
+    Finding,
+)
 from pcplan.plans.models import Plan, Theme
 from pcplan.plans.yamlsource import load_yaml
 
@@ -175,3 +182,13 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
             example_is_published=bool(entry.get("example_is_published")),
         )
         attributed_to(concern, editor, REASON).save()
+
+    for theme_key, texts in (data.get("objectives") or {}).items():
+        for position, text in enumerate(texts):
+            objective = CommsObjective(
+                theme=themes[theme_key],
+                text=text,
+                period=data.get("objectives_period") or "",
+                position=position,
+            )
+            attributed_to(objective, editor, REASON).save()

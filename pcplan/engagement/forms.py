@@ -9,6 +9,7 @@ from pcplan.core.forms import GovukDateField
 from pcplan.core.office import csp_areas
 from pcplan.delivery.models import Deliverable
 from pcplan.engagement.models import (
+    CommsObjective,
     CommsOutput,
     Concern,
     Consultation,
@@ -136,6 +137,12 @@ class CommsOutputForm(forms.ModelForm[CommsOutput]):
     class Meta:
         model = CommsOutput
         fields = ["date", "kind", "channel", "title", "theme"]
+
+
+class CommsObjectiveForm(forms.ModelForm[CommsObjective]):
+    class Meta:
+        model = CommsObjective
+        fields = ["theme", "text", "period", "position"]
 
 
 class SurveyUploadForm(forms.Form):

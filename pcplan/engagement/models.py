@@ -395,3 +395,23 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return _("Subscription %(id)s") % {"id": self.pk}
+
+
+class CommsObjective(models.Model):
+    """A communications and engagement objective for a theme of the plan (seed 002 item 6
+    §11, "Communications and Engagement Strategic Objectives 2022 – 24")."""
+
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("plan theme"), on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("objective"))
+    period = models.CharField(_("period"), max_length=40, blank=True, help_text=_("E.g. 2022–24"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["theme__position", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

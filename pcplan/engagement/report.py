@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from pcplan.core.office import current_office
 from pcplan.engagement import summary
-from pcplan.engagement.models import Concern, Consultation, Event, Finding
+from pcplan.engagement.models import CommsObjective, Concern, Consultation, Event, Finding
 from pcplan.reports.pdf import html_to_pdf
 
 
@@ -49,6 +49,7 @@ def report_context(request: ReportRequest) -> dict[str, Any]:
             "id", "topic", "area", "outcome", "public_example"
         ),
         "findings": Finding.objects.public().select_related("consultation", "theme"),
+        "objectives": CommsObjective.objects.select_related("theme"),
     }
 
 

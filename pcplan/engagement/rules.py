@@ -40,12 +40,8 @@ def split_issues(text: str) -> list[str]:
 def response_hash(cells: Sequence[str], occurrence: int) -> str:
     """A response's identity across imports: its mapped cells and which repeat of identical
     cells it is in its file, so a later, longer export of the same survey adds only new rows."""
-    digest = hashlib.sha256()
-    for cell in cells:
-        digest.update(cell.encode("utf-8"))
-        digest.update(b"\x1f")
-    digest.update(str(occurrence).encode("ascii"))
-    return digest.hexdigest()
+    text = "\x1f".join(cells) + "\x1e" + str(occurrence)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def counts_by_area(areas: Iterable[str]) -> Counter[str]:

@@ -52,6 +52,8 @@ urlpatterns = [
     path("staff/engagement/events/<int:pk>/edit/", staff.event_edit, name="event-edit"),
     path("staff/engagement/output/", staff.output_list, name="output"),
     path("staff/engagement/output/panel-report.pdf", staff.approach_report, name="approach-report"),
+    path("staff/engagement/objectives/new/", staff.objective_edit, name="objective-new"),
+    path("staff/engagement/objectives/<int:pk>/", staff.objective_edit, name="objective-edit"),
     path("staff/engagement/output/new/", staff.output_edit, name="output-new"),
     path("staff/engagement/output/<int:pk>/", staff.output_edit, name="output-edit"),
 ]

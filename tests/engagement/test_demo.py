@@ -66,3 +66,14 @@ def test_loading_the_demo_again_adds_nothing(demo):
         Event.objects.count(),
         Concern.objects.count(),
     ) == before
+
+
+def test_the_communications_objectives_of_each_theme_are_in_the_report(demo):
+    from pcplan.engagement import report
+    from pcplan.engagement.models import CommsObjective
+
+    assert CommsObjective.objects.count() == 12  # seed 002 item 6 §11
+    html = report.report_html(report.ReportRequest(dt.date(2022, 3, 1), dt.date(2023, 2, 28)))
+    assert "10. STRATEGIC OBJECTIVES" in html
+    assert "40 × Press release" in html
+    assert "5 District Days" in html

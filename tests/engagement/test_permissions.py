@@ -53,3 +53,14 @@ def test_an_editor_publishes_a_consultation_and_it_is_audited(client_for, editor
 def test_the_menu_offers_engagement_to_editors_only(editor, contributor):
     assert "Engagement" in [str(i.label) for i in staff_menu(editor, "/")]
     assert "Engagement" not in [str(i.label) for i in staff_menu(contributor, "/")]
+
+
+def test_publishing_never_redirects_off_the_site(client_for, editor, consultation):
+    response = client_for(editor).post(
+        f"/staff/engagement/publish/consultation/{consultation.pk}/",
+        {"published": "1", "next": "https://evil.example.com/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/staff/engagement/"
+    consultation.refresh_from_db()
+    assert consultation.is_published

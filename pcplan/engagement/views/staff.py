@@ -16,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,7 @@ from pcplan.core.models import User
 from pcplan.core.publishing import set_published
 from pcplan.engagement import permissions, report, services, summary, surveys
 from pcplan.engagement.forms import (
+    CommsObjectiveForm,
     CommsOutputForm,
     ConcernForm,
     ConcernFromEventForm,
@@ -34,7 +36,14 @@ from pcplan.engagement.forms import (
     PeriodForm,
     SurveyUploadForm,
 )
-from pcplan.engagement.models import CommsOutput, Concern, Consultation, Event, Finding
+from pcplan.engagement.models import (
+    CommsObjective,
+    CommsOutput,
+    Concern,
+    Consultation,
+    Event,
+    Finding,
+)
 
 View = Callable[..., HttpResponse]
 UPLOAD_DIR = "engagement/uploads"
@@ -146,7 +155,10 @@ def publish(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     published = request.POST.get("published") == "1"
     set_published(_user(request), record, published)
     messages.success(request, _("Published") if published else _("Withdrawn from the public site"))
-    return redirect(request.POST.get("next") or reverse("engagement:staff-home"))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("engagement:staff-home")
+    return redirect(back)
 
 
 @require_POST
@@ -177,6 +189,8 @@ def survey_map(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     if not upload:
         raise Http404
     path = f"{UPLOAD_DIR}/{token}{upload['suffix']}"
+    if not default_storage.exists(path):
+        raise Http404
     with default_storage.open(path, "rb") as stored:
         data = stored.read()
     context: dict[str, Any] = {"consultation": consultation, "file_name": upload["name"]}
@@ -325,6 +339,7 @@ def output_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "figures": summary.output_figures(start, end),
             "output": CommsOutput.objects.between(start, end).select_related("theme")[:200],
+            "objectives": CommsObjective.objects.select_related("theme"),
         },
     )
 
@@ -354,4 +369,23 @@ def output_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         },
         success_url=reverse("engagement:output"),
         success_message=_("Output saved"),
+    )
+
+
+@engagement_staff
+def objective_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _user(request)
+    objective = get_object_or_404(CommsObjective, pk=pk) if pk else CommsObjective()
+    form = CommsObjectiveForm(posted(request), instance=objective)
+    user = _user(request)
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_record(user, form.save(commit=False)),
+        context={
+            "title": _("Edit objective") if pk else _("Add a communications objective"),
+            "back_url": reverse("engagement:output"),
+        },
+        success_url=reverse("engagement:output"),
+        success_message=_("Objective saved"),
     )
