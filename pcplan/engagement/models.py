@@ -261,6 +261,8 @@ class Concern(models.Model):
         NO_FURTHER_ACTION = "no-further-action", _("No further action")
 
     PERSONAL_FIELDS = ("raiser_name", "raiser_email", "raiser_phone", "raiser_address")
+    # Free text that may name people: erased with the details (services.erase_personal_data).
+    CASE_NOTE_FIELDS = ("summary", "actions", "response")
 
     received_on = models.DateField(_("received on"))
     raised_by = models.CharField(_("raised by"), max_length=20, choices=RaisedBy.choices)

@@ -16,7 +16,8 @@ from pcplan.engagement.models import Concern, Event
 
 M = TypeVar("M", bound=models.Model)
 
-ERASURE_REASON = "Personal details erased (retention period): {fields}"
+ERASURE_REASON = "Personal details erased (retention period): {fields}; case notes"
+ERASED_SUMMARY = "(erased after the retention period)"
 
 
 def _check(user: User | None) -> None:
@@ -66,20 +67,25 @@ def erase_personal_data(concern: Concern, today: dt.date, user: User | None = No
     The erasure itself is recorded (a history record saying which fields were erased and
     when) without the values: django-simple-history keeps a full copy of the row at every
     change, so erasing only the live row would leave the details in the audit trail.
-    Returns the names of the fields that held something.
+    The case notes (the concern, actions, response) are free text that may name people, so
+    they go too; the area, topic, theme, referral, dates and outcome stay for the counts, and
+    the anonymised example stays as the officer wrote it for the public.
+    Returns the names of the personal fields that held something.
     """
     erased = [name for name in Concern.PERSONAL_FIELDS if getattr(concern, name)]
-    blanks = dict.fromkeys(Concern.PERSONAL_FIELDS, "")
+    blanks = {
+        **dict.fromkeys(Concern.PERSONAL_FIELDS, ""),
+        **dict.fromkeys(Concern.CASE_NOTE_FIELDS, ""),
+        "summary": ERASED_SUMMARY,
+    }
     concern.history.model.objects.filter(id=concern.pk).update(**blanks)
-    for name in Concern.PERSONAL_FIELDS:
-        setattr(concern, name, "")
+    for name, value in blanks.items():
+        setattr(concern, name, value)
     concern.personal_data_erased_on = today
     reason = ERASURE_REASON.format(
         fields=", ".join(n.removeprefix("raiser_") for n in erased) or "none held"
     )
-    attributed_to(concern, user, reason).save(
-        update_fields=[*Concern.PERSONAL_FIELDS, "personal_data_erased_on"]
-    )
+    attributed_to(concern, user, reason).save(update_fields=[*blanks, "personal_data_erased_on"])
     return erased
 
 

@@ -41,8 +41,10 @@ def test_erasure_blanks_the_details_and_every_history_record_of_them(concern):
     assert history_values(concern) == []
     latest = concern.history.first()
     assert latest.history_change_reason == (
-        "Personal details erased (retention period): name, email, phone, address"
+        "Personal details erased (retention period): name, email, phone, address; case notes"
     )
+    assert concern.summary == services.ERASED_SUMMARY
+    assert not concern.history.filter(summary__contains=PLANTED_NAME).exists()
     for value in PLANTED:
         assert value not in latest.history_change_reason
 
@@ -133,3 +135,17 @@ def test_logging_a_concern_on_the_staff_page_is_audited(client_for, editor):
     concern = Concern.objects.get()
     assert concern.raiser_name == PLANTED_NAME
     assert concern.history.get().history_user == editor
+
+
+def test_the_audit_history_page_shows_the_erasure_but_not_the_erased_details(
+    client_for, editor, concern
+):
+    close(concern, dt.date(2023, 1, 1))
+    services.erase_personal_data(concern, TODAY)
+    response = client_for(editor).get(f"/staff/engagement/concerns/{concern.pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Personal details erased (retention period): name, email, phone, address" in body
+    assert services.ERASED_SUMMARY in body
+    for value in (*PLANTED, "changed.later@example.org"):
+        assert value not in body

@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pcplan.core.history import HistoryEntry, entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
@@ -254,6 +255,11 @@ def finding_edit(
     )
 
 
+def concern_history(concern: Concern) -> list[HistoryEntry]:
+    records = list(concern.history.select_related("history_user").order_by("history_date"))
+    return newest_first(entries_for(records, Concern, _("Concern")))
+
+
 @engagement_staff
 def concern_list(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
@@ -274,11 +280,13 @@ def concern_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         context={
             "title": _("Edit concern") if pk else _("Log a concern"),
             "back_url": reverse("engagement:concerns"),
+            "history": concern_history(concern) if pk else [],
             "intro": _(
                 "The name and contact details are personal data: only OPCC editors see them, "
                 "and they are erased after the retention period."
             ),
         },
+        template="engagement/concern_form.html",
         success_url=reverse("engagement:concerns"),
         success_message=_("Concern saved"),
     )
