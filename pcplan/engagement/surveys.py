@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -294,20 +294,53 @@ def apply(
         imported_by=user,
     )
     attributed_to(survey_import, user, "Survey responses imported").save()
-    SurveyResponse.objects.bulk_create(
-        (
-            SurveyResponse(
-                consultation=consultation,
-                survey_import=survey_import,
-                row=p.row,
-                content_hash=p.content_hash,
-                responded_on=p.responded_on,
-                area=p.area,
-                theme_id=p.theme_id,
-                issues=p.issues,
-            )
-            for p in new
-        ),
-        batch_size=BATCH,
-    )
+    _insert_responses(consultation, survey_import, new)
     return survey_import
+
+
+INSERTED_FIELDS = (
+    "consultation",
+    "survey_import",
+    "row",
+    "content_hash",
+    "responded_on",
+    "area",
+    "theme",
+    "issues",
+)
+
+
+def _insert_responses(
+    consultation: Consultation, survey_import: SurveyImport, new: list[ParsedResponse]
+) -> None:
+    """Insert the checked responses with the database's own `executemany`, in batches.
+
+    `bulk_create` builds a model instance and a compiled statement per batch of a few
+    hundred rows; for 100,000 responses that was nine tenths of the import. The values are
+    prepared by the fields themselves (`get_db_prep_save`), so each database gets what
+    Django would have sent it.
+    """
+    fields: list[Any] = [SurveyResponse._meta.get_field(name) for name in INSERTED_FIELDS]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
+    date_field, issues_field = fields[4], fields[7]
+    with connection.cursor() as cursor:
+        for start in range(0, len(new), BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        consultation.pk,
+                        survey_import.pk,
+                        p.row,
+                        p.content_hash,
+                        date_field.get_db_prep_save(p.responded_on, connection),
+                        p.area,
+                        p.theme_id,
+                        issues_field.get_db_prep_save(p.issues, connection),
+                    )
+                    for p in new[start : start + BATCH]
+                ],
+            )
