@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "pcplan.public",
     "pcplan.demo",
     "pcplan.grants",
+    "pcplan.engagement",
 ]
 
 MIDDLEWARE = [
@@ -202,3 +203,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Days a closed concern keeps the raiser's personal details before
+# `pcplan erase-expired-personal-data` blanks them (the office's retention schedule).
+PCPLAN_CONCERN_RETENTION_DAYS = env_int("PCPLAN_CONCERN_RETENTION_DAYS", 365)
+# The public address of the site, for links in emails sent outside a request (digests).
+PCPLAN_SITE_URL = env_str("PCPLAN_SITE_URL", "http://localhost:8000")

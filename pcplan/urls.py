@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("pcplan.performance.urls")),
     path("", include("pcplan.panel.urls")),
     path("", include("pcplan.grants.urls")),
+    path("", include("pcplan.engagement.urls")),
     path("admin/", admin.site.urls),
 ]
 

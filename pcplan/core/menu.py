@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
 from pcplan.grants import permissions as grants_permissions
+from pcplan.engagement import permissions as engagement_permissions
 from pcplan.panel import permissions as panel_permissions
 
 
@@ -39,6 +40,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Panel"), reverse("panel:staff-home")))
     if grants_permissions.can_read_grants(user):
         entries.append((_("Grants"), reverse("grants:home")))
+    if engagement_permissions.may_run_engagement(user):
+        entries.append((_("Engagement"), reverse("engagement:staff-home")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
     entries.append((_("Public site"), reverse("public:home")))

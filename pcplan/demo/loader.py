@@ -18,6 +18,7 @@ from pcplan.core.profile import setup_from_file
 from pcplan.demo.models import DemoSignIn
 from pcplan.demo.performance import load_performance_demo
 from pcplan.grants.demo import load_grants_demo
+from pcplan.engagement.demo import load_engagement_demo
 from pcplan.panel.demo import load_panel_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 
@@ -96,4 +97,5 @@ def load_demo() -> LoadedDemo:
     load_performance_demo()
     load_panel_demo()
     load_grants_demo()
+    load_engagement_demo()
     return loaded

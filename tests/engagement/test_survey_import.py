@@ -1,0 +1,138 @@
+"""Survey responses are imported from a survey tool's export: mapped, checked, all or none."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import Workbook
+
+from pcplan.engagement import surveys
+from pcplan.engagement.models import SurveyImport, SurveyResponse
+from tests.htmlforms import served_form
+
+pytestmark = pytest.mark.django_db
+
+MAPPING = {"response_id": "ID", "date": "Submitted", "area": "District", "issues": "Top issues"}
+GOOD = (
+    "ID,Submitted,District,Which theme matters most?,Top issues\n"
+    "1,30/06/2021,Cambridge,Crime Prevention,Bike theft; Visibility\n"
+    "2,2021-07-01,Fenland,,Rural crime\n"
+    "3,2021-07-02,South Cambridgeshire,crime-prevention,Speeding\n"
+)
+
+
+def test_a_good_file_adds_every_response_with_area_theme_and_issues(editor, consultation):
+    mapping = {**MAPPING, "theme": "Which theme matters most?"}
+    done = surveys.apply(editor, consultation, "export.csv", GOOD.encode(), mapping)
+    assert done is not None and done.responses_added == 3
+    first = SurveyResponse.objects.get(row=2)
+    assert first.area == "Cambridge"
+    assert first.theme is not None and first.theme.title == "Crime Prevention"
+    assert first.issues == ["Bike theft", "Visibility"]
+    assert str(first.responded_on) == "2021-06-30"
+    assert SurveyResponse.objects.get(row=4).theme is not None
+
+
+def test_reimporting_the_same_file_adds_nothing(editor, consultation):
+    surveys.apply(editor, consultation, "export.csv", GOOD.encode(), MAPPING)
+    again = surveys.apply(editor, consultation, "export-again.csv", GOOD.encode(), MAPPING)
+    assert again is None
+    assert SurveyResponse.objects.count() == 3
+    assert SurveyImport.objects.count() == 1
+
+
+def test_a_later_longer_export_adds_only_the_new_responses(editor, consultation):
+    surveys.apply(editor, consultation, "export.csv", GOOD.encode(), MAPPING)
+    longer = GOOD + "4,2021-07-03,Peterborough,,Drugs\n"
+    done = surveys.apply(editor, consultation, "export-2.csv", longer.encode(), MAPPING)
+    assert done is not None and (done.rows_read, done.responses_added) == (4, 1)
+    assert SurveyResponse.objects.count() == 4
+
+
+def test_a_wrong_header_is_refused_naming_row_1_and_the_column(editor, consultation):
+    with pytest.raises(surveys.UploadError) as refused:
+        surveys.apply(
+            editor, consultation, "export.csv", GOOD.encode(), {**MAPPING, "area": "Ward"}
+        )
+    assert refused.value.problems[0].startswith("Row 1, column Ward: there is no such column")
+    assert not SurveyResponse.objects.exists() and not SurveyImport.objects.exists()
+
+
+def test_a_bad_date_and_an_unknown_area_are_refused_with_row_and_column_and_nothing_saved(
+    editor, consultation
+):
+    bad = GOOD + "4,31/02/2021,Cambridge,,Drugs\n5,2021-07-03,Atlantis,,Drugs\n"
+    with pytest.raises(surveys.UploadError) as refused:
+        surveys.apply(editor, consultation, "export.csv", bad.encode(), MAPPING)
+    assert refused.value.problems[0].startswith("Row 5, column Submitted: enter a date")
+    assert refused.value.problems[1].startswith(
+        "Row 6, column District: “Atlantis” is not an area of this office"
+    )
+    assert SurveyResponse.objects.count() == 0
+    assert SurveyImport.objects.count() == 0
+
+
+def test_an_unknown_theme_is_refused_with_row_and_column(editor, consultation):
+    bad = "ID,District,Theme,Top issues\n1,Cambridge,Unicorns,Drugs\n"
+    mapping = {"area": "District", "theme": "Theme", "issues": "Top issues"}
+    with pytest.raises(surveys.UploadError) as refused:
+        surveys.apply(editor, consultation, "export.csv", bad.encode(), mapping)
+    assert refused.value.problems == [
+        "Row 2, column Theme: “Unicorns” is not a theme of the consultation's plan"
+    ]
+
+
+def test_an_excel_export_is_read_like_a_csv(editor, consultation):
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ID", "Submitted", "District", "Top issues"])
+    sheet.append([1, "2021-07-01", "peterborough", "Drugs; ASB"])
+    stream = io.BytesIO()
+    book.save(stream)
+    done = surveys.apply(editor, consultation, "export.xlsx", stream.getvalue(), MAPPING)
+    assert done is not None and done.responses_added == 1
+    assert SurveyResponse.objects.get().area == "Peterborough"
+
+
+def test_an_officer_uploads_maps_previews_and_imports_on_the_staff_pages(
+    client_for, editor, consultation
+):
+    client = client_for(editor)
+    upload = io.BytesIO(GOOD.encode())
+    upload.name = "export.csv"
+    response = client.post(
+        reverse("engagement:survey-upload", args=[consultation.pk]), {"file": upload}
+    )
+    assert response.status_code == 302
+    map_url = response["Location"]
+    page = client.get(map_url)
+    assert page.status_code == 200
+    form = served_form(page.content.decode())
+    form.update({"area": "District", "issues": "Top issues", "action": "preview"})
+    preview = client.post(map_url, form)
+    assert preview.status_code == 200
+    assert "3 rows read; 3 responses would be added" in preview.content.decode()
+    assert not SurveyResponse.objects.exists()
+    form["action"] = "apply"
+    applied = client.post(map_url, form)
+    assert applied.status_code == 302
+    assert SurveyResponse.objects.filter(consultation=consultation).count() == 3
+
+
+def test_the_staff_page_shows_the_errors_and_imports_nothing(client_for, editor, consultation):
+    client = client_for(editor)
+    upload = io.BytesIO((GOOD + "4,2021-07-03,Atlantis,,Drugs\n").encode())
+    upload.name = "export.csv"
+    map_url = client.post(
+        reverse("engagement:survey-upload", args=[consultation.pk]), {"file": upload}
+    )["Location"]
+    form = {"area": "District", "issues": "Top issues", "action": "apply"}
+    response = client.post(map_url, form)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "There is a problem" in body
+    assert "Row 5, column District" in body
+    assert not SurveyResponse.objects.exists()
