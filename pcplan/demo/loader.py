@@ -19,6 +19,7 @@ from pcplan.demo.models import DemoSignIn
 from pcplan.demo.performance import load_performance_demo
 from pcplan.panel.demo import load_panel_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
+from pcplan.transparency.demo import load_transparency_demo
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 OFFICE_FILE = DATA_DIR / "office.yaml"
@@ -94,4 +95,5 @@ def load_demo() -> LoadedDemo:
         DemoSignIn.objects.get_or_create(user=user)
     load_performance_demo()
     load_panel_demo()
+    load_transparency_demo()
     return loaded

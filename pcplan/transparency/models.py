@@ -1,0 +1,274 @@
+"""The accountability layer: decisions, HMICFRS inspections and specified-information
+publications (issue 13).
+
+Every rule that computes a date lives in `deadlines.py`; every "who may" in `permissions.py`;
+every audited change in `services.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pcplan.core.models import Organisation, User
+from pcplan.core.publishing import Publishable
+from pcplan.delivery.models import Deliverable
+from pcplan.transparency import deadlines, permissions
+
+
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def public(self) -> DecisionQuerySet:
+        """Published decisions: the public register and decision pages show these (and never
+        their exempt part, which no public template names)."""
+        return self.filter(is_published=True)
+
+    def newest_first(self) -> DecisionQuerySet:
+        return self.order_by("-decided_on", "-number", "-pk")
+
+
+class Decision(Publishable):
+    """A formal decision of the office holder (or its board), as its decision record states it.
+
+    A decision of significant public interest must be published (SI 2011/3050 Sch. para 5);
+    the part withheld as exempt is kept here with the reason and the paragraph relied on, for
+    staff and the Panel, and never shown publicly.
+    """
+
+    class Kind(models.TextChoices):
+        GENERAL = "general", _("General")
+        PLAN = "plan", _("Police and crime plan")
+        PRECEPT = "precept", _("Precept and budget")
+        GRANT = "grant", _("Grant award")
+        CONTRACT = "contract", _("Contract or commissioning")
+        OTHER = "other", _("Other")
+
+    number = models.CharField(
+        _("decision number"),
+        max_length=40,
+        blank=True,
+        help_text=_("As the office numbers its decisions, e.g. 2021/045. Unique when given."),
+    )
+    decided_on = models.DateField(_("date of decision"))
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GENERAL)
+    decision_maker = models.CharField(
+        _("decided by"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. the office holder, or the board at which it was taken."),
+    )
+    summary = models.TextField(_("summary of the decision"))
+    reasons = models.TextField(_("reasons"), blank=True)
+    financial_implications = models.TextField(_("financial implications"), blank=True)
+    advised_by = models.CharField(
+        _("advised by"), max_length=250, blank=True, help_text=_("Who advised on the decision.")
+    )
+    source = models.CharField(
+        _("source document"),
+        max_length=300,
+        blank=True,
+        help_text=_("The report or record the decision was taken on."),
+    )
+    significant_public_interest = models.BooleanField(
+        _("of significant public interest"),
+        default=False,
+        help_text=_("Such decisions must be published (SI 2011/3050, Schedule, paragraph 5)."),
+    )
+    exempt_part = models.TextField(
+        _("exempt part (never published)"),
+        blank=True,
+        help_text=_("Staff and the Panel see this; the public register never shows it."),
+    )
+    exemption_reason = models.TextField(_("why the exempt part is withheld"), blank=True)
+    exemption_paragraph = models.CharField(
+        _("exemption relied on"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "e.g. Local Government Act 1972 Schedule 12A paragraph 3, or the Freedom of "
+            "Information Act 2000 section relied on."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~Q(number=""),
+                name="transparency_decision_number_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def has_exempt_part(self) -> bool:
+        return bool(self.exempt_part.strip())
+
+    def clean(self) -> None:
+        if self.has_exempt_part and not (
+            self.exemption_reason.strip() and self.exemption_paragraph.strip()
+        ):
+            raise ValidationError(
+                {
+                    "exemption_reason": _(
+                        "Give the reason the exempt part is withheld and the paragraph relied on."
+                    )
+                }
+            )
+
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_keep_decisions(user)
+
+
+class Inspection(models.Model):
+    """An HMICFRS report on the force (PEEL, thematic or joint) and the office holder's
+    comments on it, due within 56 days of its publication (Police Act 1996 s.55(5A))."""
+
+    class Kind(models.TextChoices):
+        PEEL = "peel", _("PEEL inspection")
+        THEMATIC = "thematic", _("Thematic inspection")
+        JOINT = "joint", _("Joint inspection")
+
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    inspectorates = models.CharField(
+        _("inspectorates"),
+        max_length=250,
+        blank=True,
+        help_text=_("For a joint inspection: the inspectorates that carried it out."),
+    )
+    published_on = models.DateField(_("date the report was published"))
+    report_url = models.URLField(_("link to the report"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    comments_published_on = models.DateField(
+        _("date the comments were published"), null=True, blank=True
+    )
+    comments_url = models.URLField(_("link to the published comments"), blank=True)
+    comments = models.TextField(_("comments"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def comments_due(self) -> dt.date:
+        return deadlines.hmicfrs_comments_due(self.published_on)
+
+    def comments_status(self, today: dt.date) -> str:
+        return deadlines.hmicfrs_comments_status(
+            self.published_on, self.comments_published_on, today
+        )
+
+
+class GradedArea(models.Model):
+    """A PEEL area and the grade HMICFRS gave it."""
+
+    class Grade(models.TextChoices):
+        OUTSTANDING = "outstanding", _("Outstanding")
+        GOOD = "good", _("Good")
+        ADEQUATE = "adequate", _("Adequate")
+        REQUIRES_IMPROVEMENT = "requires-improvement", _("Requires improvement")
+        INADEQUATE = "inadequate", _("Inadequate")
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="graded_areas"
+    )
+    area = models.CharField(_("area"), max_length=200)
+    grade = models.CharField(_("grade"), max_length=30, choices=Grade.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.get_grade_display()}"
+
+
+class Finding(models.Model):
+    """A recommendation, cause of concern or area for improvement in an inspection report,
+    tracked to the office's response, an owner and the deliverables that answer it."""
+
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        CAUSE_OF_CONCERN = "cause-of-concern", _("Cause of concern")
+        AREA_FOR_IMPROVEMENT = "area-for-improvement", _("Area for improvement")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in-progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        CLOSED = "closed", _("Closed by HMICFRS")
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    reference = models.CharField(_("reference"), max_length=40, blank=True)
+    text = models.TextField(_("text"))
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspection_findings",
+    )
+    response = models.TextField(_("response"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    deliverables = models.ManyToManyField(
+        Deliverable, verbose_name=_("deliverables"), blank=True, related_name="inspection_findings"
+    )
+
+    history = HistoricalRecords(m2m_fields=[deliverables])
+
+    class Meta:
+        ordering = ["inspection", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.reference}".strip()
+
+
+class SpecifiedPublication(models.Model):
+    """A publication of one item of specified information (SI 2011/3050): the date it was
+    published and where (an uploaded document or a link). The items themselves are data, in
+    `specified_information.yaml`, each with its citation and frequency."""
+
+    item_key = models.SlugField(_("item"), max_length=80)
+    published_on = models.DateField(_("date published"))
+    title = models.CharField(_("title"), max_length=250)
+    url = models.URLField(_("link"), blank=True)
+    document = models.FileField(_("document"), upload_to="transparency/", blank=True)
+    recorded_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item_key", "-published_on", "-pk"]
+        # The specified-information page asks for the latest publication of each item.
+        indexes = [models.Index(fields=["item_key", "-published_on"], name="transp_pub_item_date")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not self.url and not self.document:
+            raise ValidationError(_("Give a link or upload the document."))
