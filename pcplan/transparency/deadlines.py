@@ -17,6 +17,7 @@ import enum
 
 from dateutil.relativedelta import relativedelta
 
+from pcplan.core.periods import financial_year_end
 from pcplan.panel.deadlines import is_working_day
 
 HMICFRS_COMMENTS_DAYS = 56
@@ -24,16 +25,13 @@ HMICFRS_WARNING_DAYS = 14
 DUE_SOON_DAYS = 14
 
 
-def financial_year_start(day: dt.date) -> int:
-    """The calendar year in which the financial year containing `day` starts (1 April)."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def plan_issue_by(elected_on: dt.date) -> dt.date:
     """The last day to issue the police and crime plan: the end of the financial year in which
     the ordinary election is held (PRSRA 2011 s.5(1); seed 000 §3.1: elected May 2021, so "by
-    31st March 2022"; seed 003 §4.1: elected November 2012, so "by 31 March this year" 2013)."""
-    return dt.date(financial_year_start(elected_on) + 1, 3, 31)
+    31st March 2022"; seed 003 §4.1: elected November 2012, so "by 31 March this year" 2013).
+    The rule itself is `pcplan.core.periods.financial_year_end`, which `Plan.issue_deadline`
+    uses too."""
+    return financial_year_end(elected_on)
 
 
 def hmicfrs_comments_due(report_published_on: dt.date) -> dt.date:

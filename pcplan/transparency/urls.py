@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pcplan.transparency.views import decisions
+from pcplan.transparency.views import calendar, decisions
 
 app_name = "transparency"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("staff/decisions/<int:pk>/", decisions.staff_decision, name="staff-decision"),
     path("staff/decisions/<int:pk>/edit/", decisions.decision_edit, name="decision-edit"),
     path("staff/decisions/<int:pk>/publish/", decisions.decision_publish, name="decision-publish"),
+    path("statutory-calendar.ics", calendar.calendar_ics, name="calendar-ics"),
+    path("staff/statutory-calendar/", calendar.staff_calendar, name="staff-calendar"),
 ]
