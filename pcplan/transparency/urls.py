@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pcplan.transparency.views import calendar, decisions
+from pcplan.transparency.views import calendar, decisions, inspections
 
 app_name = "transparency"
 
@@ -12,6 +12,21 @@ urlpatterns = [
     path("staff/decisions/<int:pk>/", decisions.staff_decision, name="staff-decision"),
     path("staff/decisions/<int:pk>/edit/", decisions.decision_edit, name="decision-edit"),
     path("staff/decisions/<int:pk>/publish/", decisions.decision_publish, name="decision-publish"),
+    path("staff/inspections/", inspections.staff_inspections, name="staff-inspections"),
+    path("staff/inspections/new/", inspections.inspection_new, name="inspection-new"),
+    path("staff/inspections/<int:pk>/", inspections.staff_inspection, name="staff-inspection"),
+    path("staff/inspections/<int:pk>/edit/", inspections.inspection_edit, name="inspection-edit"),
+    path(
+        "staff/inspections/<int:pk>/graded-areas/new/",
+        inspections.graded_area_add,
+        name="graded-area-new",
+    ),
+    path(
+        "staff/inspections/<int:inspection_pk>/findings/new/",
+        inspections.finding_new,
+        name="finding-new",
+    ),
+    path("staff/findings/<int:pk>/edit/", inspections.finding_edit, name="finding-edit"),
     path("statutory-calendar.ics", calendar.calendar_ics, name="calendar-ics"),
     path("staff/statutory-calendar/", calendar.staff_calendar, name="staff-calendar"),
 ]
