@@ -41,6 +41,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Decisions"), reverse("transparency:staff-decisions")))
     if transparency_permissions.can_read_inspections(user):
         entries.append((_("Inspections"), reverse("transparency:staff-inspections")))
+    if transparency_permissions.can_keep_publications(user):
+        entries.append((_("Specified information"), reverse("transparency:compliance")))
     if transparency_permissions.can_read_calendar(user):
         entries.append((_("Statutory calendar"), reverse("transparency:staff-calendar")))
     if may_keep_profile(user):

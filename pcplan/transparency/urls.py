@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pcplan.transparency.views import calendar, decisions, inspections
+from pcplan.transparency.views import calendar, decisions, inspections, specified
 
 app_name = "transparency"
 
@@ -27,6 +27,18 @@ urlpatterns = [
         name="finding-new",
     ),
     path("staff/findings/<int:pk>/edit/", inspections.finding_edit, name="finding-edit"),
+    path("specified-information/", specified.specified_information, name="specified-information"),
+    path(
+        "specified-information/documents/<int:pk>/",
+        specified.publication_document,
+        name="publication-document",
+    ),
+    path("staff/specified-information/", specified.compliance, name="compliance"),
+    path(
+        "staff/specified-information/<slug:key>/publish/",
+        specified.publication_new,
+        name="publication-new",
+    ),
     path("statutory-calendar.ics", calendar.calendar_ics, name="calendar-ics"),
     path("staff/statutory-calendar/", calendar.staff_calendar, name="staff-calendar"),
 ]
