@@ -272,3 +272,69 @@ class SpecifiedPublication(models.Model):
     def clean(self) -> None:
         if not self.url and not self.document:
             raise ValidationError(_("Give a link or upload the document."))
+
+
+class StatementQuerySet(models.QuerySet["MeasuresStatement"]):
+    def public(self) -> StatementQuerySet:
+        return self.filter(is_published=True)
+
+
+class MeasuresStatement(Publishable):
+    """The statement on the force's contribution to the national crime and policing measures,
+    and which apply locally and why (SI 2011/3050 Schedule para 7A, inserted by SI 2021/547).
+    Generated on a date from the performance module; its figures are kept as they were then."""
+
+    statement_date = models.DateField(_("date of the statement"))
+    force = models.CharField(_("force"), max_length=100, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-statement_date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"National crime and policing measures statement {self.statement_date:%d %B %Y}"
+
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_keep_publications(user)
+
+
+class MeasureEntry(models.Model):
+    """One national measure in a statement: the figures on the statement's date, whether it
+    applies locally and why, and the force's contribution."""
+
+    statement = models.ForeignKey(
+        MeasuresStatement, on_delete=models.CASCADE, related_name="entries"
+    )
+    position = models.PositiveIntegerField(default=0)
+    measure_key = models.SlugField(max_length=80)
+    measure_name = models.CharField(_("measure"), max_length=200)
+    unit = models.CharField(max_length=60, blank=True)
+    baseline_label = models.CharField(max_length=100, blank=True)
+    baseline = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    current_label = models.CharField(max_length=100, blank=True)
+    current = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    change_percent = models.DecimalField(max_digits=10, decimal_places=1, null=True, blank=True)
+    judgement = models.CharField(max_length=60, blank=True)
+    applies_locally = models.BooleanField(_("applies in this police area"), default=True)
+    why = models.TextField(
+        _("why it applies or not"),
+        blank=True,
+        help_text=_("The reasons for the assessment (paragraph 7A(b))."),
+    )
+    contribution = models.TextField(
+        _("the force's contribution"),
+        blank=True,
+        help_text=_("The force's contribution to achieving improvements (paragraph 7A(a))."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["statement", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.measure_name

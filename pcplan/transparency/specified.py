@@ -16,10 +16,15 @@ from django.utils.translation import gettext_lazy
 from pcplan.plans.yamlsource import load_yaml
 from pcplan.transparency.deadlines import Compliance, Frequency, compliance_status
 from pcplan.transparency.deadlines import next_publication_due as next_due
-from pcplan.transparency.models import Decision, Inspection, SpecifiedPublication
+from pcplan.transparency.models import (
+    Decision,
+    Inspection,
+    MeasuresStatement,
+    SpecifiedPublication,
+)
 
 ITEMS_FILE = Path(__file__).resolve().parent / "data" / "specified_information.yaml"
-SOURCES = {"decisions", "inspections"}
+SOURCES = {"decisions", "inspections", "statement"}
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,13 @@ class ItemRow:
 def _live_dates() -> dict[str, dt.date | None]:
     latest_decision = Decision.objects.public().aggregate(last=Max("published_at"))["last"]
     latest_inspection = Inspection.objects.aggregate(last=Max("published_on"))["last"]
+    latest_statement = MeasuresStatement.objects.public().aggregate(last=Max("published_at"))[
+        "last"
+    ]
     return {
         "decisions": latest_decision.date() if latest_decision else None,
         "inspections": latest_inspection,
+        "statement": latest_statement.date() if latest_statement else None,
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pcplan.transparency.views import calendar, decisions, inspections, specified
+from pcplan.transparency.views import calendar, decisions, inspections, specified, statement
 
 app_name = "transparency"
 
@@ -39,6 +39,24 @@ urlpatterns = [
         specified.publication_new,
         name="publication-new",
     ),
+    path(
+        "national-measures-statement/",
+        statement.public_statement,
+        name="national-measures-statement",
+    ),
+    path("staff/national-measures/", statement.staff_statements, name="staff-statements"),
+    path(
+        "staff/national-measures/generate/",
+        statement.statement_generate,
+        name="statement-generate",
+    ),
+    path("staff/national-measures/<int:pk>/", statement.staff_statement, name="staff-statement"),
+    path(
+        "staff/national-measures/<int:pk>/publish/",
+        statement.statement_publish,
+        name="statement-publish",
+    ),
+    path("staff/national-measures/entries/<int:pk>/edit/", statement.entry_edit, name="entry-edit"),
     path("statutory-calendar.ics", calendar.calendar_ics, name="calendar-ics"),
     path("staff/statutory-calendar/", calendar.staff_calendar, name="staff-calendar"),
 ]
