@@ -338,3 +338,52 @@ class MeasureEntry(models.Model):
 
     def __str__(self) -> str:
         return self.measure_name
+
+
+class AnnualReportQuerySet(models.QuerySet["AnnualReport"]):
+    def public(self) -> AnnualReportQuerySet:
+        return self.filter(is_published=True)
+
+
+class AnnualReport(Publishable):
+    """The annual report on a financial year (PRSRA 2011 s.12), generated from the year's
+    records, presented to the Panel at a public meeting; the Panel's report on it and the
+    response are the Panel's own recommendations and responses, linked here."""
+
+    financial_year = models.PositiveIntegerField(
+        _("financial year"), unique=True, help_text=_("The year it starts, e.g. 2022 for 2022/23.")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    presented_to = models.ForeignKey(
+        "panel.Meeting",
+        verbose_name=_("Panel meeting it is presented to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recommendations = models.ManyToManyField(
+        "panel.Recommendation",
+        verbose_name=_("the Panel's recommendations on it"),
+        blank=True,
+        related_name="+",
+    )
+    pdf = models.FileField(upload_to="transparency/annual-reports/", blank=True)
+    docx = models.FileField(upload_to="transparency/annual-reports/", blank=True)
+    generated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AnnualReportQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[recommendations])
+
+    class Meta:
+        ordering = ["-financial_year"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def due(self) -> dt.date:
+        return deadlines.annual_report_due(self.financial_year)
+
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_keep_publications(user)

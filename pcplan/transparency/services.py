@@ -15,8 +15,10 @@ from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
+from pcplan.panel.models import Recommendation
 from pcplan.transparency import permissions
 from pcplan.transparency.models import (
+    AnnualReport,
     Decision,
     Finding,
     GradedArea,
@@ -137,3 +139,14 @@ def record_publication(
     publication.full_clean()
     attributed_to(publication, user, "Recorded").save()
     return publication
+
+
+@transaction.atomic
+def save_annual_report(
+    user: User, report: AnnualReport, recommendations: Iterable[Recommendation]
+) -> AnnualReport:
+    """Record the Panel meeting the report goes to and the Panel's recommendations on it."""
+    _check(permissions.can_keep_publications(user))
+    attributed_to(report, user, "Edited").save()
+    report.recommendations.set(list(recommendations))
+    return report

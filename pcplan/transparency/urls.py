@@ -1,6 +1,13 @@
 from django.urls import path
 
-from pcplan.transparency.views import calendar, decisions, inspections, specified, statement
+from pcplan.transparency.views import (
+    annual_reports,
+    calendar,
+    decisions,
+    inspections,
+    specified,
+    statement,
+)
 
 app_name = "transparency"
 
@@ -57,6 +64,23 @@ urlpatterns = [
         name="statement-publish",
     ),
     path("staff/national-measures/entries/<int:pk>/edit/", statement.entry_edit, name="entry-edit"),
+    path("annual-reports/", annual_reports.annual_reports, name="annual-reports"),
+    path(
+        "annual-reports/<int:pk>/report.<str:fmt>",
+        annual_reports.annual_report_file,
+        name="annual-report-file",
+    ),
+    path("staff/annual-reports/", annual_reports.staff_annual_reports, name="staff-annual-reports"),
+    path(
+        "staff/annual-reports/<int:pk>/",
+        annual_reports.staff_annual_report,
+        name="staff-annual-report",
+    ),
+    path(
+        "staff/annual-reports/<int:pk>/publish/",
+        annual_reports.annual_report_publish,
+        name="annual-report-publish",
+    ),
     path("statutory-calendar.ics", calendar.calendar_ics, name="calendar-ics"),
     path("staff/statutory-calendar/", calendar.staff_calendar, name="staff-calendar"),
 ]
