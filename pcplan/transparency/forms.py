@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
 from pcplan.transparency.models import Decision, Finding, GradedArea, Inspection
@@ -10,7 +11,7 @@ from pcplan.transparency.models import Decision, Finding, GradedArea, Inspection
 DATE_HELP = _("For example, 12 10 2021")
 
 
-class DecisionForm(forms.ModelForm[Decision]):
+class DecisionForm(VersionedForm, forms.ModelForm[Decision]):
     decided_on = GovukDateField(label=_("Date of decision"), help_text=DATE_HELP)
 
     class Meta:
@@ -34,7 +35,7 @@ class DecisionForm(forms.ModelForm[Decision]):
         widgets = {"kind": forms.RadioSelect}
 
 
-class InspectionForm(forms.ModelForm[Inspection]):
+class InspectionForm(VersionedForm, forms.ModelForm[Inspection]):
     published_on = GovukDateField(label=_("Date the report was published"), help_text=DATE_HELP)
     comments_published_on = GovukDateField(
         label=_("Date the comments were published (optional)"), required=False
@@ -68,7 +69,7 @@ class GradedAreaForm(forms.ModelForm[GradedArea]):
         fields = ["area", "grade"]
 
 
-class FindingForm(forms.ModelForm[Finding]):
+class FindingForm(VersionedForm, forms.ModelForm[Finding]):
     deliverables = forms.ModelMultipleChoiceField(
         label=_("Deliverables that answer it"),
         queryset=Deliverable.objects.select_related("theme__plan").order_by(

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
@@ -31,7 +32,7 @@ class DecisionQuerySet(models.QuerySet["Decision"]):
         return self.order_by("-decided_on", "-number", "-pk")
 
 
-class Decision(Publishable):
+class Decision(Versioned, Publishable):
     """A formal decision of the office holder (or its board), as its decision record states it.
 
     A decision of significant public interest must be published (SI 2011/3050 Sch. para 5);
@@ -132,7 +133,7 @@ class Decision(Publishable):
         return isinstance(user, User) and permissions.can_keep_decisions(user)
 
 
-class Inspection(models.Model):
+class Inspection(Versioned):
     """An HMICFRS report on the force (PEEL, thematic or joint) and the office holder's
     comments on it, due within 56 days of its publication (Police Act 1996 s.55(5A))."""
 
@@ -201,7 +202,7 @@ class GradedArea(models.Model):
         return f"{self.area}: {self.get_grade_display()}"
 
 
-class Finding(models.Model):
+class Finding(Versioned):
     """A recommendation, cause of concern or area for improvement in an inspection report,
     tracked to the office's response, an owner and the deliverables that answer it."""
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
@@ -89,18 +90,23 @@ def record_decision(
 
 
 @transaction.atomic
-def save_decision(user: User, decision: Decision) -> Decision:
-    """Save a decision edited on the staff form."""
+def save_decision(user: User, decision: Decision, *, version: int | None = None) -> Decision:
+    """Save a decision edited on the staff form; refused (StaleEdit) when someone else saved
+    it after the form was served at `version`."""
     _check(permissions.can_keep_decisions(user))
     decision.full_clean()
+    claim_version(decision, version, noun=gettext("decision"))
     attributed_to(decision, user, "Edited" if decision.pk else "Recorded").save()
     return decision
 
 
 @transaction.atomic
-def save_inspection(user: User, inspection: Inspection) -> Inspection:
+def save_inspection(
+    user: User, inspection: Inspection, *, version: int | None = None
+) -> Inspection:
     _check(permissions.can_keep_inspections(user))
     inspection.full_clean()
+    claim_version(inspection, version, noun=gettext("inspection report"))
     attributed_to(inspection, user, "Edited" if inspection.pk else "Recorded").save()
     return inspection
 
@@ -116,12 +122,17 @@ def add_graded_area(user: User, inspection: Inspection, area: str, grade: str) -
 
 @transaction.atomic
 def save_finding(
-    user: User, finding: Finding, deliverables: Iterable[Deliverable] | None = None
+    user: User,
+    finding: Finding,
+    deliverables: Iterable[Deliverable] | None = None,
+    *,
+    version: int | None = None,
 ) -> Finding:
     """Save a recommendation or area for improvement with its response, owner and status; the
     deliverables that answer it are recorded in the same audited change."""
     _check(permissions.can_keep_inspections(user))
     finding.full_clean()
+    claim_version(finding, version, noun=gettext("finding"))
     attributed_to(finding, user, "Edited" if finding.pk else "Recorded").save()
     if deliverables is not None:
         finding.deliverables.set(list(deliverables))

@@ -78,7 +78,7 @@ def test_an_editor_records_a_decision_on_the_staff_form(client_for, editor):
     client = client_for(editor)
     page = client.get(reverse("transparency:decision-new"))
     assert page.status_code == 200
-    data = served_form(page.content.decode())
+    data = served_form(page.content.decode(), action="")
     data.update(
         {
             "number": "2021/045",
@@ -102,7 +102,7 @@ def test_an_editor_records_a_decision_on_the_staff_form(client_for, editor):
 
 def test_an_exempt_part_without_its_reason_is_refused(client_for, editor):
     client = client_for(editor)
-    data = served_form(client.get(reverse("transparency:decision-new")).content.decode())
+    data = served_form(client.get(reverse("transparency:decision-new")).content.decode(), action="")
     data.update(
         {
             "decided_on_day": "3",
@@ -164,3 +164,21 @@ def test_the_staff_menu_offers_decisions_to_the_panel_but_not_to_contributors(
     url = reverse("transparency:staff-decisions")
     assert url in client_for(panel_member).get(reverse("core:staff-home")).content.decode()
     assert url not in client_for(contributor).get(reverse("core:staff-home")).content.decode()
+
+
+def test_a_decision_saved_by_someone_else_since_the_form_was_served_is_not_overwritten(
+    client_for, editor, administrator, draft_decision
+):
+    client = client_for(editor)
+    url = reverse("transparency:decision-edit", args=[draft_decision.pk])
+    data = served_form(client.get(url).content.decode(), action="")
+    assert data["title"] == "DRAFT-DECISION not yet published"
+    other = Decision.objects.get(pk=draft_decision.pk)
+    other.summary = "Changed by the administrator."
+    services.save_decision(administrator, other, version=other.version)
+    data["summary"] = "My stale summary."
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "was changed by" in response.content.decode()
+    draft_decision.refresh_from_db()
+    assert draft_decision.summary == "Changed by the administrator."

@@ -31,7 +31,9 @@ def inspection(editor):
 
 def test_an_editor_records_a_report_and_sees_its_comments_due_date(client_for, editor):
     client = client_for(editor)
-    data = served_form(client.get(reverse("transparency:inspection-new")).content.decode())
+    data = served_form(
+        client.get(reverse("transparency:inspection-new")).content.decode(), action=""
+    )
     data.update(
         {
             "title": "Joint inspection of the criminal justice response",
@@ -80,7 +82,7 @@ def test_a_finding_is_tracked_to_a_response_an_owner_and_deliverables(
 ):
     client = client_for(editor)
     url = reverse("transparency:finding-new", args=[inspection.pk])
-    data = served_form(client.get(url).content.decode())
+    data = served_form(client.get(url).content.decode(), action="")
     data.update(
         {
             "kind": "area-for-improvement",
@@ -108,7 +110,7 @@ def test_an_editor_adds_a_graded_area(client_for, editor, inspection):
     response = client.post(
         url,
         {
-            **served_form(client.get(url).content.decode()),
+            **served_form(client.get(url).content.decode(), action=""),
             "area": "Protecting vulnerable people",
             "grade": "good",
         },

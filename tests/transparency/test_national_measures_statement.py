@@ -75,7 +75,7 @@ def test_an_editor_generates_edits_and_publishes_it_and_the_public_reads_it(
     assert response.status_code == 302
     entry = statement.entries.get(measure_key=KEY)
     url = reverse("transparency:entry-edit", args=[entry.pk])
-    data = served_form(staff.get(url).content.decode())
+    data = served_form(staff.get(url).content.decode(), action="")
     data.update({"why": "Victim satisfaction is a local priority.", "contribution": "CONTRIB"})
     assert staff.post(url, data).status_code == 302
     entry.refresh_from_db()

@@ -48,10 +48,15 @@ def decision_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     decision = get_decision_for_user(request, pk) if pk else Decision()
     form = DecisionForm(posted(request), instance=decision)
     user = staff_user(request)
+
+    def save() -> None:
+        with form.refusing_stale():
+            services.save_decision(user, form.save(commit=False), version=form.served_version)
+
     return edit_form(
         request,
         form,
-        lambda: services.save_decision(user, form.save(commit=False)),
+        save,
         context={
             "title": _("Edit decision") if pk else _("Record a decision"),
             "back_url": reverse("transparency:staff-decisions"),

@@ -58,10 +58,15 @@ def inspection_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     inspection = get_inspection_for_user(request, pk) if pk else Inspection()
     form = InspectionForm(posted(request), instance=inspection)
     user = staff_user(request)
+
+    def save() -> None:
+        with form.refusing_stale():
+            services.save_inspection(user, form.save(commit=False), version=form.served_version)
+
     return edit_form(
         request,
         form,
-        lambda: services.save_inspection(user, form.save(commit=False)),
+        save,
         context={
             "title": _("Edit inspection report") if pk else _("Record an inspection report"),
             "back_url": reverse("transparency:staff-inspections"),
@@ -106,12 +111,20 @@ def finding_edit(
     form = FindingForm(posted(request), instance=finding)
     user = staff_user(request)
     back = reverse("transparency:staff-inspection", args=[inspection.pk])
+
+    def save() -> None:
+        with form.refusing_stale():
+            services.save_finding(
+                user,
+                form.save(commit=False),
+                form.cleaned_data["deliverables"],
+                version=form.served_version,
+            )
+
     return edit_form(
         request,
         form,
-        lambda: services.save_finding(
-            user, form.save(commit=False), form.cleaned_data["deliverables"]
-        ),
+        save,
         context={
             "title": _("Edit finding") if pk else _("Add a recommendation or area for improvement"),
             "caption": inspection.title,
