@@ -388,3 +388,49 @@ class AnnualReport(Publishable):
 
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.can_keep_publications(user)
+
+
+class PlanReview(models.Model):
+    """A draft plan, or a draft variation of an issued plan, in consultation and before the
+    Panel: the consultation's dates and how to respond, the Panel meeting's agenda item, and the
+    Panel's report or recommendations with the response (PRSRA 2011 s.28(3)-(4): the Panel
+    reviews the draft plan or variation and may report or recommend; seed 003 §2.1, §4.1,
+    §7.1)."""
+
+    class Kind(models.TextChoices):
+        DRAFT = "draft", _("Draft plan")
+        VARIATION = "variation", _("Draft variation of an issued plan")
+
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DRAFT)
+    consultation_opens = models.DateField(_("consultation opens"), null=True, blank=True)
+    consultation_closes = models.DateField(_("consultation closes"), null=True, blank=True)
+    how_to_respond = models.TextField(
+        _("how to respond"),
+        blank=True,
+        help_text=_("Shown on the public draft page: a survey link, an address or an email."),
+    )
+    agenda_item = models.ForeignKey(
+        "panel.AgendaItem",
+        verbose_name=_("Panel agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recommendations = models.ManyToManyField(
+        "panel.Recommendation",
+        verbose_name=_("the Panel's report or recommendations"),
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords(m2m_fields=[recommendations])
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.plan}"

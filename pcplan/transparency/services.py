@@ -24,6 +24,7 @@ from pcplan.transparency.models import (
     Finding,
     GradedArea,
     Inspection,
+    PlanReview,
     SpecifiedPublication,
 )
 
@@ -161,3 +162,15 @@ def save_annual_report(
     attributed_to(report, user, "Edited").save()
     report.recommendations.set(list(recommendations))
     return report
+
+
+@transaction.atomic
+def save_plan_review(
+    user: User, review: PlanReview, recommendations: Iterable[Recommendation]
+) -> PlanReview:
+    """Record the consultation and the Panel's review of a draft plan or variation."""
+    _check(permissions.can_keep_decisions(user))
+    review.full_clean()
+    attributed_to(review, user, "Edited" if review.pk else "Recorded").save()
+    review.recommendations.set(list(recommendations))
+    return review

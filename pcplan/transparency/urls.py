@@ -5,6 +5,7 @@ from pcplan.transparency.views import (
     calendar,
     decisions,
     inspections,
+    plan_reviews,
     specified,
     statement,
 )
@@ -80,6 +81,13 @@ urlpatterns = [
         "staff/annual-reports/<int:pk>/publish/",
         annual_reports.annual_report_publish,
         name="annual-report-publish",
+    ),
+    path("draft-plans/", plan_reviews.draft_plans, name="draft-plans"),
+    path("draft-plans/<slug:key>/", plan_reviews.draft_plan, name="draft-plan"),
+    path("staff/plan-reviews/", plan_reviews.staff_plan_reviews, name="staff-plan-reviews"),
+    path("staff/plan-reviews/new/", plan_reviews.plan_review_new, name="plan-review-new"),
+    path(
+        "staff/plan-reviews/<int:pk>/edit/", plan_reviews.plan_review_edit, name="plan-review-edit"
     ),
     path("statutory-calendar.ics", calendar.calendar_ics, name="calendar-ics"),
     path("staff/statutory-calendar/", calendar.staff_calendar, name="staff-calendar"),
