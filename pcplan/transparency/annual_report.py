@@ -56,7 +56,11 @@ def build_content(financial_year: int) -> AnnualReportContent:
     )
     decisions = Decision.objects.public().filter(decided_on__range=between).order_by("decided_on")
     statement = MeasuresStatement.objects.public().filter(statement_date__lte=year.end).first()
-    inspections = Inspection.objects.filter(published_on__range=between).order_by("published_on")
+    inspections = (
+        Inspection.objects.public(timezone.localdate())
+        .filter(published_on__range=between)
+        .order_by("published_on")
+    )
     sections = [
         Section(
             _("Introduction"),

@@ -5,25 +5,36 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from pcplan.core.audit import attributed_to
 from pcplan.plans.yamlsource import load_yaml
 from pcplan.transparency import services
-from pcplan.transparency.models import Decision
+from pcplan.transparency.models import Decision, GradedArea, Inspection
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DECISIONS_FILE = DATA_DIR / "decisions.yaml"
+INSPECTIONS_FILE = DATA_DIR / "inspections.yaml"
 
 
-@transaction.atomic
-def load_transparency_demo(path: Path = DECISIONS_FILE) -> list[Decision]:
+def _read(path: Path) -> Any:
     source = load_yaml(path.read_text(encoding="utf-8"), path.name)
     if source.problems:
         raise ImproperlyConfigured("; ".join(str(p) for p in source.problems))
+    return source.data
+
+
+@transaction.atomic
+def load_transparency_demo(
+    path: Path = DECISIONS_FILE, inspections_path: Path = INSPECTIONS_FILE
+) -> list[Decision]:
+    """The seeds' decisions, then their inspections (none: see inspections.yaml)."""
+    load_inspections(inspections_path)
     made = []
-    for entry in source.data["decisions"]:
+    for entry in _read(path)["decisions"]:
         decided_on = dt.date.fromisoformat(str(entry["decided_on"]))
         if Decision.objects.filter(decided_on=decided_on, title=entry["title"]).exists():
             continue
@@ -45,4 +56,26 @@ def load_transparency_demo(path: Path = DECISIONS_FILE) -> list[Decision]:
                 reason="Imported from the demo",
             )
         )
+    return made
+
+
+def load_inspections(path: Path = INSPECTIONS_FILE) -> list[Inspection]:
+    made = []
+    for entry in _read(path)["inspections"] or []:
+        published_on = dt.date.fromisoformat(str(entry["published_on"]))
+        if Inspection.objects.filter(title=entry["title"], published_on=published_on).exists():
+            continue
+        inspection = Inspection(
+            title=entry["title"],
+            kind=entry["kind"],
+            published_on=published_on,
+            report_url=entry.get("report_url") or "",
+        )
+        inspection.full_clean()
+        attributed_to(inspection, None, "Imported from the demo").save()
+        for area in entry.get("graded_areas") or []:
+            attributed_to(
+                GradedArea(inspection=inspection, area=area["area"], grade=area["grade"]), None
+            ).save()
+        made.append(inspection)
     return made

@@ -133,6 +133,13 @@ class Decision(Versioned, Publishable):
         return isinstance(user, User) and permissions.can_keep_decisions(user)
 
 
+class InspectionQuerySet(models.QuerySet["Inspection"]):
+    def public(self, today: dt.date) -> InspectionQuerySet:
+        """Reports HMICFRS has published by `today`: a report shared with the office before
+        its publication (under embargo) stays off every public page, feed and report."""
+        return self.filter(published_on__lte=today)
+
+
 class Inspection(Versioned):
     """An HMICFRS report on the force (PEEL, thematic or joint) and the office holder's
     comments on it, due within 56 days of its publication (Police Act 1996 s.55(5A))."""
@@ -159,6 +166,7 @@ class Inspection(Versioned):
     comments_url = models.URLField(_("link to the published comments"), blank=True)
     comments = models.TextField(_("comments"), blank=True)
 
+    objects = InspectionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

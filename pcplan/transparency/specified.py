@@ -92,9 +92,9 @@ class ItemRow:
     live: bool  # filled from a live pcplan record
 
 
-def _live_dates() -> dict[str, dt.date | None]:
+def _live_dates(today: dt.date) -> dict[str, dt.date | None]:
     latest_decision = Decision.objects.public().aggregate(last=Max("published_at"))["last"]
-    latest_inspection = Inspection.objects.aggregate(last=Max("published_on"))["last"]
+    latest_inspection = Inspection.objects.public(today).aggregate(last=Max("published_on"))["last"]
     latest_statement = MeasuresStatement.objects.public().aggregate(last=Max("published_at"))[
         "last"
     ]
@@ -111,7 +111,7 @@ def item_rows(today: dt.date) -> list[ItemRow]:
     latest: dict[str, SpecifiedPublication] = {}
     for found in SpecifiedPublication.objects.order_by("item_key", "-published_on", "-pk"):
         latest.setdefault(found.item_key, found)
-    live = _live_dates()
+    live = _live_dates(today)
     rows = []
     for item in specified_items():
         publication = latest.get(item.key)

@@ -168,7 +168,8 @@ def statutory_deadlines(today: dt.date, *, public: bool = False) -> list[Deadlin
     first_year = FinancialYear.for_date(start).start_year
     for year in range(first_year, end.year + 1):
         found += precept_deadlines(year)
-    found += inspection_deadlines(Inspection.objects.filter(comments_published_on=None))
+    inspections = Inspection.objects.filter(comments_published_on=None)
+    found += inspection_deadlines(inspections.public(today) if public else inspections)
     found += publication_deadlines(start, end)
     found += question_deadlines(Meeting.objects.coming(today))
     return sorted((d for d in found if start <= d.due <= end), key=lambda d: (d.due, d.uid))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
-from pcplan.transparency.demo import load_transparency_demo
-from pcplan.transparency.models import Decision
+from pcplan.transparency.demo import load_inspections, load_transparency_demo
+from pcplan.transparency.models import Decision, Inspection
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +29,33 @@ def test_loading_the_demo_twice_adds_nothing():
     assert count == 2
     assert load_transparency_demo() == []
     assert Decision.objects.count() == count
+
+
+def test_the_demo_invents_no_inspection_the_seeds_do_not_name():
+    load_transparency_demo()
+    assert not Inspection.objects.exists()
+
+
+def test_an_inspections_file_loads_once_with_its_graded_areas(tmp_path):
+    path = tmp_path / "inspections.yaml"
+    path.write_text(
+        "inspections:\n"
+        "- title: PEEL 2021/22\n"
+        "  kind: peel\n"
+        "  published_on: '2022-06-01'\n"
+        "  graded_areas:\n"
+        "  - {area: Preventing crime, grade: good}\n"
+    )
+    assert len(load_inspections(path)) == 1
+    assert load_inspections(path) == []
+    inspection = Inspection.objects.get()
+    assert inspection.graded_areas.get().grade == "good"
+    assert inspection.comments_due == dt.date(2022, 7, 26)
+
+
+def test_a_bad_inspections_file_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "inspections.yaml"
+    path.write_text("inspections: [\n")
+    with pytest.raises(ImproperlyConfigured, match="inspections.yaml:"):
+        load_inspections(path)
+    assert not Inspection.objects.exists()

@@ -42,13 +42,14 @@ class PublicationForm(forms.ModelForm[SpecifiedPublication]):
 def specified_information(request: HttpRequest) -> HttpResponse:
     """Public: every item with where to find it and when it was last published; live records
     are public ones only (published decisions; HMICFRS reports, which HMICFRS publishes)."""
+    today = timezone.localdate()
     return render(
         request,
         "transparency/specified_information.html",
         {
-            "rows": item_rows(timezone.localdate()),
+            "rows": item_rows(today),
             "decisions": Decision.objects.public().newest_first()[:LATEST_SHOWN],
-            "inspections": Inspection.objects.all()[:LATEST_SHOWN],
+            "inspections": Inspection.objects.public(today)[:LATEST_SHOWN],
         },
     )
 
