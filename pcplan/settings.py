@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "pcplan.demo",
     "pcplan.grants",
     "pcplan.engagement",
+    "pcplan.transparency",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("pcplan.panel.urls")),
     path("", include("pcplan.grants.urls")),
     path("", include("pcplan.engagement.urls")),
+    path("", include("pcplan.transparency.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -17,6 +17,7 @@ from pcplan.core.permissions import may_keep_profile
 from pcplan.grants import permissions as grants_permissions
 from pcplan.engagement import permissions as engagement_permissions
 from pcplan.panel import permissions as panel_permissions
+from pcplan.transparency import permissions as transparency_permissions
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,14 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Grants"), reverse("grants:home")))
     if engagement_permissions.may_run_engagement(user):
         entries.append((_("Engagement"), reverse("engagement:staff-home")))
+    if transparency_permissions.can_read_decisions(user):
+        entries.append((_("Decisions"), reverse("transparency:staff-decisions")))
+    if transparency_permissions.can_read_inspections(user):
+        entries.append((_("Inspections"), reverse("transparency:staff-inspections")))
+    if transparency_permissions.can_keep_publications(user):
+        entries.append((_("Specified information"), reverse("transparency:compliance")))
+    if transparency_permissions.can_read_calendar(user):
+        entries.append((_("Statutory calendar"), reverse("transparency:staff-calendar")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
     entries.append((_("Public site"), reverse("public:home")))

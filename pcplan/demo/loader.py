@@ -21,6 +21,7 @@ from pcplan.grants.demo import load_grants_demo
 from pcplan.engagement.demo import load_engagement_demo
 from pcplan.panel.demo import load_panel_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
+from pcplan.transparency.demo import load_transparency_demo
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 OFFICE_FILE = DATA_DIR / "office.yaml"
@@ -98,4 +99,5 @@ def load_demo() -> LoadedDemo:
     load_panel_demo()
     load_grants_demo()
     load_engagement_demo()
+    load_transparency_demo()
     return loaded

@@ -1,0 +1,163 @@
+"""The annual report (PRSRA 2011 s.12): generated from the financial year's public records in
+the house format (PDF and Word). Only public records go in, because the report is published:
+public deliverables completed in the year, published decisions taken in it (never their exempt
+part), the latest published national measures statement, and the HMICFRS reports of the
+year. Grants and engagement join when those apps record them."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from docx import Document
+
+from pcplan.core.audit import attributed_to
+from pcplan.core.models import Office, User
+from pcplan.core.office import current_office
+from pcplan.core.periods import FinancialYear
+from pcplan.delivery.models import Deliverable
+from pcplan.lib.text import xml_safe
+from pcplan.reports.pdf import html_to_pdf
+from pcplan.transparency import permissions
+from pcplan.transparency.models import AnnualReport, Decision, Inspection, MeasuresStatement
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AnnualReportContent:
+    title: str
+    year_label: str
+    office: Office
+    sections: list[Section]
+
+
+def build_content(financial_year: int) -> AnnualReportContent:
+    year = FinancialYear(financial_year)
+    office = current_office()
+    holder = office.holder
+    between = (year.start, year.end)
+    completed = (
+        Deliverable.objects.public()
+        .filter(completed_on__range=between)
+        .select_related("theme")
+        .order_by("theme__position", "title")
+    )
+    decisions = Decision.objects.public().filter(decided_on__range=between).order_by("decided_on")
+    statement = MeasuresStatement.objects.public().filter(statement_date__lte=year.end).first()
+    inspections = (
+        Inspection.objects.public(timezone.localdate())
+        .filter(published_on__range=between)
+        .order_by("published_on")
+    )
+    sections = [
+        Section(
+            _("Introduction"),
+            [
+                _(
+                    "This is the annual report of the %(holder)s on the exercise of the "
+                    "office's functions in the financial year %(year)s and the progress made "
+                    "in meeting the police and crime objectives of the plan (Police Reform and "
+                    "Social Responsibility Act 2011, section 12)."
+                )
+                % {"holder": holder, "year": str(year)}
+            ],
+        ),
+        Section(
+            _("Delivery of the plan"),
+            [_("Deliverables completed in the year:")]
+            if completed
+            else [_("No published deliverable was completed in the year.")],
+            [f"{d.theme.title}: {d.title}" for d in completed],
+        ),
+        Section(
+            _("Performance against the national crime and policing measures"),
+            [
+                _("From the statement of %(date)s.")
+                % {"date": f"{statement.statement_date:%-d %B %Y}"}
+            ]
+            if statement
+            else [_("No statement on the national measures had been published by the year's end.")],
+            [
+                f"{e.measure_name}: {e.judgement}"
+                + (f" ({e.change_percent}%)" if e.change_percent is not None else "")
+                for e in statement.entries.all()
+            ]
+            if statement
+            else [],
+        ),
+        Section(
+            _("Decisions"),
+            [_("Decisions published for the year:")]
+            if decisions
+            else [_("No decision of the year has been published.")],
+            [f"{d.decided_on:%-d %B %Y}: {d.title}" for d in decisions],
+        ),
+        Section(
+            _("Inspections"),
+            [_("HMICFRS reports published in the year:")]
+            if inspections
+            else [_("HMICFRS published no report on the force in the year.")],
+            [f"{i.published_on:%-d %B %Y}: {i.title}" for i in inspections],
+        ),
+        Section(
+            _("Grants and engagement"),
+            [_("Grants and engagement are not yet recorded in pcplan for this report.")],
+        ),
+    ]
+    title = _("Annual Report %(year)s") % {"year": str(year)}
+    return AnnualReportContent(title=title, year_label=str(year), office=office, sections=sections)
+
+
+def render_html(content: AnnualReportContent) -> str:
+    return render_to_string("transparency/annual_report_document.html", {"report": content})
+
+
+def render_docx(content: AnnualReportContent) -> bytes:
+    doc = Document()
+    doc.core_properties.title = xml_safe(content.title)
+    doc.add_heading(xml_safe(content.office.name or content.office.holder), level=0)
+    doc.add_heading(xml_safe(content.title), level=1)
+    for number, section in enumerate(content.sections, start=1):
+        doc.add_heading(f"{number}. {xml_safe(section.heading)}", level=2)
+        for text in section.paragraphs:
+            doc.add_paragraph(xml_safe(text))
+        for item in section.items:
+            doc.add_paragraph(xml_safe(item), style="List Bullet")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@transaction.atomic
+def generate_annual_report(user: User, financial_year: int) -> AnnualReport:
+    """Generate (or generate again) the year's report as PDF and Word; not yet published."""
+    if not permissions.can_keep_publications(user):
+        raise PermissionDenied(_("Only OPCC editors and administrators keep these records."))
+    content = build_content(financial_year)
+    report = AnnualReport.objects.filter(financial_year=financial_year).first() or AnnualReport(
+        financial_year=financial_year
+    )
+    report.title = content.title
+    report.pdf.save(
+        f"annual-report-{financial_year}.pdf",
+        ContentFile(html_to_pdf(render_html(content), title=content.title)),
+        save=False,
+    )
+    report.docx.save(
+        f"annual-report-{financial_year}.docx", ContentFile(render_docx(content)), save=False
+    )
+    report.generated_at = timezone.now()
+    attributed_to(report, user, "Generated").save()
+    return report

@@ -1,0 +1,94 @@
+"""The decisions register: staff pages to record and publish, the public register."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.publishing import set_published
+from pcplan.transparency import services
+from pcplan.transparency.forms import DecisionForm
+from pcplan.transparency.history import decision_history
+from pcplan.transparency.models import Decision
+from pcplan.transparency.views.access import (
+    flags,
+    get_decision_for_user,
+    get_public_decision,
+    keepers_only,
+    readers_only,
+)
+
+PAGE_SIZE = 50
+
+
+@readers_only
+def staff_decisions(request: HttpRequest) -> HttpResponse:
+    page = Paginator(Decision.objects.newest_first(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "transparency/staff_decisions.html", {"page": page, **flags(request)})
+
+
+@readers_only
+def staff_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_decision_for_user(request, pk)
+    return render(
+        request,
+        "transparency/staff_decision.html",
+        {"decision": decision, "history": decision_history(decision), **flags(request)},
+    )
+
+
+@keepers_only
+def decision_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    decision = get_decision_for_user(request, pk) if pk else Decision()
+    form = DecisionForm(posted(request), instance=decision)
+    user = staff_user(request)
+
+    def save() -> None:
+        with form.refusing_stale():
+            services.save_decision(user, form.save(commit=False), version=form.served_version)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": _("Edit decision") if pk else _("Record a decision"),
+            "back_url": reverse("transparency:staff-decisions"),
+        },
+        success_url=lambda: reverse("transparency:staff-decision", args=[form.instance.pk]),
+        success_message=_("Decision saved"),
+    )
+
+
+def decision_new(request: HttpRequest) -> HttpResponse:
+    return decision_edit(request, None)
+
+
+@require_POST
+@keepers_only
+def decision_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_decision_for_user(request, pk)
+    publish = request.POST.get("publish") == "yes"
+    set_published(staff_user(request), decision, publish)
+    messages.success(request, _("Decision published") if publish else _("Decision withdrawn"))
+    return redirect("transparency:staff-decision", pk=decision.pk)
+
+
+def decision_register(request: HttpRequest) -> HttpResponse:
+    """Public: published decisions only; the template names no exempt field."""
+    page = Paginator(Decision.objects.public().newest_first(), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "transparency/decision_register.html", {"page": page})
+
+
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(
+        request, "transparency/decision_detail.html", {"decision": get_public_decision(pk)}
+    )
