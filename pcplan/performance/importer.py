@@ -41,7 +41,17 @@ TARGETS: dict[str, tuple[type[Model], list[str]]] = {
         PoliceMonthlyOutcome,
         ["lsoa_code", "lsoa_name", "district", "outcome_type", "count"],
     ),
-    STOP_AND_SEARCH: (PoliceMonthlyStopSearch, ["object_of_search", "outcome", "count"]),
+    STOP_AND_SEARCH: (
+        PoliceMonthlyStopSearch,
+        [
+            "object_of_search",
+            "outcome",
+            "outcome_linked",
+            "officer_defined_ethnicity",
+            "self_defined_ethnicity",
+            "count",
+        ],
+    ),
 }
 
 

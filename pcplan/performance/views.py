@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,10 +13,13 @@ from django.utils import timezone
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
 from pcplan.lib import spreadsheet
-from pcplan.performance import charts, permissions, services
+from pcplan.performance import figures, permissions, rules, services
 from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
 from pcplan.performance.models import ImportRun, Measure
 from pcplan.performance.series import Dashboard, build_dashboard, loaded_forces
+from pcplan.performance.stopsearch import StopSearchFigures, stop_search_figures
+from pcplan.performance.stopsearch import loaded_months as stopsearch_months
+from pcplan.performance.trends import build_trends
 from pcplan.performance.uploads import UploadError, parse
 
 
@@ -29,7 +29,8 @@ def get_measure_for_user(request: HttpRequest, pk: int) -> Measure:
     return get_object_or_404(measures, pk=pk)
 
 
-def _dashboard(request: HttpRequest, measures: QuerySet[Measure]) -> tuple[Dashboard, Any]:
+def _filter(request: HttpRequest) -> tuple[DashboardFilter, str, str, list[str] | None]:
+    """The dashboard filter: (form, force, CSP area, the districts the area covers)."""
     # The office profile's forces; before it names any, whatever police data is loaded.
     forces = force_choices() or [(f, f) for f in loaded_forces()]
     areas = csp_areas()
@@ -39,20 +40,23 @@ def _dashboard(request: HttpRequest, measures: QuerySet[Measure]) -> tuple[Dashb
     if form.is_bound and form.is_valid():
         area = form.cleaned_data["area"] or ""
         force = form.cleaned_data["force"] or preferred
-    return build_dashboard(
-        measures, force=force, area=area, districts=areas.get(area) if area else None
-    ), form
+    return form, force, area, (areas.get(area) if area else None)
 
 
-def _render_dashboard(
-    request: HttpRequest, measures: QuerySet[Measure], *, staff: bool
-) -> HttpResponse:
-    dashboard, form = _dashboard(request, measures)
-    items = [
-        {"series": s, "chart": charts.chart_png(s), "alt": charts.alt_text(s)}
-        for s in dashboard.series
-    ]
-    user = request.user
+def _dashboard(request: HttpRequest, *, staff: bool) -> tuple[Dashboard, DashboardFilter]:
+    """The figures for the filter's force and area, computed once per data change."""
+    form, force, area, districts = _filter(request)
+    measures = Measure.objects.all() if staff else Measure.objects.public()
+    dashboard = figures.cached(
+        "dashboard",
+        ("staff" if staff else "public", force, area, districts),
+        lambda: build_dashboard(measures, force=force, area=area, districts=districts),
+    )
+    return dashboard, form
+
+
+def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
+    dashboard, form = _dashboard(request, staff=staff)
     return render(
         request,
         "performance/dashboard.html",
@@ -60,31 +64,84 @@ def _render_dashboard(
             "base_template": "staff_base.html" if staff else "base.html",
             "staff": staff,
             "dashboard": dashboard,
-            "items": items,
             "filter": form,
             "query": request.GET.urlencode(),
+            "band": rules.NO_CHANGE_BAND_PERCENT,
             "can_edit": staff and permissions.can_edit_measures(staff_user(request)),
             "can_record": staff and permissions.can_record_observations(staff_user(request)),
-            "user": user,
         },
     )
 
 
 def public_dashboard(request: HttpRequest) -> HttpResponse:
-    return _render_dashboard(request, Measure.objects.public(), staff=False)
+    return _render_dashboard(request, staff=False)
 
 
 @login_required
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
-    return _render_dashboard(request, Measure.objects.all(), staff=True)
+    return _render_dashboard(request, staff=True)
+
+
+def measure_detail(request: HttpRequest, key: str) -> HttpResponse:
+    """One measure: its trend, figures, baseline and where they come from."""
+    staff = request.user.is_authenticated
+    dashboard, form = _dashboard(request, staff=staff)
+    series = next((s for s in dashboard.series if s.measure.key == key), None)
+    if series is None:
+        raise Http404("No such measure")
+    return render(
+        request,
+        "performance/measure.html",
+        {
+            "base_template": "staff_base.html" if staff else "base.html",
+            "staff": staff,
+            "dashboard": dashboard,
+            "s": series,
+            "filter": form,
+            "query": request.GET.urlencode(),
+            "band": rules.NO_CHANGE_BAND_PERCENT,
+            "can_edit": staff and permissions.can_edit_measures(staff_user(request)),
+            "can_record": staff and permissions.can_record_observations(staff_user(request)),
+        },
+    )
+
+
+def stop_and_search(request: HttpRequest) -> HttpResponse:
+    """Stop and search over the latest 12 months loaded for the chosen force."""
+    form, force, _area, _districts = _filter(request)
+
+    def build() -> StopSearchFigures:
+        return stop_search_figures(force, stopsearch_months(force)[-12:])
+
+    figures_ = figures.cached("stop-and-search", (force,), build)
+    return render(
+        request,
+        "performance/stop_and_search.html",
+        {"s": figures_, "filter": form, "query": request.GET.urlencode()},
+    )
+
+
+def trends(request: HttpRequest) -> HttpResponse:
+    """Year-on-year change by crime type and CSP area, areas compared, outcomes."""
+    form, force, area, districts = _filter(request)
+    areas = csp_areas()
+    result = figures.cached(
+        "trends",
+        (force, area, sorted(areas.items())),
+        lambda: build_trends(force, area=area, districts=districts, csp=areas),
+    )
+    return render(
+        request,
+        "performance/trends.html",
+        {"t": result, "filter": form, "query": request.GET.urlencode()},
+    )
 
 
 def measure_csv(request: HttpRequest, key: str) -> HttpResponse:
-    measures = Measure.objects.all() if request.user.is_authenticated else Measure.objects.public()
-    if not measures.filter(key=key).exists():
+    dashboard, _ = _dashboard(request, staff=request.user.is_authenticated)
+    series = next((s for s in dashboard.series if s.measure.key == key), None)
+    if series is None:
         raise Http404("No such measure")
-    dashboard, _ = _dashboard(request, measures.filter(key=key))
-    series = dashboard.series[0]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     area = dashboard.area or "Whole force area"
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
