@@ -23,5 +23,15 @@ urlpatterns = [
         views.observation_upload,
         name="observation-upload",
     ),
+    path(
+        "staff/performance/measures/<int:pk>/figures/new/",
+        views.figure_create,
+        name="figure-create",
+    ),
+    path(
+        "staff/performance/measures/<int:pk>/figures/upload/",
+        views.figure_upload,
+        name="figure-upload",
+    ),
     path("staff/performance/police-data/", views.import_runs, name="import-runs"),
 ]

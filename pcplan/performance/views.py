@@ -13,9 +13,16 @@ from django.utils import timezone
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
 from pcplan.lib import spreadsheet
-from pcplan.performance import figures, permissions, rules, services
-from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
+from pcplan.performance import figures, permissions, published, rules, services
+from pcplan.performance.forms import (
+    DashboardFilter,
+    MeasureForm,
+    ObservationForm,
+    PublishedFigureForm,
+    UploadForm,
+)
 from pcplan.performance.models import ImportRun, Measure
+from pcplan.performance.published import UploadedFigure
 from pcplan.performance.series import Dashboard, build_dashboard, loaded_forces
 from pcplan.performance.stopsearch import StopSearchFigures, stop_search_figures
 from pcplan.performance.stopsearch import loaded_months as stopsearch_months
@@ -258,3 +265,64 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def import_runs(request: HttpRequest) -> HttpResponse:
     runs = ImportRun.objects.select_related("imported_by")[:50]
     return render(request, "performance/import_runs.html", {"runs": runs})
+
+
+def _measure_url(measure: Measure) -> str:
+    return reverse("performance:measure-detail", args=[measure.key])
+
+
+@login_required
+def figure_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor records a baseline or published figure, with its source and date."""
+    measure = get_measure_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record baselines and published figures.")
+    form = PublishedFigureForm(posted(request), areas=list(csp_areas()))
+
+    def save() -> None:
+        services.record_published_figure(user, measure, UploadedFigure(row=0, **form.cleaned_data))
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Add a baseline or published figure",
+            "caption": measure.name,
+            "intro": f"Unit: {measure.unit}. A figure for a period and area already held is "
+            "replaced.",
+            "back_url": _measure_url(measure),
+            "submit": "Save figure",
+        },
+        success_url=_measure_url(measure),
+        success_message="Figure saved",
+    )
+
+
+@login_required
+def figure_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor imports baselines and published figures from a CSV or Excel file."""
+    measure = get_measure_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record baselines and published figures.")
+    form = UploadForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = published.parse(upload.name, upload, list(csp_areas()))
+        except UploadError as exc:
+            for problem in exc.problems[:20]:
+                form.add_error("file", problem)
+        else:
+            services.import_published_figures(user, measure, rows)
+            messages.success(request, f"{len(rows)} figures imported")
+            return redirect(_measure_url(measure))
+    return render(
+        request,
+        "performance/figure_upload.html",
+        {"form": form, "measure": measure, "back_url": _measure_url(measure)},
+        status=400 if form.is_bound else 200,
+    )

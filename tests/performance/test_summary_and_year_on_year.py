@@ -21,7 +21,7 @@ from pcplan.core.models import Force, Office
 from pcplan.performance.derivations import NEIGHBOURHOOD_CRIME
 from pcplan.performance.importer import import_police_data
 from pcplan.performance.models import Measure
-from pcplan.performance.rules import Judgement, add_months, rolling_total_at, year_on_year
+from pcplan.performance.rules import Judgement, rolling_total_at, year_on_year
 from pcplan.performance.series import build_dashboard
 from pcplan.performance.svg import line
 
