@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import cache
 from django.db.models import Max
@@ -24,6 +24,11 @@ from pcplan.performance.models import (
     Observation,
     PublishedFigure,
 )
+
+if TYPE_CHECKING:
+    from pcplan.performance.series import Dashboard
+    from pcplan.performance.stopsearch import StopSearchFigures
+    from pcplan.performance.trends import Trends
 
 T = TypeVar("T")
 TIMEOUT = 60 * 60 * 24 * 7  # a week; a new version makes a new key long before then
@@ -49,3 +54,44 @@ def cached(name: str, parts: tuple[Any, ...], build: Callable[[], T]) -> T:
         value = build()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def dashboard(*, staff: bool, force: str, area: str, districts: list[str] | None) -> Dashboard:
+    """Every measure's figures for the force, or one CSP area (the districts it covers)."""
+    from pcplan.performance.series import build_dashboard
+
+    def build() -> Dashboard:
+        measures = Measure.objects.all() if staff else Measure.objects.public()
+        return build_dashboard(measures, force=force, area=area, districts=districts)
+
+    return cached("dashboard", ("staff" if staff else "public", force, area, districts), build)
+
+
+def stop_and_search(force: str) -> StopSearchFigures:
+    """Stop and search over the latest 12 months loaded for the force."""
+    from pcplan.performance.stopsearch import loaded_months, stop_search_figures
+
+    return cached(
+        "stop-and-search", (force,), lambda: stop_search_figures(force, loaded_months(force)[-12:])
+    )
+
+
+def trends(force: str, area: str, districts: list[str] | None, csp: dict[str, list[str]]) -> Trends:
+    from pcplan.performance.trends import build_trends
+
+    return cached(
+        "trends",
+        (force, area, districts, sorted(csp.items())),
+        lambda: build_trends(force, area=area, districts=districts, csp=csp),
+    )
+
+
+def warm(forces: list[str]) -> None:
+    """Build the public figures of each force's whole area, right after an import."""
+    from pcplan.core.office import csp_areas
+
+    csp = csp_areas()
+    for force in forces:
+        dashboard(staff=False, force=force, area="", districts=None)
+        stop_and_search(force)
+        trends(force, "", None, csp)

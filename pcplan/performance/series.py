@@ -160,11 +160,18 @@ def _baseline(
         series.baseline = Decimal(measure.baseline_value)
         series.baseline_source = "Entered by the office"
         return
+    if not measure.is_derived:
+        series.not_known_reason = (
+            f"No baseline has been entered for {area}."
+            if area
+            else "No baseline has been entered yet."
+        )
+        return
     if not (measure.baseline_start and measure.baseline_end):
         series.not_known_reason = "No baseline period is set for this measure."
         return
     months = months_between(measure.baseline_start, measure.baseline_end)
-    if measure.is_derived and all(m in values for m in months):
+    if all(m in values for m in months):
         series.baseline = sum((values[m] for m in months), Decimal(0))
         series.baseline_source = (
             "Calculated by pcplan from data.police.uk for the baseline period "
@@ -172,17 +179,12 @@ def _baseline(
         )
         series.baseline_note = "Calculated from data.police.uk for the baseline period."
         return
-    if measure.is_derived:
-        earliest = f" (the earliest month loaded is {loaded[0]:%B %Y})" if loaded else ""
-        series.not_known_reason = (
-            f"data.police.uk keeps 36 months, and the baseline period "
-            f"({months[0]:%B %Y} to {months[-1]:%B %Y}) is not all loaded{earliest}; "
-            "enter the baseline from the Home Office tables."
-        )
-    elif area:
-        series.not_known_reason = f"No baseline has been entered for {area}."
-    else:
-        series.not_known_reason = "No baseline has been entered yet."
+    earliest = f" (the earliest month loaded is {loaded[0]:%B %Y})" if loaded else ""
+    series.not_known_reason = (
+        f"data.police.uk keeps 36 months, and the baseline period "
+        f"({months[0]:%B %Y} to {months[-1]:%B %Y}) is not all loaded{earliest}; "
+        "enter the baseline from the Home Office tables."
+    )
 
 
 def _judge(series: MeasureSeries) -> None:

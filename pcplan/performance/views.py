@@ -23,10 +23,7 @@ from pcplan.performance.forms import (
 )
 from pcplan.performance.models import ImportRun, Measure
 from pcplan.performance.published import UploadedFigure
-from pcplan.performance.series import Dashboard, build_dashboard, loaded_forces
-from pcplan.performance.stopsearch import StopSearchFigures, stop_search_figures
-from pcplan.performance.stopsearch import loaded_months as stopsearch_months
-from pcplan.performance.trends import build_trends
+from pcplan.performance.series import Dashboard, loaded_forces
 from pcplan.performance.uploads import UploadError, parse
 
 
@@ -53,12 +50,7 @@ def _filter(request: HttpRequest) -> tuple[DashboardFilter, str, str, list[str] 
 def _dashboard(request: HttpRequest, *, staff: bool) -> tuple[Dashboard, DashboardFilter]:
     """The figures for the filter's force and area, computed once per data change."""
     form, force, area, districts = _filter(request)
-    measures = Measure.objects.all() if staff else Measure.objects.public()
-    dashboard = figures.cached(
-        "dashboard",
-        ("staff" if staff else "public", force, area, districts),
-        lambda: build_dashboard(measures, force=force, area=area, districts=districts),
-    )
+    dashboard = figures.dashboard(staff=staff, force=force, area=area, districts=districts)
     return dashboard, form
 
 
@@ -116,11 +108,7 @@ def measure_detail(request: HttpRequest, key: str) -> HttpResponse:
 def stop_and_search(request: HttpRequest) -> HttpResponse:
     """Stop and search over the latest 12 months loaded for the chosen force."""
     form, force, _area, _districts = _filter(request)
-
-    def build() -> StopSearchFigures:
-        return stop_search_figures(force, stopsearch_months(force)[-12:])
-
-    figures_ = figures.cached("stop-and-search", (force,), build)
+    figures_ = figures.stop_and_search(force)
     return render(
         request,
         "performance/stop_and_search.html",
@@ -131,12 +119,7 @@ def stop_and_search(request: HttpRequest) -> HttpResponse:
 def trends(request: HttpRequest) -> HttpResponse:
     """Year-on-year change by crime type and CSP area, areas compared, outcomes."""
     form, force, area, districts = _filter(request)
-    areas = csp_areas()
-    result = figures.cached(
-        "trends",
-        (force, area, sorted(areas.items())),
-        lambda: build_trends(force, area=area, districts=districts, csp=areas),
-    )
+    result = figures.trends(force, area, districts, csp_areas())
     return render(
         request,
         "performance/trends.html",
