@@ -87,11 +87,12 @@ def trends(force: str, area: str, districts: list[str] | None, csp: dict[str, li
 
 
 def warm(forces: list[str]) -> None:
-    """Build the public figures of each force's whole area, right after an import."""
-    from pcplan.core.office import csp_areas
+    """Build the public figures of each force's whole area, right after an import: the forces
+    loaded and the office profile's (whose pages a visitor opens first)."""
+    from pcplan.core.office import csp_areas, force_choices
 
     csp = csp_areas()
-    for force in forces:
+    for force in dict.fromkeys([*(f for f, _ in force_choices()), *forces]):
         dashboard(staff=False, force=force, area="", districts=None)
         stop_and_search(force)
         trends(force, "", None, csp)
