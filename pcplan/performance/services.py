@@ -13,7 +13,8 @@ from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import permissions
-from pcplan.performance.models import Measure, Observation, PublishedFigure
+from pcplan.performance.models import AreaPopulation, Measure, Observation, PublishedFigure
+from pcplan.performance.populations import UploadedPopulation
 from pcplan.performance.published import UploadedFigure
 from pcplan.performance.uploads import UploadedObservation
 from pcplan.plans.models import Theme
@@ -143,3 +144,26 @@ def import_published_figures(
 ) -> list[PublishedFigure]:
     """Save every checked row (published.parse has checked them all), or none."""
     return [record_published_figure(user, measure, f) for f in figures]
+
+
+@transaction.atomic
+def import_populations(user: User, rows: list[UploadedPopulation]) -> list[AreaPopulation]:
+    """Save every checked row (populations.parse has checked them all), or none; a row for an
+    area and group already held replaces it, so the same file twice changes nothing."""
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record populations.")
+    saved = []
+    for r in rows:
+        record = AreaPopulation.objects.filter(
+            area=r.area, group=r.group
+        ).first() or AreaPopulation(area=r.area, group=r.group)
+        changed = (record.population, record.source, record.year) != (
+            r.population,
+            r.source,
+            r.year,
+        )
+        if record.pk is None or changed:
+            record.population, record.source, record.year = r.population, r.source, r.year
+            attributed_to(record, user, "Population imported").save()
+        saved.append(record)
+    return saved

@@ -33,5 +33,6 @@ urlpatterns = [
         views.figure_upload,
         name="figure-upload",
     ),
+    path("staff/performance/populations/", views.populations, name="populations"),
     path("staff/performance/police-data/", views.import_runs, name="import-runs"),
 ]

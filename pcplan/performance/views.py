@@ -14,6 +14,7 @@ from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
 from pcplan.lib import spreadsheet
 from pcplan.performance import figures, permissions, published, rules, services
+from pcplan.performance import populations as population_upload
 from pcplan.performance.forms import (
     DashboardFilter,
     MeasureForm,
@@ -21,7 +22,7 @@ from pcplan.performance.forms import (
     PublishedFigureForm,
     UploadForm,
 )
-from pcplan.performance.models import ImportRun, Measure
+from pcplan.performance.models import AreaPopulation, ImportRun, Measure
 from pcplan.performance.published import UploadedFigure
 from pcplan.performance.series import Dashboard, loaded_forces
 from pcplan.performance.uploads import UploadError, parse
@@ -307,5 +308,37 @@ def figure_upload(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "performance/figure_upload.html",
         {"form": form, "measure": measure, "back_url": _measure_url(measure)},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def populations(request: HttpRequest) -> HttpResponse:
+    """The populations held, and an editor's import of a CSV or Excel file of them."""
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record populations.")
+    areas = [*csp_areas(), *(f for f, _ in force_choices())]
+    form = UploadForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = population_upload.parse(upload.name, upload, areas)
+        except UploadError as exc:
+            for problem in exc.problems[:20]:
+                form.add_error("file", problem)
+        else:
+            services.import_populations(user, rows)
+            messages.success(request, f"{len(rows)} populations imported")
+            return redirect(reverse("performance:populations"))
+    return render(
+        request,
+        "performance/populations.html",
+        {
+            "form": form,
+            "populations": AreaPopulation.objects.all(),
+            "areas": areas,
+            "back_url": dashboard_url(),
+        },
         status=400 if form.is_bound else 200,
     )
