@@ -64,6 +64,7 @@ class MeasureSeries:
     # when the figures are computed, never per request (pcplan.performance.svg).
     sparkline: svg.Line | None = None
     chart: svg.Line | None = None
+    chart_is_rolling: bool = False
     figures: list[PublishedFigure] = field(default_factory=list)
 
     @property
@@ -196,12 +197,16 @@ def _judge(series: MeasureSeries) -> None:
 
 def _draw(series: MeasureSeries) -> None:
     """The trend lines, from the figures just computed: 12-month totals where values add up."""
-    if series.shows_rolling:
-        trend = [(p.label, p.rolling) for p in series.points]
+    rolling = [(p.label, p.rolling) for p in series.points]
+    # With fewer than two 12-month totals (under 13 months loaded), the months themselves.
+    series.chart_is_rolling = series.shows_rolling and sum(r is not None for _, r in rolling) > 1
+    if series.chart_is_rolling:
+        trend = rolling
     else:
         trend = [(p.label, p.value) for p in series.points]
     series.sparkline = svg.line(trend[-24:], width=120, height=28)
-    series.chart = svg.line(trend, width=640, height=220, baseline=series.baseline)
+    baseline = series.baseline if series.chart_is_rolling or not series.shows_rolling else None
+    series.chart = svg.line(trend, width=640, height=220, baseline=baseline)
 
 
 def derived_series(

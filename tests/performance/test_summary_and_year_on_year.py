@@ -184,3 +184,16 @@ def test_reading_police_data_modules_does_not_load_duckdb_until_a_file_is_read(t
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.django_db
+def test_with_twelve_months_the_trend_shows_the_months_and_from_thirteen_the_rolling_total(
+    shared_police_data, national_measures
+):
+    import_police_data(street_files(shared_police_data, "cambridgeshire", ("2024",)))
+    measures = Measure.objects.filter(key="reduce-neighbourhood-crime")
+    series = build_dashboard(measures, force="cambridgeshire").series[0]
+    assert not series.chart_is_rolling  # one 12-month total: the months are drawn instead
+    assert series.sparkline is not None and series.sparkline.last_label == "December 2024"
+    assert series.sparkline.high == 824  # August 2024, the busiest month (csv count)
+    assert series.chart is not None and series.chart.baseline_y is None
