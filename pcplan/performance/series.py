@@ -39,6 +39,7 @@ class Point:
     label: str
     value: Decimal | None
     rolling: Decimal | None = None
+    note: str = ""
 
 
 @dataclass
@@ -249,8 +250,10 @@ def observed_series(
     )
     values = [(o.period_start, Decimal(o.value)) for o in chosen]
     rolling = dict(rules.rolling_totals(values)) if series.shows_rolling else {}
+    notes = {o.period_start: o.note for o in chosen}
     series.points = [
-        Point(start, period_label(start, granularity), v, rolling.get(start)) for start, v in values
+        Point(start, period_label(start, granularity), v, rolling.get(start), notes[start])
+        for start, v in values
     ]
     if series.points:
         last = series.points[-1]

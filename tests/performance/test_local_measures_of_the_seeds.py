@@ -43,6 +43,7 @@ def test_a_local_measure_page_quotes_its_source_and_says_what_is_not_known(
     load_local_measures()
     html = client.get("/performance/measures/police-officer-numbers/").content.decode()
     assert "minute 45" in html
+    assert "33 short of 1,732 (minute 45, 1 February 2023)" in html  # the figure's own note
     assert "1,699" in html or "1699" in html
     assert "1,732" in html or "1732" in html
     response = client.get("/performance/")
