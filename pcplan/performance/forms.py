@@ -152,3 +152,52 @@ class DashboardFilter(forms.Form):
         force = self.fields["force"]
         assert isinstance(force, forms.ChoiceField)  # noqa: S101
         force.choices = forces
+
+
+class PublishedFigureForm(forms.Form):
+    """A baseline or published figure, with where it was published and when."""
+
+    period_label = forms.CharField(
+        max_length=100,
+        label="Period",
+        help_text="For example: year ending June 2019",
+        error_messages={"required": "Enter the period, for example year ending June 2019"},
+    )
+    period_start = GovukDateField(label="First day of the period")
+    period_end = GovukDateField(label="Last day of the period")
+    value = forms.DecimalField(
+        error_messages={
+            "required": "Enter the value",
+            "invalid": "Enter a number, such as 1234 or 85.5",
+        }
+    )
+    area = forms.ChoiceField(choices=[], required=False, label="Area")
+    is_baseline = forms.BooleanField(required=False, label="This figure is the baseline")
+    source = forms.CharField(
+        max_length=300,
+        help_text="Who published it and where, for example: Home Office, Police recorded crime "
+        "tables, year ending June 2019",
+        error_messages={"required": "Enter who published the figure"},
+    )
+    source_url = forms.URLField(
+        required=False, max_length=500, label="Source address", assume_scheme="https"
+    )
+    source_date = GovukDateField(label="Date published")
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_area_choices(self, areas)
+
+    def clean_value(self) -> Decimal:
+        value: Decimal = self.cleaned_data["value"]
+        if problem := limits.value_problem(value):
+            raise forms.ValidationError(limits.capitalised(problem))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            self.add_error("period_end", "The period must end after it starts")
+        return data

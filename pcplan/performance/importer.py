@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
+from pcplan.performance import figures
 from pcplan.performance.models import (
     ImportRun,
     PoliceMonthlyCrime,
@@ -41,7 +42,17 @@ TARGETS: dict[str, tuple[type[Model], list[str]]] = {
         PoliceMonthlyOutcome,
         ["lsoa_code", "lsoa_name", "district", "outcome_type", "count"],
     ),
-    STOP_AND_SEARCH: (PoliceMonthlyStopSearch, ["object_of_search", "outcome", "count"]),
+    STOP_AND_SEARCH: (
+        PoliceMonthlyStopSearch,
+        [
+            "object_of_search",
+            "outcome",
+            "outcome_linked",
+            "officer_defined_ethnicity",
+            "self_defined_ethnicity",
+            "count",
+        ],
+    ),
 }
 
 
@@ -81,6 +92,8 @@ def import_police_data(
             run = _write(reader, summary, user, progress, allow_empty=allow_empty)
         finally:
             reader.close()
+    # The public figures of the forces just loaded, built now rather than on a page request.
+    transaction.on_commit(lambda: figures.warm(summary.forces))
     return run, summary
 
 

@@ -186,12 +186,19 @@ class PoliceMonthlyOutcome(models.Model):
 
 
 class PoliceMonthlyStopSearch(models.Model):
-    """Stop and search of one month: force × object of search × outcome."""
+    """Stop and search of one month: force × object of search × outcome × whether the outcome
+    was linked to the object of search × officer-defined and self-defined ethnicity."""
 
     force = models.CharField(max_length=60)
     month = models.DateField()
     object_of_search = models.CharField(max_length=120, blank=True)
     outcome = models.CharField(max_length=120, blank=True)
+    # "True", "False" or "" (not recorded), as the published files spell it.
+    outcome_linked = models.CharField(
+        "outcome linked to object of search", max_length=10, blank=True
+    )
+    officer_defined_ethnicity = models.CharField(max_length=60, blank=True)
+    self_defined_ethnicity = models.CharField(max_length=200, blank=True)
     count = models.PositiveIntegerField()
 
     class Meta:
@@ -223,3 +230,73 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Police data import of {self.started_at:%d %B %Y %H:%M}"
+
+
+class PublishedFigure(models.Model):
+    """A figure of a measure published elsewhere (for example the Home Office's for the year
+    ending June 2019), with where it comes from; one of them may be the measure's baseline."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="figures")
+    area = models.CharField(
+        max_length=200, blank=True, help_text="The CSP area; blank for the whole force area."
+    )
+    period_label = models.CharField("period", max_length=100, help_text="Year ending June 2019")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    value = models.DecimalField(max_digits=VALUE_MAX_DIGITS, decimal_places=VALUE_DECIMAL_PLACES)
+    is_baseline = models.BooleanField("this is the baseline", default=False)
+    source = models.CharField(
+        max_length=300, help_text="Who published it and where: the table or report."
+    )
+    source_url = models.URLField("source address", max_length=500, blank=True)
+    source_date = models.DateField("date published")
+    note = models.CharField(max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "area", "-period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "area", "period_start", "period_end"],
+                name="published_figure_once_per_period_and_area",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.value} ({self.period_label})"
+
+
+class AreaPopulation(models.Model):
+    """Residents of a force area or CSP area, in total or of one ethnic group, with its source:
+    for rates per 1,000 residents and stop and search disproportionality. Kept here, not in the
+    office profile, until the profile has a population field."""
+
+    area = models.CharField(
+        max_length=200,
+        help_text="The CSP area as the profile names it, or the force's data.police.uk id.",
+    )
+    group = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Blank for all residents; otherwise an officer-defined ethnicity as "
+        "data.police.uk spells it (Asian, Black, Mixed, Other, White).",
+    )
+    population = models.PositiveIntegerField()
+    source = models.CharField(max_length=300)
+    year = models.PositiveIntegerField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area", "group"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "group"], name="population_once_per_group")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.group or 'all'}: {self.population}"

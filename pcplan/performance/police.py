@@ -15,11 +15,12 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
-
-import duckdb
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pcplan.performance.areas import DISTRICT_SQL
+
+if TYPE_CHECKING:
+    import duckdb
 
 STREET = "street"
 OUTCOMES = "outcomes"
@@ -217,7 +218,10 @@ AGGREGATE_SQL = {
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
     STOP_AND_SEARCH: f"""
         INSERT INTO stop_agg
-        SELECT filename, coalesce("Object of search", ''), coalesce("Outcome", ''), count(*),
+        SELECT filename, coalesce("Object of search", ''), coalesce("Outcome", ''),
+               coalesce("Outcome linked to object of search", ''),
+               coalesce("Officer-defined ethnicity", ''), coalesce("Self-defined ethnicity", ''),
+               count(*),
                count("Longitude" + "Latitude"),
                count(*) FILTER (WHERE strftime("Date" AT TIME ZONE 'UTC', '%Y-%m')
                                       <> regexp_extract(filename, '(\\d{{4}}-\\d{{2}})-[^/]*$', 1))
@@ -238,7 +242,8 @@ CREATE_TABLES = """
         district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
     CREATE TABLE files (filename VARCHAR PRIMARY KEY, force VARCHAR, month VARCHAR);
     CREATE TABLE stop_agg (filename VARCHAR, object_of_search VARCHAR, outcome VARCHAR,
-        n BIGINT, located BIGINT, other_month BIGINT);
+        outcome_linked VARCHAR, officer_defined_ethnicity VARCHAR,
+        self_defined_ethnicity VARCHAR, n BIGINT, located BIGINT, other_month BIGINT);
 """
 
 
@@ -250,6 +255,12 @@ class Reader:
     """A DuckDB session that aggregates police.uk files into its own tables."""
 
     def __init__(self, memory_limit: str = "512MB", temp_directory: str | None = None) -> None:
+        # Imported here, not at the top: DuckDB takes a noticeable time to load, and only a
+        # command that reads police files needs it (not `pcplan --help`, nor the demo's other
+        # steps, nor a web worker).
+        import duckdb
+
+        self._duckdb = duckdb
         self.con = duckdb.connect(":memory:")
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
         if temp_directory:
@@ -309,7 +320,7 @@ class Reader:
         params = {"files": [str(f.path) for f in batch], "columns": COLUMNS[kind]}
         try:
             self.con.execute(_aggregate_sql(kind, rejects=False), params)
-        except duckdb.Error as exc:
+        except self._duckdb.Error as exc:
             # Nothing of the failed statement is kept; read the batch again to say where.
             self._refuse(kind, batch, params, by_path, exc)
 
@@ -332,7 +343,7 @@ class Reader:
                    FROM rejects e JOIN rejects_scan s USING (scan_id, file_id)
                    ORDER BY s.file_path, e.line LIMIT 1"""
             ).fetchone()
-        except duckdb.Error:
+        except self._duckdb.Error:
             reject = None
         finally:
             self.con.execute("ROLLBACK")
@@ -367,7 +378,8 @@ ROWS_SQL = {
     "last_outcome_category, n FROM street_agg JOIN files USING (filename)",
     OUTCOMES: "SELECT force, month, lsoa_code, lsoa_name, district, outcome_type, n "
     "FROM outcomes_agg JOIN files USING (filename)",
-    STOP_AND_SEARCH: "SELECT force, month, object_of_search, outcome, n "
+    STOP_AND_SEARCH: "SELECT force, month, object_of_search, outcome, outcome_linked, "
+    "officer_defined_ethnicity, self_defined_ethnicity, n "
     "FROM stop_agg JOIN files USING (filename)",
 }
 
@@ -414,6 +426,8 @@ def _plain(error_type: str, message: str) -> str:
 
 def count_rows(paths: list[Path]) -> int:
     """DuckDB merely counting the rows of the files: the yardstick of the ingest benchmark."""
+    import duckdb
+
     con = duckdb.connect(":memory:")
     try:
         row = con.execute(

@@ -31,6 +31,13 @@ JUDGEMENT_LABELS = {
     Judgement.NOT_KNOWN: "Not known",
 }
 
+YEAR_JUDGEMENT_LABELS = {
+    Judgement.BETTER: "Better than a year before",
+    Judgement.WORSE: "Worse than a year before",
+    Judgement.NO_CHANGE: "No significant change",
+    Judgement.NOT_KNOWN: "Not known",
+}
+
 # A change within ±2% of the baseline is reported as "no change". pcplan's decision (see
 # docs/DECISIONS.md): recorded crime counts move by a few per cent from year to year by chance
 # alone, and the Home Office's published national measures give no numeric band, so a small,
@@ -85,3 +92,58 @@ def judge(
     if Direction(direction) == Direction.HIGHER_IS_BETTER:
         return Judgement.BETTER if went_up else Judgement.WORSE
     return Judgement.WORSE if went_up else Judgement.BETTER
+
+
+def rolling_total_at(
+    series: Sequence[tuple[dt.date, Decimal | int]], month: dt.date, window: int = 12
+) -> Decimal | None:
+    """The total of `month` and the `window - 1` months before it; None (unknown, not zero)
+    if any of those months is missing from `series`."""
+    values = {m: Decimal(v) for m, v in series}
+    months = [add_months(month, -k) for k in range(window)]
+    if not all(m in values for m in months):
+        return None
+    return sum((values[m] for m in months), Decimal(0))
+
+
+def year_on_year(
+    series: Sequence[tuple[dt.date, Decimal | int]], month: dt.date, window: int = 12
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(total of the 12 months to `month`, total of the same 12 months a year before, change
+    in per cent). Each is None when a month it needs is missing: 24 consecutive months are
+    needed for the change. Same period a year before: issue 16, "Trends and comparisons"."""
+    current = rolling_total_at(series, month, window)
+    before = rolling_total_at(series, add_months(month, -12), window)
+    return current, before, change_percent(current, before)
+
+
+def rate_per_thousand(count: Decimal | int | None, population: int | None) -> Decimal | None:
+    """Crimes (or searches) per 1,000 residents, to one decimal place; None if unknowable."""
+    if count is None or not population:
+        return None
+    rate = Decimal(count) * 1000 / Decimal(population)
+    return rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def share_percent(part: int, whole: int) -> Decimal | None:
+    """`part` as a per cent of `whole`, to one decimal place; None when `whole` is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def disproportionality(
+    group_searches: int,
+    group_population: int | None,
+    base_searches: int,
+    base_population: int | None,
+) -> Decimal | None:
+    """How many times more likely a person of the group is to be searched than a person of the
+    comparison group (White, as the Home Office's "Police powers and procedures" statistics
+    compare): the ratio of the two rates per 1,000 residents, to two decimal places. None when
+    either population is unknown or the comparison group was never searched."""
+    if not group_population or not base_population or not base_searches:
+        return None
+    group_rate = Decimal(group_searches) / Decimal(group_population)
+    base_rate = Decimal(base_searches) / Decimal(base_population)
+    return (group_rate / base_rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -15,9 +15,14 @@ from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 
-from pcplan.performance import rules
+from pcplan.performance import rules, svg
 from pcplan.performance.derivations import DERIVATIONS
-from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
+from pcplan.performance.models import (
+    Measure,
+    Observation,
+    PoliceMonthlyCrime,
+    PublishedFigure,
+)
 
 GRANULARITY_ORDER = [
     Observation.Granularity.MONTH,
@@ -34,6 +39,7 @@ class Point:
     label: str
     value: Decimal | None
     rolling: Decimal | None = None
+    note: str = ""
 
 
 @dataclass
@@ -47,6 +53,20 @@ class MeasureSeries:
     baseline_note: str = ""
     change: Decimal | None = None
     judgement: rules.Judgement = rules.Judgement.NOT_KNOWN
+    # Where the baseline comes from, or why it is not known.
+    baseline_source: str = ""
+    not_known_reason: str = ""
+    # The same period a year before the latest, and the change against it.
+    year_before: Decimal | None = None
+    year_before_label: str = ""
+    change_year: Decimal | None = None
+    judgement_year: rules.Judgement = rules.Judgement.NOT_KNOWN
+    # Small trend line of the latest figures (12-month totals where they add up), drawn once
+    # when the figures are computed, never per request (pcplan.performance.svg).
+    sparkline: svg.Line | None = None
+    chart: svg.Line | None = None
+    chart_is_rolling: bool = False
+    figures: list[PublishedFigure] = field(default_factory=list)
 
     @property
     def has_data(self) -> bool:
@@ -59,6 +79,10 @@ class MeasureSeries:
     @property
     def judgement_label(self) -> str:
         return rules.JUDGEMENT_LABELS[self.judgement]
+
+    @property
+    def judgement_year_label(self) -> str:
+        return rules.YEAR_JUDGEMENT_LABELS[self.judgement_year]
 
 
 def period_label(start: dt.date, granularity: str) -> str:
@@ -114,27 +138,84 @@ def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
-def _derived_baseline(
-    measure: Measure, values: dict[dt.date, int], area: str
-) -> tuple[Decimal | None, str]:
-    """The stored force-wide baseline; for an area, or without one, the police.uk total over
-    the baseline period when every month of it is loaded."""
+def _baseline(
+    series: MeasureSeries,
+    values: dict[dt.date, Decimal],
+    area: str,
+    figures: list[PublishedFigure],
+    loaded: list[dt.date],
+) -> None:
+    """The baseline with where it comes from, in this order: a published figure marked as
+    the baseline (for this area); the value an editor entered (whole force only); the
+    data.police.uk total over the baseline period when every month of it is loaded. Otherwise
+    the reason it is not known."""
+    measure = series.measure
+    series.figures = figures
+    marked = next((f for f in figures if f.is_baseline and f.area == area), None)
+    if marked is not None:
+        series.baseline = Decimal(marked.value)
+        series.baseline_source = (
+            f"{marked.period_label}: {marked.source}, published {marked.source_date:%-d %B %Y}"
+        )
+        return
     if measure.baseline_value is not None and not area:
-        return Decimal(measure.baseline_value), ""
-    if measure.baseline_start and measure.baseline_end:
-        months = months_between(measure.baseline_start, measure.baseline_end)
-        if all(m in values for m in months):
-            total = Decimal(sum(values[m] for m in months))
-            return total, "Calculated from data.police.uk for the baseline period."
-    return None, ""
+        series.baseline = Decimal(measure.baseline_value)
+        series.baseline_source = "Entered by the office"
+        return
+    if not measure.is_derived:
+        series.not_known_reason = (
+            f"No baseline has been entered for {area}."
+            if area
+            else "No baseline has been entered yet."
+        )
+        return
+    if not (measure.baseline_start and measure.baseline_end):
+        series.not_known_reason = "No baseline period is set for this measure."
+        return
+    months = months_between(measure.baseline_start, measure.baseline_end)
+    if all(m in values for m in months):
+        series.baseline = sum((values[m] for m in months), Decimal(0))
+        series.baseline_source = (
+            "Calculated by pcplan from data.police.uk for the baseline period "
+            f"({months[0]:%B %Y} to {months[-1]:%B %Y})."
+        )
+        series.baseline_note = "Calculated from data.police.uk for the baseline period."
+        return
+    earliest = f" (the earliest month loaded is {loaded[0]:%B %Y})" if loaded else ""
+    series.not_known_reason = (
+        f"data.police.uk keeps 36 months, and the baseline period "
+        f"({months[0]:%B %Y} to {months[-1]:%B %Y}) is not all loaded{earliest}; "
+        "enter the baseline from the Home Office tables."
+    )
 
 
 def _judge(series: MeasureSeries) -> None:
     series.change = rules.change_percent(series.current, series.baseline)
     series.judgement = rules.judge(series.change, series.measure.direction)
+    series.change_year = rules.change_percent(series.current, series.year_before)
+    series.judgement_year = rules.judge(series.change_year, series.measure.direction)
 
 
-def derived_series(measure: Measure, counts: CrimeCounts, area: str) -> MeasureSeries:
+def _draw(series: MeasureSeries) -> None:
+    """The trend lines, from the figures just computed: 12-month totals where values add up."""
+    rolling = [(p.label, p.rolling) for p in series.points]
+    # With fewer than two 12-month totals (under 13 months loaded), the months themselves.
+    series.chart_is_rolling = series.shows_rolling and sum(r is not None for _, r in rolling) > 1
+    if series.chart_is_rolling:
+        trend = rolling
+    else:
+        trend = [(p.label, p.value) for p in series.points]
+    series.sparkline = svg.line(trend[-24:], width=120, height=28)
+    baseline = series.baseline if series.chart_is_rolling or not series.shows_rolling else None
+    series.chart = svg.line(trend, width=640, height=220, baseline=baseline)
+
+
+def derived_series(
+    measure: Measure,
+    counts: CrimeCounts,
+    area: str,
+    figures: list[PublishedFigure] | None = None,
+) -> MeasureSeries:
     series = MeasureSeries(measure, granularity=Observation.Granularity.MONTH)
     values = derived_values(measure.derivation, counts)
     rolling = dict(rules.rolling_totals(values))
@@ -146,12 +227,20 @@ def derived_series(measure: Measure, counts: CrimeCounts, area: str) -> MeasureS
         last = series.points[-1]
         series.current = last.rolling
         series.current_label = f"12 months to {last.label}"
-    series.baseline, series.baseline_note = _derived_baseline(measure, dict(values), area)
+        _, series.year_before, _ = rules.year_on_year(values, last.period_start)
+        series.year_before_label = f"12 months to {rules.add_months(last.period_start, -12):%B %Y}"
+    _baseline(series, {m: Decimal(v) for m, v in values}, area, figures or [], sorted(counts))
     _judge(series)
+    _draw(series)
     return series
 
 
-def observed_series(measure: Measure, observations: list[Observation]) -> MeasureSeries:
+def observed_series(
+    measure: Measure,
+    observations: list[Observation],
+    area: str = "",
+    figures: list[PublishedFigure] | None = None,
+) -> MeasureSeries:
     series = MeasureSeries(measure)
     present = {o.granularity for o in observations}
     granularity = next((g for g in GRANULARITY_ORDER if g in present), "")
@@ -161,18 +250,26 @@ def observed_series(measure: Measure, observations: list[Observation]) -> Measur
     )
     values = [(o.period_start, Decimal(o.value)) for o in chosen]
     rolling = dict(rules.rolling_totals(values)) if series.shows_rolling else {}
+    notes = {o.period_start: o.note for o in chosen}
     series.points = [
-        Point(start, period_label(start, granularity), v, rolling.get(start)) for start, v in values
+        Point(start, period_label(start, granularity), v, rolling.get(start), notes[start])
+        for start, v in values
     ]
     if series.points:
         last = series.points[-1]
+        a_year_before = rules.add_months(last.period_start, -12)
         if series.shows_rolling:
             series.current, series.current_label = last.rolling, f"12 months to {last.label}"
+            _, series.year_before, _ = rules.year_on_year(values, last.period_start)
+            series.year_before_label = f"12 months to {a_year_before:%B %Y}"
         else:
             series.current, series.current_label = last.value, last.label
-    if measure.baseline_value is not None:
-        series.baseline = Decimal(measure.baseline_value)
+            earlier = dict(values).get(a_year_before)
+            series.year_before = earlier
+            series.year_before_label = period_label(a_year_before, granularity)
+    _baseline(series, dict(values), area, figures or [], [])
     _judge(series)
+    _draw(series)
     return series
 
 
@@ -210,8 +307,13 @@ def build_dashboard(
     if manual_ids:
         for o in Observation.objects.filter(measure_id__in=manual_ids, area=area):
             observations[o.measure_id].append(o)
+    figures: dict[int, list[PublishedFigure]] = defaultdict(list)
+    for f in PublishedFigure.objects.filter(measure__in=measure_list, area=area):
+        figures[f.measure_id].append(f)
     series = [
-        derived_series(m, counts, area) if m.is_derived else observed_series(m, observations[m.pk])
+        derived_series(m, counts, area, figures[m.pk])
+        if m.is_derived
+        else observed_series(m, observations[m.pk], area, figures[m.pk])
         for m in measure_list
     ]
     latest = sorted(counts)[-12:]

@@ -13,7 +13,9 @@ from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import permissions
-from pcplan.performance.models import Measure, Observation
+from pcplan.performance.models import AreaPopulation, Measure, Observation, PublishedFigure
+from pcplan.performance.populations import UploadedPopulation
+from pcplan.performance.published import UploadedFigure
 from pcplan.performance.uploads import UploadedObservation
 from pcplan.plans.models import Theme
 
@@ -95,3 +97,73 @@ def upload_observations(
         _record(user, measure, r.granularity, r.period_start, r.value, r.area, "Uploaded")
         for r in rows
     ]
+
+
+@transaction.atomic
+def record_published_figure(
+    user: User, measure: Measure, figure: UploadedFigure
+) -> PublishedFigure:
+    """Add a published figure, or correct the one held for that period and area. A figure
+    marked as the baseline replaces any other baseline of the measure for that area."""
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record baselines and published figures.")
+    record = PublishedFigure.objects.filter(
+        measure=measure,
+        area=figure.area,
+        period_start=figure.period_start,
+        period_end=figure.period_end,
+    ).first() or PublishedFigure(
+        measure=measure,
+        area=figure.area,
+        period_start=figure.period_start,
+        period_end=figure.period_end,
+    )
+    if figure.is_baseline:
+        others = PublishedFigure.objects.filter(measure=measure, area=figure.area, is_baseline=True)
+        for other in others.exclude(pk=record.pk):
+            other.is_baseline = False
+            attributed_to(other, user, "No longer the baseline").save()
+    for name in (
+        "period_label",
+        "value",
+        "source",
+        "source_date",
+        "source_url",
+        "is_baseline",
+        "note",
+    ):
+        setattr(record, name, getattr(figure, name))
+    record.recorded_by = user
+    attributed_to(record, user, "Published figure recorded").save()
+    return record
+
+
+@transaction.atomic
+def import_published_figures(
+    user: User, measure: Measure, figures: list[UploadedFigure]
+) -> list[PublishedFigure]:
+    """Save every checked row (published.parse has checked them all), or none."""
+    return [record_published_figure(user, measure, f) for f in figures]
+
+
+@transaction.atomic
+def import_populations(user: User, rows: list[UploadedPopulation]) -> list[AreaPopulation]:
+    """Save every checked row (populations.parse has checked them all), or none; a row for an
+    area and group already held replaces it, so the same file twice changes nothing."""
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record populations.")
+    saved = []
+    for r in rows:
+        record = AreaPopulation.objects.filter(
+            area=r.area, group=r.group
+        ).first() or AreaPopulation(area=r.area, group=r.group)
+        changed = (record.population, record.source, record.year) != (
+            r.population,
+            r.source,
+            r.year,
+        )
+        if record.pk is None or changed:
+            record.population, record.source, record.year = r.population, r.source, r.year
+            attributed_to(record, user, "Population imported").save()
+        saved.append(record)
+    return saved

@@ -7,6 +7,9 @@ app_name = "performance"
 urlpatterns = [
     path("performance/", views.public_dashboard, name="dashboard"),
     path("performance/<slug:key>.csv", views.measure_csv, name="measure-csv"),
+    path("performance/measures/<slug:key>/", views.measure_detail, name="measure-detail"),
+    path("performance/stop-and-search/", views.stop_and_search, name="stop-and-search"),
+    path("performance/trends/", views.trends, name="trends"),
     path("staff/performance/", views.staff_dashboard, name="staff-dashboard"),
     path("staff/performance/measures/new/", views.measure_edit, name="measure-create"),
     path("staff/performance/measures/<int:pk>/edit/", views.measure_edit, name="measure-edit"),
@@ -20,5 +23,16 @@ urlpatterns = [
         views.observation_upload,
         name="observation-upload",
     ),
+    path(
+        "staff/performance/measures/<int:pk>/figures/new/",
+        views.figure_create,
+        name="figure-create",
+    ),
+    path(
+        "staff/performance/measures/<int:pk>/figures/upload/",
+        views.figure_upload,
+        name="figure-upload",
+    ),
+    path("staff/performance/populations/", views.populations, name="populations"),
     path("staff/performance/police-data/", views.import_runs, name="import-runs"),
 ]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,10 +13,18 @@ from django.utils import timezone
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.office import csp_areas, force_choices
 from pcplan.lib import spreadsheet
-from pcplan.performance import charts, permissions, services
-from pcplan.performance.forms import DashboardFilter, MeasureForm, ObservationForm, UploadForm
-from pcplan.performance.models import ImportRun, Measure
-from pcplan.performance.series import Dashboard, build_dashboard, loaded_forces
+from pcplan.performance import figures, permissions, published, rules, services
+from pcplan.performance import populations as population_upload
+from pcplan.performance.forms import (
+    DashboardFilter,
+    MeasureForm,
+    ObservationForm,
+    PublishedFigureForm,
+    UploadForm,
+)
+from pcplan.performance.models import AreaPopulation, ImportRun, Measure
+from pcplan.performance.published import UploadedFigure
+from pcplan.performance.series import Dashboard, loaded_forces
 from pcplan.performance.uploads import UploadError, parse
 
 
@@ -29,7 +34,8 @@ def get_measure_for_user(request: HttpRequest, pk: int) -> Measure:
     return get_object_or_404(measures, pk=pk)
 
 
-def _dashboard(request: HttpRequest, measures: QuerySet[Measure]) -> tuple[Dashboard, Any]:
+def _filter(request: HttpRequest) -> tuple[DashboardFilter, str, str, list[str] | None]:
+    """The dashboard filter: (form, force, CSP area, the districts the area covers)."""
     # The office profile's forces; before it names any, whatever police data is loaded.
     forces = force_choices() or [(f, f) for f in loaded_forces()]
     areas = csp_areas()
@@ -39,20 +45,18 @@ def _dashboard(request: HttpRequest, measures: QuerySet[Measure]) -> tuple[Dashb
     if form.is_bound and form.is_valid():
         area = form.cleaned_data["area"] or ""
         force = form.cleaned_data["force"] or preferred
-    return build_dashboard(
-        measures, force=force, area=area, districts=areas.get(area) if area else None
-    ), form
+    return form, force, area, (areas.get(area) if area else None)
 
 
-def _render_dashboard(
-    request: HttpRequest, measures: QuerySet[Measure], *, staff: bool
-) -> HttpResponse:
-    dashboard, form = _dashboard(request, measures)
-    items = [
-        {"series": s, "chart": charts.chart_png(s), "alt": charts.alt_text(s)}
-        for s in dashboard.series
-    ]
-    user = request.user
+def _dashboard(request: HttpRequest, *, staff: bool) -> tuple[Dashboard, DashboardFilter]:
+    """The figures for the filter's force and area, computed once per data change."""
+    form, force, area, districts = _filter(request)
+    dashboard = figures.dashboard(staff=staff, force=force, area=area, districts=districts)
+    return dashboard, form
+
+
+def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
+    dashboard, form = _dashboard(request, staff=staff)
     return render(
         request,
         "performance/dashboard.html",
@@ -60,31 +64,75 @@ def _render_dashboard(
             "base_template": "staff_base.html" if staff else "base.html",
             "staff": staff,
             "dashboard": dashboard,
-            "items": items,
             "filter": form,
             "query": request.GET.urlencode(),
+            "band": rules.NO_CHANGE_BAND_PERCENT,
             "can_edit": staff and permissions.can_edit_measures(staff_user(request)),
             "can_record": staff and permissions.can_record_observations(staff_user(request)),
-            "user": user,
         },
     )
 
 
 def public_dashboard(request: HttpRequest) -> HttpResponse:
-    return _render_dashboard(request, Measure.objects.public(), staff=False)
+    return _render_dashboard(request, staff=False)
 
 
 @login_required
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
-    return _render_dashboard(request, Measure.objects.all(), staff=True)
+    return _render_dashboard(request, staff=True)
+
+
+def measure_detail(request: HttpRequest, key: str) -> HttpResponse:
+    """One measure: its trend, figures, baseline and where they come from."""
+    staff = request.user.is_authenticated
+    dashboard, form = _dashboard(request, staff=staff)
+    series = next((s for s in dashboard.series if s.measure.key == key), None)
+    if series is None:
+        raise Http404("No such measure")
+    return render(
+        request,
+        "performance/measure.html",
+        {
+            "base_template": "staff_base.html" if staff else "base.html",
+            "staff": staff,
+            "dashboard": dashboard,
+            "s": series,
+            "filter": form,
+            "query": request.GET.urlencode(),
+            "band": rules.NO_CHANGE_BAND_PERCENT,
+            "can_edit": staff and permissions.can_edit_measures(staff_user(request)),
+            "can_record": staff and permissions.can_record_observations(staff_user(request)),
+        },
+    )
+
+
+def stop_and_search(request: HttpRequest) -> HttpResponse:
+    """Stop and search over the latest 12 months loaded for the chosen force."""
+    form, force, _area, _districts = _filter(request)
+    figures_ = figures.stop_and_search(force)
+    return render(
+        request,
+        "performance/stop_and_search.html",
+        {"s": figures_, "filter": form, "query": request.GET.urlencode()},
+    )
+
+
+def trends(request: HttpRequest) -> HttpResponse:
+    """Year-on-year change by crime type and CSP area, areas compared, outcomes."""
+    form, force, area, districts = _filter(request)
+    result = figures.trends(force, area, districts, csp_areas())
+    return render(
+        request,
+        "performance/trends.html",
+        {"t": result, "filter": form, "query": request.GET.urlencode()},
+    )
 
 
 def measure_csv(request: HttpRequest, key: str) -> HttpResponse:
-    measures = Measure.objects.all() if request.user.is_authenticated else Measure.objects.public()
-    if not measures.filter(key=key).exists():
+    dashboard, _ = _dashboard(request, staff=request.user.is_authenticated)
+    series = next((s for s in dashboard.series if s.measure.key == key), None)
+    if series is None:
         raise Http404("No such measure")
-    dashboard, _ = _dashboard(request, measures.filter(key=key))
-    series = dashboard.series[0]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     area = dashboard.area or "Whole force area"
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
@@ -201,3 +249,96 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def import_runs(request: HttpRequest) -> HttpResponse:
     runs = ImportRun.objects.select_related("imported_by")[:50]
     return render(request, "performance/import_runs.html", {"runs": runs})
+
+
+def _measure_url(measure: Measure) -> str:
+    return reverse("performance:measure-detail", args=[measure.key])
+
+
+@login_required
+def figure_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor records a baseline or published figure, with its source and date."""
+    measure = get_measure_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record baselines and published figures.")
+    form = PublishedFigureForm(posted(request), areas=list(csp_areas()))
+
+    def save() -> None:
+        services.record_published_figure(user, measure, UploadedFigure(row=0, **form.cleaned_data))
+
+    return edit_form(
+        request,
+        form,
+        save,
+        template="staff_form.html",
+        context={
+            "title": "Add a baseline or published figure",
+            "caption": measure.name,
+            "intro": f"Unit: {measure.unit}. A figure for a period and area already held is "
+            "replaced.",
+            "back_url": _measure_url(measure),
+            "submit": "Save figure",
+        },
+        success_url=_measure_url(measure),
+        success_message="Figure saved",
+    )
+
+
+@login_required
+def figure_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor imports baselines and published figures from a CSV or Excel file."""
+    measure = get_measure_for_user(request, pk)
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record baselines and published figures.")
+    form = UploadForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = published.parse(upload.name, upload, list(csp_areas()))
+        except UploadError as exc:
+            for problem in exc.problems[:20]:
+                form.add_error("file", problem)
+        else:
+            services.import_published_figures(user, measure, rows)
+            messages.success(request, f"{len(rows)} figures imported")
+            return redirect(_measure_url(measure))
+    return render(
+        request,
+        "performance/figure_upload.html",
+        {"form": form, "measure": measure, "back_url": _measure_url(measure)},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def populations(request: HttpRequest) -> HttpResponse:
+    """The populations held, and an editor's import of a CSV or Excel file of them."""
+    user = staff_user(request)
+    if not permissions.can_edit_measures(user):
+        raise PermissionDenied("Only OPCC editors record populations.")
+    areas = [*csp_areas(), *(f for f, _ in force_choices())]
+    form = UploadForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = population_upload.parse(upload.name, upload, areas)
+        except UploadError as exc:
+            for problem in exc.problems[:20]:
+                form.add_error("file", problem)
+        else:
+            services.import_populations(user, rows)
+            messages.success(request, f"{len(rows)} populations imported")
+            return redirect(reverse("performance:populations"))
+    return render(
+        request,
+        "performance/populations.html",
+        {
+            "form": form,
+            "populations": AreaPopulation.objects.all(),
+            "areas": areas,
+            "back_url": dashboard_url(),
+        },
+        status=400 if form.is_bound else 200,
+    )

@@ -8,10 +8,18 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "police-uk"
 # Real data.police.uk extracts, beside the checkout where present (../shared/data/police-uk).
 SHARED_POLICE_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "police-uk"
+
+
+@pytest.fixture(autouse=True)
+def _figures_cache_cleared() -> None:
+    """The dashboard's figures are cached per data version; tests roll the database back, so a
+    version can repeat with other data: each test starts with an empty cache."""
+    cache.clear()
 
 
 @pytest.fixture
