@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
+from pcplan.delivery import permissions as delivery_permissions
 from pcplan.panel import permissions as panel_permissions
 
 
@@ -38,5 +39,7 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Panel"), reverse("panel:staff-home")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
+    if delivery_permissions.can_decide(user):
+        entries.append((_("Awaiting decision"), reverse("delivery:decision-queue")))
     entries.append((_("Public site"), reverse("public:home")))
     return [MenuItem(label, url, current=path == url) for label, url in entries]

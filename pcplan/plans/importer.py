@@ -23,7 +23,7 @@ from pcplan.core.models import Organisation, User
 from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable, Task, Update
-from pcplan.delivery.rules import Status
+from pcplan.delivery.rules import Risk, Status, find_cycle
 from pcplan.plans import lifecycle
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Plan, PlanStatusChange, PlanStatutoryElement, Priority, Theme
@@ -232,6 +232,7 @@ def check(source: Source, known_organisations: frozenset[str] = frozenset()) -> 
     plan, events, statutory = _check_plan(c, doc)
     themes = _check_themes(c, doc)
     deliverables = _check_deliverables(c, doc, {t["key"] for t in themes}, known_orgs)
+    _check_dependencies(c, deliverables)
     if source.problems:
         return None
     return PlanSpec(organisations, plan, events, statutory, themes, deliverables)
@@ -370,6 +371,8 @@ DELIVERABLE_FIELDS = {
     "published",
     "updates",
     "tasks",
+    "depends_on",
+    "risk",
 }
 
 
@@ -441,17 +444,54 @@ def _check_deliverables(
         if "target" in item:
             values["target_start"] = target.start if target else None
             values["target_end"] = target.end if target else None
+        if "risk" in item:
+            values["risk"] = c.choice(item, "risk", path, Risk) if item["risk"] else ""
+        depends_on: list[str] = []
+        for j, other in enumerate(c.items(item, "depends_on", path)):
+            if not isinstance(other, str) or not other.strip():
+                c.source.problem((*path, "depends_on", j), "expected a deliverable key")
+            else:
+                depends_on.append(other.strip())
         result.append(
             {
                 "key": key,
                 "theme": theme,
                 "values": values,
+                "path": path,
+                "depends_on": depends_on if "depends_on" in item else None,
                 "partners": partners if "partners" in item else None,
                 "updates": _check_updates(c, item, path),
                 "tasks": _check_tasks(c, item, path),
             }
         )
     return result
+
+
+def _check_dependencies(c: Checker, deliverables: list[dict[str, Any]]) -> None:
+    """Each dependency names a deliverable of the file, and they do not go round in a circle
+    (delivery.rules.find_cycle, the same rule as the deliverable form's)."""
+    keys = {d["key"] for d in deliverables}
+    edges: dict[str, list[str]] = {}
+    for d in deliverables:
+        if d["depends_on"] is None:
+            continue
+        for j, other in enumerate(d["depends_on"]):
+            if other not in keys:
+                c.source.problem(
+                    (*d["path"], "depends_on", j), f"unknown deliverable '{other}' in this file"
+                )
+            elif other == d["key"]:
+                c.source.problem(
+                    (*d["path"], "depends_on", j), "a deliverable cannot depend on itself"
+                )
+        edges[d["key"]] = [k for k in d["depends_on"] if k in keys and k != d["key"]]
+    cycle = find_cycle(edges)
+    if cycle:
+        first = next(d for d in deliverables if d["key"] == cycle[0])
+        c.source.problem(
+            (*first["path"], "depends_on"),
+            "dependencies cannot go round in a circle: " + " → ".join(cycle),
+        )
 
 
 def _check_updates(c: Checker, item: dict[str, Any], path: Path) -> list[dict[str, Any]]:
@@ -574,7 +614,21 @@ def write(spec: PlanSpec, user: User | None) -> ImportResult:
 
     for d in spec.deliverables:
         _write_deliverable(w, plan, themes[d["theme"]], orgs, d)
+    _write_dependencies(w, plan, spec.deliverables)
     return w.result
+
+
+def _write_dependencies(w: Writer, plan: Plan, deliverables: list[dict[str, Any]]) -> None:
+    by_key = {d.key: d for d in Deliverable.objects.for_plan(plan)}
+    for d in deliverables:
+        if d["depends_on"] is None:
+            continue
+        deliverable = by_key[d["key"]]
+        wanted = {by_key[k].pk for k in d["depends_on"]}
+        if set(deliverable.depends_on.values_list("pk", flat=True)) != wanted:
+            attributed_to(deliverable, w.user, "Imported")
+            deliverable.depends_on.set(wanted)
+            w.result.updated["deliverable dependencies"] += 1
 
 
 def _write_lifecycle(w: Writer, plan: Plan, events: list[dict[str, Any]]) -> None:
