@@ -256,6 +256,9 @@ def dependency_cycle(plan: Plan, deliverable: Deliverable, depends_on: Iterable[
     cycle = find_cycle(edges)
     if cycle is None:
         return ""
+    if key in cycle:  # told from the deliverable being saved
+        at = cycle.index(key)
+        cycle = [*cycle[at:-1], *cycle[:at], key]
     titles = dict(Deliverable.objects.filter(pk__in=cycle).values_list("pk", "title"))
     titles[0] = deliverable.title or gettext("this deliverable")
     chain = " → ".join(titles[pk] for pk in cycle)
