@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.progress import Progress, progress_by_theme
 from pcplan.delivery.rules import Status
-from pcplan.plans.models import Plan, Theme
+from pcplan.plans.models import Commitment, Plan, Theme
 
 
 def latest_public_updates() -> QuerySet[Update]:
@@ -55,7 +55,21 @@ def plan(request: HttpRequest, key: str) -> HttpResponse:
     themes = list(the_plan.themes.all())
     for each in themes:
         each.progress = progress.get(each.pk, Progress())  # type: ignore[attr-defined]
-    return render(request, "public/plan.html", {"plan": the_plan, "themes": themes})
+    pledges = public_commitments().filter(plan=the_plan, kind=Commitment.Kind.PLEDGE)
+    return render(
+        request, "public/plan.html", {"plan": the_plan, "themes": themes, "pledges": pledges}
+    )
+
+
+def public_commitments() -> QuerySet[Commitment]:
+    """Key objectives, shared outcomes and pledges, each with only its public deliverables."""
+    return Commitment.objects.select_related("theme").prefetch_related(
+        Prefetch(
+            "deliverables",
+            queryset=Deliverable.objects.public().order_by("title"),
+            to_attr="public_deliverables",
+        )
+    )
 
 
 def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
@@ -66,6 +80,7 @@ def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
     )
     deliverables = list(public_deliverables().filter(theme=the_theme))
     progress = progress_by_theme(Deliverable.objects.public().filter(theme=the_theme))
+    commitments = list(public_commitments().filter(theme=the_theme))
     by_status = [
         (label, [d for d in deliverables if d.status == value]) for value, label in Status.choices
     ]
@@ -78,6 +93,11 @@ def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
             "deliverables": deliverables,
             "by_status": [(label, group) for label, group in by_status if group],
             "progress": progress.get(the_theme.pk, Progress()),
+            "key_objectives": [c for c in commitments if c.kind == Commitment.Kind.KEY_OBJECTIVE],
+            "shared_outcomes": [
+                c for c in commitments if c.kind == Commitment.Kind.SHARED_OUTCOME
+            ],
+            "pledges": [c for c in commitments if c.kind == Commitment.Kind.PLEDGE],
         },
     )
 
