@@ -94,9 +94,7 @@ def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
             "by_status": [(label, group) for label, group in by_status if group],
             "progress": progress.get(the_theme.pk, Progress()),
             "key_objectives": [c for c in commitments if c.kind == Commitment.Kind.KEY_OBJECTIVE],
-            "shared_outcomes": [
-                c for c in commitments if c.kind == Commitment.Kind.SHARED_OUTCOME
-            ],
+            "shared_outcomes": [c for c in commitments if c.kind == Commitment.Kind.SHARED_OUTCOME],
             "pledges": [c for c in commitments if c.kind == Commitment.Kind.PLEDGE],
         },
     )
