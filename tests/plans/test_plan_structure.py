@@ -101,3 +101,12 @@ def test_the_public_pages_show_objectives_outcomes_and_pledges_with_public_deliv
     assert "Personal pledges of the" in plan_html
     assert "I will publish every decision." in plan_html
     assert "Police Race Action Plan" in plan_html
+
+
+def test_the_staff_plan_page_lists_objectives_outcomes_and_pledges(client, editor):
+    import_plan_text(STRUCTURE, "plan.yaml")
+    client.force_login(editor)
+    html = client.get(reverse("plans:plan-detail", args=["test-plan"])).content.decode()
+    assert "Key objective" in html and "Reduce reoffending by young people." in html
+    assert "Shared outcome" in html and "Communities feel safe." in html
+    assert "Personal pledges of the" in html and "I will publish every decision." in html
