@@ -241,6 +241,11 @@ class Update(Versioned, Publishable):
     def proposes_change(self) -> bool:
         return bool(self.proposed_status) or self.proposed_target_start is not None
 
+    @property
+    def awaits_decision(self) -> bool:
+        """In the editors' queue: the one-object twin of `UpdateQuerySet.awaiting_decision`."""
+        return self.review == Review.AWAITING and (not self.is_published or self.proposes_change)
+
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.can_publish(user)
 

@@ -83,7 +83,7 @@ def accept_update(
     shown it (`deliverable_version`), so a stale proposal cannot undo a newer change."""
     require(permissions.can_decide(user))
     lock_and_refresh(update)
-    if update.review != Review.AWAITING:
+    if not update.awaits_decision:
         raise ValidationError(gettext("This update has already been decided."))
     deliverable = update.deliverable
     if update.proposes_change:
@@ -111,7 +111,7 @@ def return_update(user: User, update: Update, *, comment: str, base_url: str = "
     """An editor returns an update to its author with a comment; nothing else changes."""
     require(permissions.can_decide(user))
     lock_and_refresh(update)
-    if update.review != Review.AWAITING:
+    if not update.awaits_decision:
         raise ValidationError(gettext("This update has already been decided."))
     if not comment.strip():
         raise ValidationError({"comment": gettext("Say why you are returning this update")})

@@ -94,7 +94,7 @@ def test_the_editor_accepts_a_proposal_and_the_deliverable_changes(
     form = served_form(client.get(url).content.decode(), action="")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {**form, "decision": "accept", "comment": "Well done."})
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["form"].errors
     proposal.refresh_from_db()
     assert proposal.review == Review.ACCEPTED
     assert proposal.is_published
@@ -156,7 +156,7 @@ def test_a_returned_proposal_changes_nothing_and_the_lead_is_told(
         response = client.post(
             url, {**form, "decision": "return", "comment": "Attach the Board minute."}
         )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["form"].errors
     proposal.refresh_from_db()
     assert proposal.review == Review.RETURNED
     assert not proposal.is_published
@@ -207,7 +207,9 @@ def test_accepting_a_stale_proposal_cannot_overwrite_a_newer_change(client, edit
     services.save_deliverable(editor, deliverable, version=deliverable.version)
     response = client.post(url, {**form, "decision": "accept"})
     assert response.status_code == 400
-    assert "This deliverable was changed" in response.content.decode()
+    assert "This deliverable was changed" in response.content.decode(), response.context[
+        "form"
+    ].errors
     deliverable.refresh_from_db()
     assert deliverable.status == Status.ON_HOLD
     proposal.refresh_from_db()
@@ -252,3 +254,22 @@ def test_no_daily_email_when_nothing_waits(editor, published_update):
     editor.save()
     call_command("send_decision_digest")
     assert mail.outbox == []
+
+
+def test_the_queue_and_each_update_agree_on_what_awaits_a_decision(constabulary_deliverable):
+    made = [
+        UpdateFactory(deliverable=constabulary_deliverable, is_published=True),
+        UpdateFactory(deliverable=constabulary_deliverable, is_published=False),
+        UpdateFactory(
+            deliverable=constabulary_deliverable, is_published=True, proposed_status="on-hold"
+        ),
+        UpdateFactory(
+            deliverable=constabulary_deliverable, is_published=False, review=Review.RETURNED
+        ),
+        UpdateFactory(
+            deliverable=constabulary_deliverable, is_published=True, review=Review.ACCEPTED
+        ),
+    ]
+    waiting = set(Update.objects.awaiting_decision())
+    assert waiting == {u for u in made if u.awaits_decision}
+    assert waiting == {made[1], made[2]}

@@ -56,13 +56,24 @@ def test_a_proposed_completion_accepted_by_the_editor_reaches_the_public_and_the
     page.goto(f"{demo_site}/plans/{plan_key}/themes/{ours.theme.key}/")
     completed = page.locator("h2", has_text="Completed (")
     assert completed.count() == 1
-    titles_after = page.locator("h2:has-text('Completed (') ~ div h3").all_inner_texts()
-    assert "Serious Violence Strategy" in titles_after
+    completed_titles = page.evaluate(
+        """() => {
+            const heading = [...document.querySelectorAll('h2')]
+                .find(h => h.textContent.startsWith('Completed ('));
+            const titles = [];
+            for (let n = heading.nextElementSibling; n && n.tagName !== 'H2';
+                 n = n.nextElementSibling) {
+                n.querySelectorAll('h3').forEach(h => titles.push(h.textContent.trim()));
+            }
+            return titles;
+        }"""
+    )
+    assert "Serious Violence Strategy" in completed_titles
 
     # The next Panel progress report lists it under Completed.
     page.goto(f"{demo_site}/staff/plans/{plan_key}/reports/new/")
     page.get_by_role("button", name="Preview").click()
     report = page.locator(".pcplan-report").inner_text()
-    victims_or_theme = report.split(ours.theme.title)[1]
-    completed_list = victims_or_theme.split("Completed deliverables / activities of note")[1]
+    theme_section = report.split(f"{ours.theme.title} – Priorities for Action")[1]
+    completed_list = theme_section.split("Completed deliverables / activities of note")[1]
     assert "Serious Violence Strategy" in completed_list.split("Current Deliverables")[0]
