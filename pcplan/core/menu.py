@@ -16,6 +16,7 @@ from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
 from pcplan.grants import permissions as grants_permissions
 from pcplan.engagement import permissions as engagement_permissions
+from pcplan.delivery import permissions as delivery_permissions
 from pcplan.panel import permissions as panel_permissions
 from pcplan.transparency import permissions as transparency_permissions
 
@@ -53,5 +54,7 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Statutory calendar"), reverse("transparency:staff-calendar")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
+    if delivery_permissions.can_decide(user):
+        entries.append((_("Awaiting decision"), reverse("delivery:decision-queue")))
     entries.append((_("Public site"), reverse("public:home")))
     return [MenuItem(label, url, current=path == url) for label, url in entries]

@@ -30,6 +30,7 @@ class StaffWork:
     update_requests: list[UpdateRequest] | None = None
     awaiting_publication: list[Update] | None = None
     awaiting_count: int = 0
+    awaiting_decision_count: int = 0
     next_meeting: Meeting | None = None
     shows_next_meeting: bool = False
     plans: list[Plan] = field(default_factory=list)
@@ -73,6 +74,7 @@ def work_for(user: User, today: dt.date) -> StaffWork:
         waiting = awaiting_publication()
         work.awaiting_count = waiting.count()
         work.awaiting_publication = list(waiting[:AWAITING_SHOWN])
+        work.awaiting_decision_count = Update.objects.awaiting_decision().count()
     if panel_permissions.can_read_panel_staff_pages(user):
         work.shows_next_meeting = True
         work.next_meeting = Meeting.objects.coming(today).first()

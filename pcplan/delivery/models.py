@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
@@ -62,8 +63,16 @@ class Deliverable(Versioned, Publishable):
     target_end = models.DateField(null=True, blank=True)
     added_on = models.DateField(help_text="When it was added to the Delivery Plan.")
     completed_on = models.DateField(null=True, blank=True)
+    depends_on = models.ManyToManyField(
+        "self",
+        verbose_name=_("depends on"),
+        symmetrical=False,
+        blank=True,
+        related_name="dependents",
+    )
+    risk = models.CharField(_("risk"), max_length=10, choices=rules.Risk.choices, blank=True)
 
-    history = HistoricalRecords(m2m_fields=[partners])
+    history = HistoricalRecords(m2m_fields=[partners, depends_on])
     objects = DeliverableQuerySet.as_manager()
 
     class Meta:
@@ -112,6 +121,20 @@ class Deliverable(Versioned, Publishable):
     def is_overdue(self, on: dt.date) -> bool:
         return rules.is_overdue(self.status, self.target, on)
 
+    def late_dependencies(self, on: dt.date) -> list[Deliverable]:
+        """The deliverables this one depends on that are overdue on `on` (flagged to staff)."""
+        return [d for d in self.depends_on.all() if d.is_overdue(on)]
+
+    def rag(self, on: dt.date) -> rules.Rag:
+        """Red, amber or green by the one rule, `rules.rag_status`."""
+        return rules.rag_status(
+            self.status,
+            self.target,
+            on,
+            risk=self.risk,
+            dependency_late=bool(self.late_dependencies(on)),
+        )
+
     def is_new_since(self, since: dt.date, as_of: dt.date) -> bool:
         return rules.is_new_since(self.added_on, since, as_of)
 
@@ -126,6 +149,13 @@ class Deliverable(Versioned, Publishable):
 
 
 class UpdateQuerySet(models.QuerySet["Update"]):
+    def awaiting_decision(self) -> UpdateQuerySet:
+        """The editors' queue: updates not yet decided that are unpublished or propose a
+        change of status or target (a published update with nothing proposed needs nothing)."""
+        return self.filter(review=Review.AWAITING).filter(
+            Q(is_published=False) | ~Q(proposed_status="") | Q(proposed_target_start__isnull=False)
+        )
+
     def public(self) -> UpdateQuerySet:
         """Published updates of public deliverables (see DeliverableQuerySet.public)."""
         return self.filter(
@@ -135,8 +165,20 @@ class UpdateQuerySet(models.QuerySet["Update"]):
         )
 
 
+class Review(models.TextChoices):
+    """Where an update stands with the editors: a lead proposes, an editor decides."""
+
+    AWAITING = "awaiting", _("Awaiting decision")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned")
+
+
 class Update(Versioned, Publishable):
-    """A dated progress update on a deliverable ("Update: ..." in the progress report)."""
+    """A dated progress update on a deliverable ("Update: ..." in the progress report).
+
+    With it, the lead may propose a new status and/or target period with a reason; nothing
+    changes on the deliverable until an editor accepts (delivery.services.accept_update).
+    """
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(help_text="The date the update speaks for.")
@@ -152,6 +194,22 @@ class Update(Versioned, Publishable):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    proposed_status = models.CharField(
+        _("proposed status"), max_length=30, choices=Status.choices, blank=True
+    )
+    proposed_target_start = models.DateField(null=True, blank=True)
+    proposed_target_end = models.DateField(null=True, blank=True)
+    proposal_reason = models.TextField(_("reason for the proposed change"), blank=True)
+    review = models.CharField(max_length=20, choices=Review.choices, default=Review.AWAITING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_comment = models.TextField(_("editor's comment"), blank=True)
 
     history = HistoricalRecords()
     objects = UpdateQuerySet.as_manager()
@@ -165,6 +223,28 @@ class Update(Versioned, Publishable):
 
     def __str__(self) -> str:
         return f"Update of {self.date:%d %B %Y}"
+
+    @property
+    def proposed_target(self) -> QuarterSpan | None:
+        if self.proposed_target_start is None or self.proposed_target_end is None:
+            return None
+        return QuarterSpan(
+            Quarter.for_date(self.proposed_target_start), Quarter.for_date(self.proposed_target_end)
+        )
+
+    @proposed_target.setter
+    def proposed_target(self, span: QuarterSpan | None) -> None:
+        self.proposed_target_start = span.start if span else None
+        self.proposed_target_end = span.end if span else None
+
+    @property
+    def proposes_change(self) -> bool:
+        return bool(self.proposed_status) or self.proposed_target_start is not None
+
+    @property
+    def awaits_decision(self) -> bool:
+        """In the editors' queue: the one-object twin of `UpdateQuerySet.awaiting_decision`."""
+        return self.review == Review.AWAITING and (not self.is_published or self.proposes_change)
 
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.can_publish(user)

@@ -52,5 +52,10 @@ def can_edit_update(user: Any, update: Update) -> bool:
     )
 
 
+def can_decide(user: Any) -> bool:
+    """Only editors accept or return updates and the changes they propose."""
+    return can_edit_delivery_plan(user)
+
+
 def can_publish(user: Any) -> bool:
     return can_edit_delivery_plan(user)

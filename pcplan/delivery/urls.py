@@ -20,4 +20,6 @@ urlpatterns = [
     path("deliverables/<int:pk>/tasks/<int:task_pk>/done/", views.task_done, name="task-done"),
     path("updates/<int:pk>/edit/", views.update_edit, name="update-edit"),
     path("updates/<int:pk>/publish/", views.update_publish, name="update-publish"),
+    path("updates/awaiting-decision/", views.decision_queue, name="decision-queue"),
+    path("updates/<int:pk>/decide/", views.update_decide, name="update-decide"),
 ]

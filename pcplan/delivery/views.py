@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,13 +13,14 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from pcplan.core.concurrency import StaleEdit
 from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
 from pcplan.delivery import permissions, services
 from pcplan.delivery.filters import DeliverableFilter
-from pcplan.delivery.forms import DeliverableForm, TaskForm, UpdateForm
+from pcplan.delivery.forms import DecisionForm, DeliverableForm, TaskForm, UpdateForm
 from pcplan.delivery.history import history_entries
 from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.plans.permissions import EDITORS_ONLY
@@ -105,6 +107,8 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
             "history": history_entries(deliverable),
             "is_overdue": deliverable.is_overdue(timezone.localdate()),
+            "late_dependencies": deliverable.late_dependencies(timezone.localdate()),
+            "rag": deliverable.rag(timezone.localdate()),
             "tasks_done": deliverable.tasks.filter(done=True).count(),
         },
     )
@@ -127,6 +131,7 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
                 user,
                 form.instance,
                 partners=form.cleaned_data["partners"],
+                depends_on=form.cleaned_data["depends_on"],
                 version=form.served_version,
             )
 
@@ -174,8 +179,15 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = UpdateForm(posted(request), initial={"date": timezone.localdate()})
 
     def save() -> None:
+        data = form.cleaned_data
         services.post_update(
-            user, deliverable, text=form.cleaned_data["text"], date=form.cleaned_data["date"]
+            user,
+            deliverable,
+            text=data["text"],
+            date=data["date"],
+            proposed_status=data["proposed_status"],
+            proposed_target=data["proposed_target"],
+            reason=data["proposal_reason"],
         )
 
     return edit_form(
@@ -187,7 +199,8 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
             "caption": deliverable.title,
             "intro": gettext(
                 "Your update is saved as a draft. It appears on the public site once an "
-                "editor publishes it."
+                "editor accepts it. You may also propose a new status or target for the "
+                "deliverable; it changes only if an editor accepts your proposal."
             ),
             "back_url": deliverable_url(deliverable),
             "submit": gettext("Save update"),
@@ -206,13 +219,17 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = UpdateForm(posted(request), instance=update)
 
     def save() -> None:
+        data = form.cleaned_data
         with form.refusing_stale():
             services.edit_update(
                 user,
                 update,
-                text=form.cleaned_data["text"],
-                date=form.cleaned_data["date"],
+                text=data["text"],
+                date=data["date"],
                 version=form.served_version,
+                proposed_status=data["proposed_status"] if form.proposes else None,
+                proposed_target=data.get("proposed_target"),
+                reason=data.get("proposal_reason", ""),
             )
 
     return edit_form(
@@ -274,3 +291,61 @@ def task_done(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     task = get_task_for_user(request, deliverable, task_pk)
     services.set_task_done(user, task, done=request.POST.get("done") == "on")
     return redirect(deliverable_url(deliverable) + "#tasks")
+
+
+@login_required
+def decision_queue(request: HttpRequest) -> HttpResponse:
+    """The editors' queue: updates and proposals awaiting a decision, oldest first."""
+    require(request, permissions.can_decide, EDITORS_ONLY)
+    waiting = (
+        Update.objects.awaiting_decision()
+        .select_related("deliverable__theme__plan", "author", "author_organisation")
+        .order_by("created_at", "id")
+    )
+    return render(request, "delivery/decision_queue.html", {"updates": waiting})
+
+
+@login_required
+def update_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept or return one update; accepting applies what it proposes to the deliverable."""
+    user = require(request, permissions.can_decide, EDITORS_ONLY)
+    update = get_update_for_user(request, pk)
+    deliverable = update.deliverable
+    form = DecisionForm(
+        posted(request),
+        initial={"deliverable_version": deliverable.version, "decision": "accept"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        base_url = request.build_absolute_uri("/")
+        try:
+            if data["decision"] == "accept":
+                services.accept_update(
+                    user,
+                    update,
+                    comment=data["comment"],
+                    deliverable_version=data["deliverable_version"],
+                    base_url=base_url,
+                )
+                messages.success(request, gettext("Update accepted. Its author has been told."))
+            else:
+                services.return_update(user, update, comment=data["comment"], base_url=base_url)
+                messages.success(request, gettext("Update returned. Its author has been told."))
+        except StaleEdit as exc:
+            form.add_error(None, exc)
+            # Shown again with the current version: accepting now is a choice made knowingly.
+            fresh = QueryDict(mutable=True)
+            fresh.update(request.POST)
+            fresh["deliverable_version"] = str(exc.current_version)
+            form.data = fresh
+            deliverable.refresh_from_db()
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("delivery:decision-queue")
+    return render(
+        request,
+        "delivery/update_decide.html",
+        {"update": update, "deliverable": deliverable, "form": form},
+        status=400 if form.is_bound else 200,
+    )

@@ -23,10 +23,18 @@ from pcplan.core.models import Organisation, User
 from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable, Task, Update
-from pcplan.delivery.rules import Status
+from pcplan.delivery.rules import Risk, Status, find_cycle
+from pcplan.performance.models import Measure
 from pcplan.plans import lifecycle
 from pcplan.plans.lifecycle import PlanStatus
-from pcplan.plans.models import Plan, PlanStatusChange, PlanStatutoryElement, Priority, Theme
+from pcplan.plans.models import (
+    Commitment,
+    Plan,
+    PlanStatusChange,
+    PlanStatutoryElement,
+    Priority,
+    Theme,
+)
 from pcplan.plans.statutory import StatutoryElement
 from pcplan.plans.yamlsource import Path, Problem, Source, load_yaml
 
@@ -209,6 +217,7 @@ class PlanSpec:
     statutory: dict[str, str]
     themes: list[dict[str, Any]]
     deliverables: list[dict[str, Any]]
+    pledges: list[dict[str, Any]] | None = None
 
 
 def check(source: Source, known_organisations: frozenset[str] = frozenset()) -> PlanSpec | None:
@@ -217,7 +226,7 @@ def check(source: Source, known_organisations: frozenset[str] = frozenset()) -> 
     doc = source.data
     if doc is None:  # not YAML at all: nothing more can be checked
         return None
-    top = {"format", "organisations", "plan", "themes", "deliverables"}
+    top = {"format", "organisations", "plan", "themes", "deliverables", "pledges"}
     if not c.mapping(doc, (), top, {"format", "plan"}):
         return None
     if "format" in doc and doc["format"] != FORMAT:
@@ -232,9 +241,16 @@ def check(source: Source, known_organisations: frozenset[str] = frozenset()) -> 
     plan, events, statutory = _check_plan(c, doc)
     themes = _check_themes(c, doc)
     deliverables = _check_deliverables(c, doc, {t["key"] for t in themes}, known_orgs)
+    _check_dependencies(c, deliverables)
+    pledges = (
+        _check_commitments(c, doc, "pledges", (), themes={t["key"] for t in themes})
+        if "pledges" in doc
+        else None
+    )
+    _check_commitment_links(c, themes, pledges, {d["key"] for d in deliverables})
     if source.problems:
         return None
-    return PlanSpec(organisations, plan, events, statutory, themes, deliverables)
+    return PlanSpec(organisations, plan, events, statutory, themes, deliverables, pledges)
 
 
 def _check_organisations(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -336,7 +352,8 @@ def _check_themes(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for i, item in enumerate(c.items(doc, "themes", ())):
         path: Path = ("themes", i)
-        if not c.mapping(item, path, {"key", "title", "aim", "priorities"}, {"key", "title"}):
+        allowed = {"key", "title", "aim", "priorities", "key_objectives", "shared_outcomes"}
+        if not c.mapping(item, path, allowed, {"key", "title"}):
             continue
         key = c.slug(item, "key", path)
         if key in seen:
@@ -352,8 +369,75 @@ def _check_themes(c: Checker, doc: dict[str, Any]) -> list[dict[str, Any]]:
                     priorities.append(text.strip())
         values = {"title": c.text(item, "title", path, required=True, max_length=200)}
         values |= given(item, {"aim": c.text(item, "aim", path, required=False)})
-        result.append({"key": key, "values": values, "priorities": priorities})
+        result.append(
+            {
+                "key": key,
+                "values": values,
+                "priorities": priorities,
+                Commitment.Kind.KEY_OBJECTIVE: _check_commitments(c, item, "key_objectives", path)
+                if "key_objectives" in item
+                else None,
+                Commitment.Kind.SHARED_OUTCOME: _check_commitments(c, item, "shared_outcomes", path)
+                if "shared_outcomes" in item
+                else None,
+            }
+        )
     return result
+
+
+def _check_commitments(
+    c: Checker, parent: dict[str, Any], key: str, path: Path, *, themes: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Key objectives, shared outcomes or pledges: each the text alone, or a mapping with the
+    text and the deliverables and measures it links to (and, for a pledge, its theme)."""
+    result = []
+    allowed = {"text", "deliverables", "measures"} | ({"theme"} if themes is not None else set())
+    for j, raw in enumerate(c.items(parent, key, path)):
+        cpath: Path = (*path, key, j)
+        item = {"text": raw} if isinstance(raw, str) else raw
+        if not c.mapping(item, cpath, allowed, {"text"}):
+            continue
+        text = c.text(item, "text", cpath, required=True)
+        links: dict[str, list[str]] = {}
+        for field_name in ("deliverables", "measures"):
+            keys = []
+            for k, other in enumerate(c.items(item, field_name, cpath)):
+                if not isinstance(other, str) or not other.strip():
+                    c.source.problem((*cpath, field_name, k), "expected a key")
+                else:
+                    keys.append(other.strip())
+            links[field_name] = keys
+        theme = c.text(item, "theme", cpath, required=False) or None
+        if themes is not None and theme and theme not in themes:
+            c.source.problem((*cpath, "theme"), f"unknown theme '{theme}'")
+        result.append({"text": text, "theme": theme, "path": cpath, **links})
+    return result
+
+
+def _check_commitment_links(
+    c: Checker,
+    themes: list[dict[str, Any]],
+    pledges: list[dict[str, Any]] | None,
+    deliverables: set[str],
+) -> None:
+    """Each linked deliverable is one of the file's; each measure is already in pcplan."""
+    measures = set(Measure.objects.values_list("key", flat=True))
+    every = [*(pledges or [])]
+    for t in themes:
+        for kind in (Commitment.Kind.KEY_OBJECTIVE, Commitment.Kind.SHARED_OUTCOME):
+            every += t[kind] or []
+    for item in every:
+        for k, key in enumerate(item["deliverables"]):
+            if key not in deliverables:
+                c.source.problem(
+                    (*item["path"], "deliverables", k), f"unknown deliverable '{key}' in this file"
+                )
+        for k, key in enumerate(item["measures"]):
+            if key not in measures:
+                c.source.problem(
+                    (*item["path"], "measures", k),
+                    f"unknown measure '{key}': load the measures before the plan",
+                )
 
 
 DELIVERABLE_FIELDS = {
@@ -370,6 +454,8 @@ DELIVERABLE_FIELDS = {
     "published",
     "updates",
     "tasks",
+    "depends_on",
+    "risk",
 }
 
 
@@ -441,17 +527,54 @@ def _check_deliverables(
         if "target" in item:
             values["target_start"] = target.start if target else None
             values["target_end"] = target.end if target else None
+        if "risk" in item:
+            values["risk"] = c.choice(item, "risk", path, Risk) if item["risk"] else ""
+        depends_on: list[str] = []
+        for j, other in enumerate(c.items(item, "depends_on", path)):
+            if not isinstance(other, str) or not other.strip():
+                c.source.problem((*path, "depends_on", j), "expected a deliverable key")
+            else:
+                depends_on.append(other.strip())
         result.append(
             {
                 "key": key,
                 "theme": theme,
                 "values": values,
+                "path": path,
+                "depends_on": depends_on if "depends_on" in item else None,
                 "partners": partners if "partners" in item else None,
                 "updates": _check_updates(c, item, path),
                 "tasks": _check_tasks(c, item, path),
             }
         )
     return result
+
+
+def _check_dependencies(c: Checker, deliverables: list[dict[str, Any]]) -> None:
+    """Each dependency names a deliverable of the file, and they do not go round in a circle
+    (delivery.rules.find_cycle, the same rule as the deliverable form's)."""
+    keys = {d["key"] for d in deliverables}
+    edges: dict[str, list[str]] = {}
+    for d in deliverables:
+        if d["depends_on"] is None:
+            continue
+        for j, other in enumerate(d["depends_on"]):
+            if other not in keys:
+                c.source.problem(
+                    (*d["path"], "depends_on", j), f"unknown deliverable '{other}' in this file"
+                )
+            elif other == d["key"]:
+                c.source.problem(
+                    (*d["path"], "depends_on", j), "a deliverable cannot depend on itself"
+                )
+        edges[d["key"]] = [k for k in d["depends_on"] if k in keys and k != d["key"]]
+    cycle = find_cycle(edges)
+    if cycle:
+        first = next(d for d in deliverables if d["key"] == cycle[0])
+        c.source.problem(
+            (*first["path"], "depends_on"),
+            "dependencies cannot go round in a circle: " + " → ".join(cycle),
+        )
 
 
 def _check_updates(c: Checker, item: dict[str, Any], path: Path) -> list[dict[str, Any]]:
@@ -574,7 +697,71 @@ def write(spec: PlanSpec, user: User | None) -> ImportResult:
 
     for d in spec.deliverables:
         _write_deliverable(w, plan, themes[d["theme"]], orgs, d)
+    _write_dependencies(w, plan, spec.deliverables)
+    for t in spec.themes:
+        for kind in (Commitment.Kind.KEY_OBJECTIVE, Commitment.Kind.SHARED_OUTCOME):
+            if t[kind] is not None:
+                _write_commitments(w, plan, kind, t[kind], themes, theme=themes[t["key"]])
+    if spec.pledges is not None:
+        _write_commitments(w, plan, Commitment.Kind.PLEDGE, spec.pledges, themes, theme=None)
     return w.result
+
+
+def _write_commitments(
+    w: Writer,
+    plan: Plan,
+    kind: str,
+    items: list[dict[str, Any]],
+    themes: dict[str, Theme],
+    *,
+    theme: Theme | None,
+) -> None:
+    """Matched by position, as priorities are; the file's links replace those recorded."""
+    deliverables = {d.key: d.pk for d in Deliverable.objects.for_plan(plan)}
+    measures = dict(Measure.objects.values_list("key", "pk"))
+    for position, item in enumerate(items, start=1):
+        owner = theme if theme is not None else (themes[item["theme"]] if item["theme"] else None)
+        commitment: Commitment = w.upsert(
+            KINDS_IN_RESULT[kind],
+            Commitment,
+            {"plan": plan, "kind": kind, "theme": theme, "position": position}
+            if theme is not None
+            else {"plan": plan, "kind": kind, "position": position},
+            {"text": item["text"], "theme": owner} if theme is None else {"text": item["text"]},
+        )
+        for field_name, known in (("deliverables", deliverables), ("measures", measures)):
+            wanted = {known[k] for k in item[field_name]}
+            related = getattr(commitment, field_name)
+            if set(related.values_list("pk", flat=True)) != wanted:
+                attributed_to(commitment, w.user, "Imported")
+                related.set(wanted)
+                w.result.updated[f"{KINDS_IN_RESULT[kind]} links"] += 1
+    extra = Commitment.objects.filter(plan=plan, kind=kind, position__gt=len(items))
+    if theme is not None:
+        extra = extra.filter(theme=theme)
+    for commitment in extra:
+        attributed_to(commitment, w.user, "Imported").delete()
+        w.result.deleted[KINDS_IN_RESULT[kind]] += 1
+
+
+KINDS_IN_RESULT: dict[str, str] = {
+    Commitment.Kind.KEY_OBJECTIVE: "key objectives",
+    Commitment.Kind.SHARED_OUTCOME: "shared outcomes",
+    Commitment.Kind.PLEDGE: "pledges",
+}
+
+
+def _write_dependencies(w: Writer, plan: Plan, deliverables: list[dict[str, Any]]) -> None:
+    by_key = {d.key: d for d in Deliverable.objects.for_plan(plan)}
+    for d in deliverables:
+        if d["depends_on"] is None:
+            continue
+        deliverable = by_key[d["key"]]
+        wanted = {by_key[k].pk for k in d["depends_on"]}
+        if set(deliverable.depends_on.values_list("pk", flat=True)) != wanted:
+            attributed_to(deliverable, w.user, "Imported")
+            deliverable.depends_on.set(wanted)
+            w.result.updated["deliverable dependencies"] += 1
 
 
 def _write_lifecycle(w: Writer, plan: Plan, events: list[dict[str, Any]]) -> None:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.periods import financial_year_end
@@ -155,3 +156,46 @@ class PlanStatutoryElement(models.Model):
 
     def __str__(self) -> str:
         return self.get_element_display()
+
+
+class Commitment(models.Model):
+    """A key objective or shared outcome under a theme, or a personal pledge of the office
+    holder (seed 001 §4.1: "a framework through a series of shared outcomes ... Each theme is
+    supported by Key Objectives and Priorities for Action"; seed 003 §5.2: "'Personal Pledges'
+    which are clearly marked out in the plan"), linked to the deliverables and measures that
+    show it is kept.
+
+    Key objectives and shared outcomes belong to a theme; a pledge belongs to the plan and may
+    name a theme.
+    """
+
+    class Kind(models.TextChoices):
+        KEY_OBJECTIVE = "key-objective", _("Key objective")
+        SHARED_OUTCOME = "shared-outcome", _("Shared outcome")
+        PLEDGE = "pledge", _("Personal pledge")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="commitments")
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="commitments"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    deliverables = models.ManyToManyField(
+        "delivery.Deliverable", blank=True, related_name="commitments"
+    )
+    measures = models.ManyToManyField("performance.Measure", blank=True, related_name="commitments")
+
+    history = HistoricalRecords(m2m_fields=[deliverables, measures])
+
+    class Meta:
+        ordering = ["plan", "kind", "theme__position", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="pledge") | models.Q(theme__isnull=False),
+                name="commitment_objective_or_outcome_has_a_theme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -22,7 +22,7 @@ from pcplan.plans.forms import (
     ThemeForm,
 )
 from pcplan.plans.history import plan_history
-from pcplan.plans.models import Plan, PlanStatutoryElement, Priority, Theme
+from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority, Theme
 from pcplan.plans.statutory import StatutoryElement
 from pcplan.reports import permissions as report_permissions
 
@@ -67,6 +67,7 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
             "today": today,
             "can_edit": permissions.can_edit_plan(request.user),
             "can_manage_reports": report_permissions.can_manage_reports(request.user),
+            "pledges": plan.commitments.filter(kind=Commitment.Kind.PLEDGE).select_related("theme"),
         },
     )
 

@@ -13,7 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from pcplan.delivery.models import Deliverable, Update
-from pcplan.plans.models import Plan, Theme
+from pcplan.delivery.progress import Progress, progress_by_theme
+from pcplan.delivery.rules import Status
+from pcplan.plans.models import Commitment, Plan, Theme
 
 
 def latest_public_updates() -> QuerySet[Update]:
@@ -47,22 +49,54 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def plan(request: HttpRequest, key: str) -> HttpResponse:
+    """A summary: each theme with its aim, its progress at a glance and a link to its page."""
     the_plan = get_object_or_404(Plan.objects.public(), key=key)
-    themes = the_plan.themes.prefetch_related(
-        "priorities",
-        Prefetch("deliverables", queryset=public_deliverables(), to_attr="public_deliverables"),
+    progress = progress_by_theme(Deliverable.objects.public().filter(theme__plan=the_plan))
+    themes = list(the_plan.themes.all())
+    for each in themes:
+        each.progress = progress.get(each.pk, Progress())  # type: ignore[attr-defined]
+    pledges = public_commitments().filter(plan=the_plan, kind=Commitment.Kind.PLEDGE)
+    return render(
+        request, "public/plan.html", {"plan": the_plan, "themes": themes, "pledges": pledges}
     )
-    return render(request, "public/plan.html", {"plan": the_plan, "themes": themes})
+
+
+def public_commitments() -> QuerySet[Commitment]:
+    """Key objectives, shared outcomes and pledges, each with only its public deliverables."""
+    return Commitment.objects.select_related("theme").prefetch_related(
+        Prefetch(
+            "deliverables",
+            queryset=Deliverable.objects.public().order_by("title"),
+            to_attr="public_deliverables",
+        )
+    )
 
 
 def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
+    """A theme's deliverables grouped by status, with its progress bar."""
     the_plan = get_object_or_404(Plan.objects.public(), key=key)
-    the_theme = get_object_or_404(Theme, plan=the_plan, key=theme_key)
-    deliverables = public_deliverables().filter(theme=the_theme)
+    the_theme = get_object_or_404(
+        Theme.objects.prefetch_related("priorities"), plan=the_plan, key=theme_key
+    )
+    deliverables = list(public_deliverables().filter(theme=the_theme))
+    progress = progress_by_theme(Deliverable.objects.public().filter(theme=the_theme))
+    commitments = list(public_commitments().filter(theme=the_theme))
+    by_status = [
+        (label, [d for d in deliverables if d.status == value]) for value, label in Status.choices
+    ]
     return render(
         request,
         "public/theme.html",
-        {"plan": the_plan, "theme": the_theme, "deliverables": deliverables},
+        {
+            "plan": the_plan,
+            "theme": the_theme,
+            "deliverables": deliverables,
+            "by_status": [(label, group) for label, group in by_status if group],
+            "progress": progress.get(the_theme.pk, Progress()),
+            "key_objectives": [c for c in commitments if c.kind == Commitment.Kind.KEY_OBJECTIVE],
+            "shared_outcomes": [c for c in commitments if c.kind == Commitment.Kind.SHARED_OUTCOME],
+            "pledges": [c for c in commitments if c.kind == Commitment.Kind.PLEDGE],
+        },
     )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from pcplan.core.forms import GovukDateField
 from pcplan.reports.models import ReportFormat
@@ -97,4 +98,22 @@ class UpdateRoundForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text="Optional. Sent with the request and the reminders.",
+    )
+
+
+class ThemeReportForm(forms.Form):
+    """The dates and format of a theme report (dates as YYYY-MM-DD, as the address carries)."""
+
+    as_of = forms.DateField(
+        label=gettext_lazy("Report date"),
+        help_text=gettext_lazy("For example, 2023-03-15"),
+    )
+    since = forms.DateField(
+        label=gettext_lazy("Previous report date"),
+        help_text=gettext_lazy("Deliverables completed or added after this day are reported so."),
+    )
+    format = forms.ChoiceField(
+        label=gettext_lazy("Format"),
+        choices=[("html", gettext_lazy("Web page (HTML)")), ("pdf", gettext_lazy("PDF"))],
+        widget=forms.RadioSelect,
     )

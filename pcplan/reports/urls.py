@@ -17,6 +17,11 @@ urlpatterns = [
     path("staff/reports/<int:pk>/publish/", views.report_publish, name="report-publish"),
     path("staff/update-requests/<int:pk>/", views.update_round_detail, name="update-round"),
     path("staff/update-requests/", views.my_update_requests, name="my-update-requests"),
+    path(
+        "staff/plans/<slug:key>/themes/<slug:theme_key>/report/",
+        views.theme_report,
+        name="theme-report",
+    ),
     path("reports/", views.public_report_list, name="public-report-list"),
     path("reports/<int:pk>/download/", views.public_report_download, name="public-download"),
 ]

@@ -17,14 +17,17 @@ from django.views.decorators.http import require_POST
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
+from pcplan.plans.models import Theme
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
 from pcplan.reports import permissions, services
 from pcplan.reports.changes import what_changed as build_what_changed
-from pcplan.reports.forms import ReportForm, UpdateRoundForm, WhatChangedForm
+from pcplan.reports.forms import ReportForm, ThemeReportForm, UpdateRoundForm, WhatChangedForm
 from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRound
-from pcplan.reports.progress import BOARD, PANEL, build_progress_report
-from pcplan.reports.render import document_context
+from pcplan.reports.progress import BOARD, PANEL, ReportError, build_progress_report
+from pcplan.reports.render import document_context, render_html, render_pdf
+from pcplan.reports.services import previous_report_date
+from pcplan.reports.theme import build_theme_report
 
 
 def require_report_manager(request: HttpRequest) -> User:
@@ -243,3 +246,47 @@ def public_report_list(request: HttpRequest) -> HttpResponse:
 def public_report_download(request: HttpRequest, pk: int) -> FileResponse:
     report = get_object_or_404(GeneratedReport.objects.public().select_related("plan"), pk=pk)
     return _file_response(report)
+
+
+@login_required
+def theme_report(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
+    """A report on one theme, built from live public data: HTML preview or PDF download."""
+    require_report_manager(request)
+    plan = get_plan_for_user(request, key)
+    theme = get_object_or_404(Theme, plan=plan, key=theme_key)
+    today = timezone.localdate()
+    previous = previous_report_date(plan, ReportKind.PANEL)
+    form = ThemeReportForm(
+        request.GET or None,
+        initial={
+            "as_of": today,
+            "since": previous if previous and previous < today else today - dt.timedelta(days=182),
+            "format": "html",
+        },
+    )
+    if not form.is_bound:
+        form = ThemeReportForm(form.initial)
+    if not form.is_valid():
+        return render(
+            request,
+            "reports/theme_report_form.html",
+            {"plan": plan, "theme": theme, "form": form},
+            status=400,
+        )
+    data = form.cleaned_data
+    try:
+        report = build_theme_report(theme, data["as_of"], data["since"])
+    except ReportError as exc:
+        form.add_error("as_of", str(exc))
+        return render(
+            request,
+            "reports/theme_report_form.html",
+            {"plan": plan, "theme": theme, "form": form},
+            status=400,
+        )
+    if data["format"] == "pdf":
+        response = HttpResponse(render_pdf(report), content_type="application/pdf")
+        filename = f"{plan.key}-{theme.key}-theme-report-{data['as_of']:%Y-%m-%d}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return HttpResponse(render_html(report))

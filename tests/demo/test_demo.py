@@ -214,3 +214,10 @@ def test_each_expected_title_is_in_the_seed_itself():
         for titles in headings.values():
             for title in titles:
                 assert title.replace("&", "&amp;") in text or title in text, title
+
+
+def test_hourglass_has_the_16_tasks_of_seed_002_twelve_of_them_done(demo):
+    """Seed 002 item 9 §5.3: "Twelve of the 16 tasks completed." (issue 18 item 7)."""
+    hourglass = Deliverable.objects.get(key="support-for-hourglass")
+    assert hourglass.tasks.count() == 16
+    assert hourglass.tasks.filter(done=True).count() == 12

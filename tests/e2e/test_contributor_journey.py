@@ -40,7 +40,8 @@ def test_contributor_update_is_public_only_after_an_editor_publishes_it(page, de
     public_url = f"{demo_site}/plans/{plan_key}/deliverables/{ours.pk}/"
     page.goto(public_url)
     assert page.get_by_text(UPDATE_TEXT).count() == 0
-    page.goto(f"{demo_site}/plans/{plan_key}/")
+    theme_url = f"{demo_site}/plans/{plan_key}/themes/{ours.theme.key}/"
+    page.goto(theme_url)
     assert page.get_by_text(UPDATE_TEXT).count() == 0
 
     # An editor publishes it.
@@ -54,5 +55,5 @@ def test_contributor_update_is_public_only_after_an_editor_publishes_it(page, de
 
     page.goto(public_url)
     assert page.get_by_text(UPDATE_TEXT).is_visible()
-    page.goto(f"{demo_site}/plans/{plan_key}/")
+    page.goto(theme_url)
     assert page.get_by_text(UPDATE_TEXT).is_visible()  # now the latest published update

@@ -57,10 +57,8 @@ def measure(client, url: str) -> tuple[int, int, str]:
     return len(queries), len(loaded), response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["public:plan", "public:theme"])
-def test_the_plan_and_theme_pages_load_only_the_latest_public_update_of_each_deliverable(
-    client, page
-):
+@pytest.mark.parametrize("page", ["public:theme"])
+def test_the_theme_page_loads_only_the_latest_public_update_of_each_deliverable(client, page):
     few_key, few_theme = plan_with_updates(per_deliverable=1)
     many_key, many_theme = plan_with_updates(per_deliverable=20)
     args = {"public:plan": lambda k, t: [k], "public:theme": lambda k, t: [k, t]}[page]
@@ -71,6 +69,19 @@ def test_the_plan_and_theme_pages_load_only_the_latest_public_update_of_each_del
     for n in range(DELIVERABLES):
         assert f"Update {n}-20" in html
         assert f"Update {n}-19" not in html
+    assert "SECRET" not in html
+
+
+def test_the_plan_page_is_a_summary_that_loads_no_updates_whatever_their_number(client):
+    """Issue 18 item 6: the plan page summarises each theme and links to it; the updates are
+    on the theme pages."""
+    few_key, _ = plan_with_updates(per_deliverable=1)
+    many_key, many_theme = plan_with_updates(per_deliverable=20)
+    few_queries, few_rows, _ = measure(client, reverse("public:plan", args=[few_key]))
+    many_queries, many_rows, html = measure(client, reverse("public:plan", args=[many_key]))
+    assert few_rows == many_rows == 0
+    assert many_queries == few_queries
+    assert reverse("public:theme", args=[many_key, many_theme]) in html
     assert "SECRET" not in html
 
 

@@ -107,8 +107,11 @@ def test_the_issued_plans_pages_never_show_the_unissued_plans_work(
 ):
     hidden = secret_deliverable(unissued_plan)
     shown = Deliverable.objects.get(title="Public deliverable")
+    status, html = page(client, reverse("public:plan", args=[issued_plan.key]))
+    assert status == 200
+    assert "0 of 1 deliverable completed" in html  # the plan page summarises its themes
+    assert "SECRET" not in html
     for url in [
-        reverse("public:plan", args=[issued_plan.key]),
         reverse("public:theme", args=[issued_plan.key, "crime-prevention"]),
         reverse("public:deliverable", args=[issued_plan.key, shown.pk]),
     ]:

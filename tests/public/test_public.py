@@ -31,14 +31,14 @@ def get(client, url):
     return response.status_code, response.content.decode()
 
 
-def test_the_public_plan_shows_published_deliverables_with_their_latest_published_update(
+def test_the_public_theme_shows_published_deliverables_with_their_latest_published_update(
     client, public_plan
 ):
-    status, page = get(client, reverse("public:plan", args=[public_plan.key]))
+    status, page = get(client, reverse("public:theme", args=[public_plan.key, "crime-prevention"]))
     assert status == 200
     assert "Published deliverable" in page
     assert "Published latest update" in page
-    assert "Published older update" not in page  # only the latest on the plan page
+    assert "Published older update" not in page  # only the latest on the theme page
     assert "SECRET" not in page
 
 

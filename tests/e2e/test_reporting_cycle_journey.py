@@ -1,0 +1,79 @@
+"""The reporting cycle in a browser (issue 18): a lead proposes completion with an update; the
+editor accepts it; the public theme page shows it completed; the next Panel progress report
+lists it under Completed. (Attaching the report to the Panel's agenda waits for the meetings
+engine of the partnerships issue.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from pcplan.delivery.models import Deliverable, Review, Update
+from pcplan.delivery.rules import Status
+from tests.e2e.conftest import sign_in, sign_out
+
+pytestmark = pytest.mark.browser
+
+UPDATE_TEXT = "The Serious Violence Strategy was signed off by all partners."
+
+
+def test_a_proposed_completion_accepted_by_the_editor_reaches_the_public_and_the_panel(
+    page, demo_site
+):
+    ours = Deliverable.objects.get(title="Serious Violence Strategy")  # led by the Constabulary
+    plan_key = ours.theme.plan.key
+
+    # The lead proposes completion with an update.
+    sign_in(page, demo_site, "constabulary")
+    page.goto(f"{demo_site}/staff/deliverables/{ours.pk}/")
+    page.get_by_role("link", name="Add an update").click()
+    page.get_by_label("Day").fill("20")
+    page.get_by_label("Month").fill("4")
+    page.get_by_label("Year").fill("2023")
+    page.get_by_label("Update", exact=True).fill(UPDATE_TEXT)
+    page.get_by_role("radio", name="Completed").check()
+    page.get_by_label("Reason for the change").fill("Signed off at the partnership board.")
+    page.get_by_role("button", name="Save update").click()
+    assert page.get_by_text("Update saved as a draft").is_visible()
+    ours.refresh_from_db()
+    assert ours.status == Status.IN_PROGRESS  # nothing changes until an editor accepts
+    page.goto(f"{demo_site}/staff/")
+    sign_out(page)
+
+    # The editor sees it waiting, and accepts it.
+    sign_in(page, demo_site, "editor")
+    page.get_by_role("link", name="awaiting your decision").click()
+    page.get_by_role("link", name="Decide the update on Serious Violence Strategy").click()
+    assert page.get_by_text("In progress now; proposed: Completed").is_visible()
+    page.get_by_label("Comment for the author").fill("Thank you.")
+    page.get_by_role("button", name="Accept and apply the change").click()
+    assert page.get_by_text("Update accepted").is_visible()
+    update = Update.objects.get(text=UPDATE_TEXT)
+    assert update.review == Review.ACCEPTED and update.is_published
+    ours.refresh_from_db()
+    assert ours.status == Status.COMPLETED
+
+    # The public theme page shows it completed.
+    page.goto(f"{demo_site}/plans/{plan_key}/themes/{ours.theme.key}/")
+    completed = page.locator("h2", has_text="Completed (")
+    assert completed.count() == 1
+    completed_titles = page.evaluate(
+        """() => {
+            const heading = [...document.querySelectorAll('h2')]
+                .find(h => h.textContent.startsWith('Completed ('));
+            const titles = [];
+            for (let n = heading.nextElementSibling; n && n.tagName !== 'H2';
+                 n = n.nextElementSibling) {
+                n.querySelectorAll('h3').forEach(h => titles.push(h.textContent.trim()));
+            }
+            return titles;
+        }"""
+    )
+    assert "Serious Violence Strategy" in completed_titles
+
+    # The next Panel progress report lists it under Completed.
+    page.goto(f"{demo_site}/staff/plans/{plan_key}/reports/new/")
+    page.get_by_role("button", name="Preview").click()
+    report = page.locator(".pcplan-report").inner_text()
+    theme_section = report.split(f"{ours.theme.title} – Priorities for Action")[1]
+    completed_list = theme_section.split("Completed deliverables / activities of note")[1]
+    assert "Serious Violence Strategy" in completed_list.split("Current Deliverables")[0]
