@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("pcplan.performance.urls")),
     path("", include("pcplan.panel.urls")),
     path("", include("pcplan.api.urls")),
+    path("", include("pcplan.delivery.spreadsheet_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -62,7 +62,7 @@ class ThemeSerializer(serializers.ModelSerializer[Theme]):
 
 class UpdateSerializer(serializers.ModelSerializer[Update]):
     author_organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        read_only=True, slug_field="name"
+        read_only=True, slug_field="name", allow_null=True
     )
 
     class Meta:
@@ -74,7 +74,7 @@ class DeliverableSerializer(serializers.ModelSerializer[Deliverable]):
     plan = serializers.IntegerField(source="theme.plan_id", read_only=True)
     plan_key = serializers.CharField(source="theme.plan.key", read_only=True)
     lead: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        read_only=True, slug_field="name"
+        read_only=True, slug_field="name", allow_null=True
     )
     partners: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="name"
@@ -153,6 +153,9 @@ class PanelMemberSerializer(serializers.ModelSerializer[PanelMember]):
 
 
 class MeetingSerializer(serializers.ModelSerializer[Meeting]):
+    # The time of day in London, as "13:30"; `starts_at` is the same moment with its offset.
+    time = serializers.SerializerMethodField()
+    starts_at = serializers.DateTimeField(read_only=True)
     url = serializers.SerializerMethodField()
     calendar_url = serializers.SerializerMethodField()
 
@@ -162,6 +165,7 @@ class MeetingSerializer(serializers.ModelSerializer[Meeting]):
             "id",
             "date",
             "time",
+            "starts_at",
             "venue",
             "title",
             "status",
@@ -170,6 +174,10 @@ class MeetingSerializer(serializers.ModelSerializer[Meeting]):
             "url",
             "calendar_url",
         ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_time(self, obj: Meeting) -> str:
+        return f"{obj.time:%H:%M}"
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Meeting) -> str:
@@ -207,7 +215,7 @@ class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
             "deliverables",
         ]
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_report_url(self, obj: AgendaItem) -> str | None:
         if obj.is_exempt or not obj.has_report:
             return None
@@ -276,7 +284,7 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
     def get_response_text(self, obj: Recommendation) -> str:
         return obj.response_text if obj.response_published else ""
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_response_date(self, obj: Recommendation) -> str | None:
         if not obj.response_published or obj.response_date is None:
             return None
