@@ -16,7 +16,14 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from pcplan.delivery.models import Deliverable, Update
-from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, PanelMember, Recommendation
+from pcplan.panel.models import (
+    AgendaItem,
+    Meeting,
+    MinuteItem,
+    PanelMember,
+    Precept,
+    Recommendation,
+)
 from pcplan.performance.models import Measure, Observation
 from pcplan.plans.models import Plan, Theme
 from pcplan.public.views import latest_public_updates
@@ -115,3 +122,8 @@ def recommendations() -> QuerySet[Recommendation]:
 
 def reports() -> QuerySet[GeneratedReport]:
     return GeneratedReport.objects.public().select_related("plan").order_by("-as_of", "-id")
+
+
+def reported_precepts() -> QuerySet[Precept]:
+    """The precept decisions the Panel has reported (its public precept page's rule)."""
+    return Precept.objects.exclude(report_date=None).order_by("financial_year_start")

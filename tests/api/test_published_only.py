@@ -80,6 +80,13 @@ def test_no_feed_shows_a_planted_secret(client, planted_secrets, name):
     assert b"<item>" in response.content or b"<entry>" in response.content
 
 
+def test_the_popolo_json_shows_no_planted_secret(client, planted_secrets):
+    response = client.get(reverse("api:popolo"))
+    assert response.status_code == 200
+    assert SECRET not in response.content.decode()
+    assert response.json()["events"]
+
+
 def test_the_schema_and_the_staff_routes_give_nothing_away_to_the_anonymous(
     client, planted_secrets
 ):
