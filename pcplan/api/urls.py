@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from pcplan.api import feeds, popolo, tokens_views, views
+from pcplan.api import feeds, popolo, search_views, tokens_views, views
 
 app_name = "api"
 
@@ -31,6 +31,8 @@ staff_router.register("staff/updates", views.StaffUpdateViewSet, basename="staff
 urlpatterns = [
     path("api/v1/", include(public_router.urls)),
     path("api/v1/", include(staff_router.urls)),
+    path("api/v1/search/", search_views.SearchView.as_view(), name="api-search"),
+    path("search/", search_views.search_page, name="search"),
     path("api/popolo.json", popolo.popolo, name="popolo"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

@@ -25,7 +25,7 @@ from pcplan.wsgi import application
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 REQUESTS_WANTED = 1000
-# 29 operations x (30 + 6) examples: 1,044 requests.
+# 30 operations x (30 + 6) examples: 1,080 requests.
 EXAMPLES_PER_OPERATION = 30
 NEGATIVE_EXAMPLES_PER_OPERATION = 6
 
