@@ -11,7 +11,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.rules import Status
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
@@ -337,3 +339,40 @@ class UpdateEditSerializer(serializers.Serializer[Update]):
     date = serializers.DateField(required=False)
     text = serializers.CharField(max_length=20000, required=False)
     version = serializers.IntegerField(min_value=1)
+
+
+class StaffDeliverableSerializer(serializers.ModelSerializer[Deliverable]):
+    class Meta:
+        model = Deliverable
+        fields = [
+            "id",
+            "theme",
+            "key",
+            "title",
+            "lead",
+            "status",
+            "target_start",
+            "target_end",
+            "completed_on",
+            "is_published",
+            "version",
+        ]
+
+
+class DeliverableEditSerializer(serializers.Serializer[Deliverable]):
+    """A change to a deliverable's status or target, as the deliverable form makes it;
+    `version` is the one read, so that a stale edit is refused."""
+
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    target = serializers.CharField(
+        required=False, allow_blank=True, help_text="For example Q1 2023/24; blank for none."
+    )
+    version = serializers.IntegerField(min_value=1)
+
+    def validate_target(self, value: str) -> QuarterSpan | None:
+        if not value.strip():
+            return None
+        try:
+            return QuarterSpan.parse(value)
+        except PeriodError as exc:
+            raise serializers.ValidationError(str(exc)) from None

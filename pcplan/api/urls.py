@@ -27,6 +27,9 @@ public_router.register("reports", views.ReportViewSet, basename="report")
 staff_router = DefaultRouter(trailing_slash=True)
 staff_router.include_root_view = False
 staff_router.register("staff/updates", views.StaffUpdateViewSet, basename="staff-update")
+staff_router.register(
+    "staff/deliverables", views.StaffDeliverableViewSet, basename="staff-deliverable"
+)
 
 urlpatterns = [
     path("api/v1/", include(public_router.urls)),

@@ -238,3 +238,38 @@ class StaffUpdateViewSet(
         given.is_valid(raise_exception=True)
         set_published(api_user(request), update, given.validated_data["published"])
         return Response(s.StaffUpdateSerializer(update).data)
+
+
+class StaffDeliverableViewSet(
+    Conditional,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet[Any],
+):
+    """Every deliverable, unpublished ones included, for signed-in staff (as on the staff
+    pages). Changing status or target is for editors, through the Delivery Plan's service."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.StaffDeliverableSerializer
+    filterset_class = filters.DeliverableFilter
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return Deliverable.objects.select_related("theme").order_by("id")
+
+    @extend_schema(
+        request=s.DeliverableEditSerializer, responses={200: s.StaffDeliverableSerializer}
+    )
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        deliverable = self.get_object()
+        given = s.DeliverableEditSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        if "status" in data:
+            deliverable.status = data["status"]
+        if "target" in data:
+            deliverable.target = data["target"]
+        services.save_deliverable(
+            api_user(request), deliverable, reason="Edited through the API", version=data["version"]
+        )
+        return Response(s.StaffDeliverableSerializer(deliverable).data)

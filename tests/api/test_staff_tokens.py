@@ -170,3 +170,51 @@ def test_no_one_revokes_another_users_token(client_for, contributor, editor):
     assert response.status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_an_editor_token_changes_a_deliverables_status_and_target(
+    client, editor, constabulary_deliverable
+):
+    response = client.patch(
+        reverse("api:staff-deliverable-detail", args=[constabulary_deliverable.pk]),
+        {
+            "status": "completed",
+            "target": "Q1 2023/24",
+            "version": constabulary_deliverable.version,
+        },
+        content_type="application/json",
+        **bearer(editor),
+    )
+    assert response.status_code == 200, response.content
+    constabulary_deliverable.refresh_from_db()
+    assert constabulary_deliverable.status == "completed"
+    assert constabulary_deliverable.completed_on is not None
+    assert str(constabulary_deliverable.target) == "Q1 2023/24"
+    assert constabulary_deliverable.history.first().history_user == editor
+
+
+def test_a_contributor_token_cannot_change_even_its_own_deliverable(
+    client, contributor, constabulary_deliverable
+):
+    response = client.patch(
+        reverse("api:staff-deliverable-detail", args=[constabulary_deliverable.pk]),
+        {"status": "completed", "version": constabulary_deliverable.version},
+        content_type="application/json",
+        **bearer(contributor),
+    )
+    assert response.status_code == 403
+    constabulary_deliverable.refresh_from_db()
+    assert constabulary_deliverable.status == "in-progress"
+
+
+def test_a_bad_target_is_refused_naming_the_field(client, editor, constabulary_deliverable):
+    response = client.patch(
+        reverse("api:staff-deliverable-detail", args=[constabulary_deliverable.pk]),
+        {"target": "next spring", "version": constabulary_deliverable.version},
+        content_type="application/json",
+        **bearer(editor),
+    )
+    assert response.status_code == 400
+    assert "target" in response.json()["error"]["fields"]
+    constabulary_deliverable.refresh_from_db()
+    assert constabulary_deliverable.target is None
