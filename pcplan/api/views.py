@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from pcplan.api import filters, public
+from pcplan.api import filters, public, renderers
 from pcplan.api import serializers as s
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
@@ -42,9 +43,26 @@ class Conditional:
 
 
 class PublicViewSet(Conditional, viewsets.ReadOnlyModelViewSet[Any]):
-    """Anyone may read; a token changes nothing here (staff routes are under /staff/)."""
+    """Anyone may read; a token changes nothing here (staff routes are under /staff/).
+    Lists also download as CSV or Excel (`?format=csv|xlsx`) with the filters applied."""
 
     permission_classes = [permissions.AllowAny]
+    renderer_classes = [
+        JSONRenderer,
+        BrowsableAPIRenderer,
+        renderers.CSVRenderer,
+        renderers.XLSXRenderer,
+    ]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        export = request.accepted_renderer.format
+        if export not in renderers.EXPORT_FORMATS:
+            return super().list(request, *args, **kwargs)
+        rows = self.filter_queryset(self.get_queryset())[: renderers.EXPORT_MAX_ROWS]
+        response = Response(self.get_serializer(rows, many=True).data)
+        name = self.basename or "records"
+        response["Content-Disposition"] = f'attachment; filename="{name}.{export}"'
+        return response
 
 
 class PlanViewSet(PublicViewSet):
@@ -161,7 +179,7 @@ class ReportViewSet(PublicViewSet):
     """Published reports of public plans, newest first."""
 
     serializer_class = s.ReportSerializer
-    filterset_fields = ["plan", "kind", "format"]
+    filterset_fields = ["plan", "kind"]
 
     def get_queryset(self) -> QuerySet[Any]:
         return public.reports()
