@@ -210,3 +210,28 @@ LOGGING = {
 PCPLAN_CONCERN_RETENTION_DAYS = env_int("PCPLAN_CONCERN_RETENTION_DAYS", 365)
 # The public address of the site, for links in emails sent outside a request (digests).
 PCPLAN_SITE_URL = env_str("PCPLAN_SITE_URL", "http://localhost:8000")
+# The open data API (issue 14): Django REST Framework with an OpenAPI 3 schema. Anonymous
+# reads of what is public; staff writes with a per-user token (pcplan.api.authentication).
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "pcplan.api"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "pcplan.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "pcplan.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "pcplan.api.exceptions.api_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "pcplan open data API",
+    "DESCRIPTION": "The published Police and Crime Plan, its delivery, performance and the "
+    "Police and Crime Panel's business. Anonymous reads; staff writes with an API token.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed sidecar package's static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("pcplan.grants.urls")),
     path("", include("pcplan.engagement.urls")),
     path("", include("pcplan.transparency.urls")),
+    path("", include("pcplan.api.urls")),
+    path("", include("pcplan.delivery.spreadsheet_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.api import permissions as api_permissions
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
 from pcplan.grants import permissions as grants_permissions
@@ -56,5 +57,7 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Office profile"), reverse("core:office")))
     if delivery_permissions.can_decide(user):
         entries.append((_("Awaiting decision"), reverse("delivery:decision-queue")))
+    if api_permissions.can_hold_token(user):
+        entries.append((_("API tokens"), reverse("api:tokens")))
     entries.append((_("Public site"), reverse("public:home")))
     return [MenuItem(label, url, current=path == url) for label, url in entries]

@@ -1,0 +1,149 @@
+"""RSS and Atom feeds of what is public: progress updates, Panel meetings and their papers;
+and one meeting as an iCalendar file ("add to calendar")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from pcplan.api import public
+from pcplan.core.office import current_office
+from pcplan.delivery.models import Update
+from pcplan.panel import calendar
+from pcplan.panel.models import AgendaItem, Meeting
+
+FEED_LENGTH = 50
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), tzinfo=timezone.get_current_timezone())
+
+
+class UpdatesFeed(Feed):
+    """The latest published progress updates on the Delivery Plan."""
+
+    def title(self) -> str:
+        return _("%(office)s: Delivery Plan updates") % {"office": current_office().name}
+
+    def link(self) -> str:
+        return reverse("public:home")
+
+    def description(self) -> str:
+        return _("Published progress updates on the Police and Crime Plan's deliverables.")
+
+    def items(self) -> QuerySet[Update]:
+        return public.updates().select_related("deliverable__theme__plan")[:FEED_LENGTH]
+
+    def item_title(self, item: Update) -> str:
+        return f"{item.deliverable.title}: {item.date:%d %B %Y}"
+
+    def item_description(self, item: Update) -> str:
+        return item.text
+
+    def item_link(self, item: Update) -> str:
+        deliverable = item.deliverable
+        url = reverse("public:deliverable", args=[deliverable.theme.plan.key, deliverable.pk])
+        return f"{url}#update-{item.pk}"
+
+    def item_pubdate(self, item: Update) -> dt.datetime:
+        return item.published_at or _at(item.date)
+
+
+class UpdatesAtomFeed(UpdatesFeed):
+    feed_type = Atom1Feed
+    subtitle = UpdatesFeed.description
+
+
+class MeetingsFeed(Feed):
+    """Panel meetings, latest first, each with its date, time and venue."""
+
+    def title(self) -> str:
+        return _("%(panel)s: meetings") % {"panel": current_office().panel}
+
+    def link(self) -> str:
+        return reverse("panel:meetings")
+
+    def description(self) -> str:
+        return _("Meetings of the Police and Crime Panel, with their agendas and minutes.")
+
+    def items(self) -> QuerySet[Meeting]:
+        return public.meetings().order_by("-date", "-time", "-id")[:FEED_LENGTH]
+
+    def item_title(self, item: Meeting) -> str:
+        return str(item)
+
+    def item_description(self, item: Meeting) -> str:
+        return f"{item.date:%d %B %Y} {item.time:%H:%M}, {item.venue}".strip(", ")
+
+    def item_link(self, item: Meeting) -> str:
+        return reverse("panel:meeting", args=[item.pk])
+
+    def item_pubdate(self, item: Meeting) -> dt.datetime:
+        return item.starts_at
+
+
+class MeetingsAtomFeed(MeetingsFeed):
+    feed_type = Atom1Feed
+    subtitle = MeetingsFeed.description
+
+
+class PapersFeed(Feed):
+    """Reports on published agendas, exempt ones never."""
+
+    def title(self) -> str:
+        return _("%(panel)s: papers") % {"panel": current_office().panel}
+
+    def link(self) -> str:
+        return reverse("panel:meetings")
+
+    def description(self) -> str:
+        return _("Reports published with the Police and Crime Panel's agendas.")
+
+    def items(self) -> QuerySet[AgendaItem]:
+        return (
+            public.agenda_items()
+            .filter(is_exempt=False)
+            .exclude(report_file="")
+            .order_by("-meeting__date", "-meeting_id", "number")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item: AgendaItem) -> str:
+        return f"{item.meeting}: {item}"
+
+    def item_description(self, item: AgendaItem) -> str:
+        return item.note
+
+    def item_link(self, item: AgendaItem) -> str:
+        return reverse("panel:agenda-item-report", args=[item.meeting_id, item.number])
+
+    def item_pubdate(self, item: AgendaItem) -> dt.datetime:
+        published = item.meeting.agenda_published_on or item.meeting.date
+        return _at(published)
+
+
+class PapersAtomFeed(PapersFeed):
+    feed_type = Atom1Feed
+    subtitle = PapersFeed.description
+
+
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting as an iCalendar file, to add to a calendar (the Panel's calendar.py)."""
+    meeting = get_object_or_404(public.meetings(), pk=pk)
+    body = calendar.meetings_calendar(
+        [meeting],
+        host=request.get_host(),
+        url=lambda m: request.build_absolute_uri(reverse("panel:meeting", args=[m.pk])),
+        panel_name=current_office().panel,
+        now=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.date:%Y-%m-%d}.ics"'
+    return response

@@ -1,0 +1,77 @@
+"""Filters of the API's lists (django-filter): each a field of the record, by its API name."""
+
+from __future__ import annotations
+
+import django_filters
+
+from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.rules import Status
+from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, Recommendation
+from pcplan.performance.models import Observation
+from pcplan.plans.models import Theme
+
+
+class ThemeFilter(django_filters.FilterSet):
+    plan_key = django_filters.CharFilter(field_name="plan__key")
+
+    class Meta:
+        model = Theme
+        fields = ["plan"]
+
+
+class DeliverableFilter(django_filters.FilterSet):
+    plan = django_filters.NumberFilter(field_name="theme__plan")
+    plan_key = django_filters.CharFilter(field_name="theme__plan__key")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    lead = django_filters.CharFilter(field_name="lead__key")
+
+    class Meta:
+        model = Deliverable
+        fields = ["theme", "plan", "plan_key", "status", "lead"]
+
+
+class UpdateFilter(django_filters.FilterSet):
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
+
+    class Meta:
+        model = Update
+        fields = ["deliverable", "date_from", "date_to"]
+
+
+class ObservationFilter(django_filters.FilterSet):
+    measure_key = django_filters.CharFilter(field_name="measure__key")
+    period_from = django_filters.DateFilter(field_name="period_start", lookup_expr="gte")
+    period_to = django_filters.DateFilter(field_name="period_start", lookup_expr="lte")
+
+    class Meta:
+        model = Observation
+        fields = ["measure", "measure_key", "granularity", "area", "period_from", "period_to"]
+
+
+class MeetingFilter(django_filters.FilterSet):
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
+    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices)
+
+    class Meta:
+        model = Meeting
+        fields = ["status", "date_from", "date_to"]
+
+
+class AgendaItemFilter(django_filters.FilterSet):
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting"]
+
+
+class MinuteFilter(django_filters.FilterSet):
+    class Meta:
+        model = MinuteItem
+        fields = ["meeting"]
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    class Meta:
+        model = Recommendation
+        fields = ["meeting", "closed", "response_published"]

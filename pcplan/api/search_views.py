@@ -1,0 +1,54 @@
+"""The public search page and its API route."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from pcplan.api.search import MAX_QUERY_LENGTH, search
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    hits = search(query) if query.strip() else []
+    return render(request, "api/search.html", {"query": query, "hits": hits})
+
+
+class HitSerializer(serializers.Serializer[object]):
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    snippet = serializers.CharField()
+    url = serializers.URLField()
+
+
+class SearchResultsSerializer(serializers.Serializer[object]):
+    query = serializers.CharField()
+    results = HitSerializer(many=True)
+
+
+class SearchView(APIView):
+    """Search what is public: plans, deliverables, updates, meetings, agenda items, minutes."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, description="Words to look for.")],
+        responses=SearchResultsSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        query = request.query_params.get("q", "")[:MAX_QUERY_LENGTH]
+        results = [
+            {
+                "kind": hit.kind,
+                "title": hit.title,
+                "snippet": hit.snippet,
+                "url": request.build_absolute_uri(hit.url),
+            }
+            for hit in search(query)
+        ]
+        return Response({"query": query, "results": results})

@@ -1,0 +1,378 @@
+"""What each record looks like in the API. Only fields the public pages show are read here:
+no author, no contact details, no papers of exempt items, no unpublished response."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from pcplan.core.periods import PeriodError, QuarterSpan
+from pcplan.delivery.models import Deliverable, Update
+from pcplan.delivery.rules import Status
+from pcplan.panel.models import (
+    AgendaItem,
+    Meeting,
+    MinuteItem,
+    MinuteQuestion,
+    PanelMember,
+    Recommendation,
+)
+from pcplan.performance.models import Measure, Observation
+from pcplan.plans.models import Plan, Theme
+from pcplan.reports.models import GeneratedReport
+
+
+def _absolute(context: Mapping[str, Any], path: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class PlanSerializer(serializers.ModelSerializer[Plan]):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id",
+            "key",
+            "title",
+            "area",
+            "commissioner",
+            "summary",
+            "starts_on",
+            "ends_on",
+            "status",
+            "status_label",
+        ]
+
+
+class ThemeSerializer(serializers.ModelSerializer[Theme]):
+    plan_key = serializers.CharField(source="plan.key", read_only=True)
+    priorities: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="text"
+    )
+
+    class Meta:
+        model = Theme
+        fields = ["id", "plan", "plan_key", "key", "position", "title", "aim", "priorities"]
+
+
+class UpdateSerializer(serializers.ModelSerializer[Update]):
+    author_organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        read_only=True, slug_field="name", allow_null=True
+    )
+
+    class Meta:
+        model = Update
+        fields = ["id", "deliverable", "date", "text", "author_organisation", "published_at"]
+
+
+class DeliverableSerializer(serializers.ModelSerializer[Deliverable]):
+    plan = serializers.IntegerField(source="theme.plan_id", read_only=True)
+    plan_key = serializers.CharField(source="theme.plan.key", read_only=True)
+    lead: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        read_only=True, slug_field="name", allow_null=True
+    )
+    partners: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    target = serializers.SerializerMethodField()
+    latest_update = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deliverable
+        fields = [
+            "id",
+            "plan",
+            "plan_key",
+            "theme",
+            "key",
+            "title",
+            "purpose",
+            "lead",
+            "partners",
+            "status",
+            "status_label",
+            "target",
+            "target_start",
+            "target_end",
+            "added_on",
+            "completed_on",
+            "latest_update",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_target(self, obj: Deliverable) -> str:
+        return str(obj.target) if obj.target else ""
+
+    @extend_schema_field(UpdateSerializer(allow_null=True))
+    def get_latest_update(self, obj: Deliverable) -> dict[str, Any] | None:
+        latest = getattr(obj, "latest_updates", [])
+        return UpdateSerializer(latest[0], context=self.context).data if latest else None
+
+
+class MeasureSerializer(serializers.ModelSerializer[Measure]):
+    class Meta:
+        model = Measure
+        fields = [
+            "id",
+            "key",
+            "position",
+            "name",
+            "description",
+            "unit",
+            "direction",
+            "baseline_label",
+            "baseline_start",
+            "baseline_end",
+            "baseline_value",
+            "is_summed",
+            "target_value",
+            "target_note",
+            "is_national",
+            "source",
+        ]
+
+
+class ObservationSerializer(serializers.ModelSerializer[Observation]):
+    measure_key = serializers.CharField(source="measure.key", read_only=True)
+
+    class Meta:
+        model = Observation
+        fields = ["id", "measure", "measure_key", "granularity", "period_start", "value", "area"]
+
+
+class PanelMemberSerializer(serializers.ModelSerializer[PanelMember]):
+    class Meta:
+        model = PanelMember
+        fields = ["id", "name", "kind", "authority", "office", "start_date", "end_date"]
+
+
+class MeetingSerializer(serializers.ModelSerializer[Meeting]):
+    # The time of day in London, as "13:30"; `starts_at` is the same moment with its offset.
+    time = serializers.SerializerMethodField()
+    starts_at = serializers.DateTimeField(read_only=True)
+    url = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "date",
+            "time",
+            "starts_at",
+            "venue",
+            "title",
+            "status",
+            "agenda_published_on",
+            "minutes_published",
+            "url",
+            "calendar_url",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_time(self, obj: Meeting) -> str:
+        return f"{obj.time:%H:%M}"
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj: Meeting) -> str:
+        return _absolute(self.context, reverse("panel:meeting", args=[obj.pk]))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_calendar_url(self, obj: Meeting) -> str:
+        return _absolute(self.context, reverse("api:meeting-ics", args=[obj.pk]))
+
+
+class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
+    """An exempt item is listed with the notice why its papers are withheld; its note, page
+    range and report are not given."""
+
+    report_url = serializers.SerializerMethodField()
+    note = serializers.SerializerMethodField()
+    page_range = serializers.SerializerMethodField()
+    exemption_notice = serializers.CharField(read_only=True)
+    deliverables = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "id",
+            "meeting",
+            "number",
+            "title",
+            "presenting_body",
+            "kind",
+            "is_exempt",
+            "exemption_notice",
+            "note",
+            "page_range",
+            "report_url",
+            "deliverables",
+        ]
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_report_url(self, obj: AgendaItem) -> str | None:
+        if obj.is_exempt or not obj.has_report:
+            return None
+        path = reverse("panel:agenda-item-report", args=[obj.meeting_id, obj.number])
+        return _absolute(self.context, path)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_note(self, obj: AgendaItem) -> str:
+        return "" if obj.is_exempt else obj.note
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_page_range(self, obj: AgendaItem) -> str:
+        return "" if obj.is_exempt else obj.page_range
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_deliverables(self, obj: AgendaItem) -> list[int]:
+        return [d.pk for d in getattr(obj, "public_deliverables", [])]
+
+
+class MinuteQuestionSerializer(serializers.ModelSerializer[MinuteQuestion]):
+    class Meta:
+        model = MinuteQuestion
+        fields = ["number", "text"]
+
+
+class MinuteSerializer(serializers.ModelSerializer[MinuteItem]):
+    questions = MinuteQuestionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = MinuteItem
+        fields = [
+            "id",
+            "meeting",
+            "number",
+            "title",
+            "text",
+            "resolution",
+            "resolution_text",
+            "questions",
+        ]
+
+
+class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
+    """The response is given once it is published, and not before."""
+
+    response_text = serializers.SerializerMethodField()
+    response_date = serializers.SerializerMethodField()
+    deliverables = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "meeting",
+            "text",
+            "made_on",
+            "response_due",
+            "response_published",
+            "response_text",
+            "response_date",
+            "closed",
+            "deliverables",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_response_text(self, obj: Recommendation) -> str:
+        return obj.response_text if obj.response_published else ""
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_response_date(self, obj: Recommendation) -> str | None:
+        if not obj.response_published or obj.response_date is None:
+            return None
+        return obj.response_date.isoformat()
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_deliverables(self, obj: Recommendation) -> list[int]:
+        return [d.pk for d in getattr(obj, "public_deliverables", [])]
+
+
+class ReportSerializer(serializers.ModelSerializer[GeneratedReport]):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = GeneratedReport
+        fields = [
+            "id",
+            "plan",
+            "kind",
+            "format",
+            "as_of",
+            "since",
+            "meeting_date",
+            "published_at",
+            "download_url",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, obj: GeneratedReport) -> str:
+        return _absolute(self.context, reverse("reports:public-download", args=[obj.pk]))
+
+
+class UpdateWriteSerializer(serializers.Serializer[Update]):
+    """A new progress update, as the deliverable page's form takes it."""
+
+    deliverable = serializers.IntegerField()
+    date = serializers.DateField()
+    text = serializers.CharField(max_length=20000)
+
+
+class StaffUpdateSerializer(serializers.ModelSerializer[Update]):
+    class Meta:
+        model = Update
+        fields = ["id", "deliverable", "date", "text", "is_published", "version"]
+
+
+class UpdateEditSerializer(serializers.Serializer[Update]):
+    """A change to an update: `version` is the one read, so that a stale edit is refused."""
+
+    date = serializers.DateField(required=False)
+    text = serializers.CharField(max_length=20000, required=False)
+    version = serializers.IntegerField(min_value=1)
+
+
+class StaffDeliverableSerializer(serializers.ModelSerializer[Deliverable]):
+    class Meta:
+        model = Deliverable
+        fields = [
+            "id",
+            "theme",
+            "key",
+            "title",
+            "lead",
+            "status",
+            "target_start",
+            "target_end",
+            "completed_on",
+            "is_published",
+            "version",
+        ]
+
+
+class DeliverableEditSerializer(serializers.Serializer[Deliverable]):
+    """A change to a deliverable's status or target, as the deliverable form makes it;
+    `version` is the one read, so that a stale edit is refused."""
+
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    target = serializers.CharField(
+        required=False, allow_blank=True, help_text="For example Q1 2023/24; blank for none."
+    )
+    version = serializers.IntegerField(min_value=1)
+
+    def validate_target(self, value: str) -> QuarterSpan | None:
+        if not value.strip():
+            return None
+        try:
+            return QuarterSpan.parse(value)
+        except PeriodError as exc:
+            raise serializers.ValidationError(str(exc)) from None

@@ -1,0 +1,51 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from pcplan.api import feeds, popolo, search_views, tokens_views, views
+
+app_name = "api"
+
+# Anonymous reads of what is public. Every route registered here is checked by
+# tests/api/test_published_only.py, which iterates this router.
+public_router = DefaultRouter(trailing_slash=True)
+public_router.include_root_view = False
+public_router.register("plans", views.PlanViewSet, basename="plan")
+public_router.register("themes", views.ThemeViewSet, basename="theme")
+public_router.register("deliverables", views.DeliverableViewSet, basename="deliverable")
+public_router.register("updates", views.UpdateViewSet, basename="update")
+public_router.register("measures", views.MeasureViewSet, basename="measure")
+public_router.register("observations", views.ObservationViewSet, basename="observation")
+public_router.register("panel-members", views.PanelMemberViewSet, basename="panel-member")
+public_router.register("meetings", views.MeetingViewSet, basename="meeting")
+public_router.register("agenda-items", views.AgendaItemViewSet, basename="agenda-item")
+public_router.register("minutes", views.MinuteViewSet, basename="minute")
+public_router.register("recommendations", views.RecommendationViewSet, basename="recommendation")
+public_router.register("reports", views.ReportViewSet, basename="report")
+
+# Signed-in staff, with a token: the same services and rules as the staff pages.
+staff_router = DefaultRouter(trailing_slash=True)
+staff_router.include_root_view = False
+staff_router.register("staff/updates", views.StaffUpdateViewSet, basename="staff-update")
+staff_router.register(
+    "staff/deliverables", views.StaffDeliverableViewSet, basename="staff-deliverable"
+)
+
+urlpatterns = [
+    path("api/v1/", include(public_router.urls)),
+    path("api/v1/", include(staff_router.urls)),
+    path("api/v1/search/", search_views.SearchView.as_view(), name="api-search"),
+    path("search/", search_views.search_page, name="search"),
+    path("api/popolo.json", popolo.popolo, name="popolo"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("feeds/updates.rss", feeds.UpdatesFeed(), name="feed-updates"),
+    path("feeds/updates.atom", feeds.UpdatesAtomFeed(), name="feed-updates-atom"),
+    path("feeds/meetings.rss", feeds.MeetingsFeed(), name="feed-meetings"),
+    path("feeds/meetings.atom", feeds.MeetingsAtomFeed(), name="feed-meetings-atom"),
+    path("feeds/papers.rss", feeds.PapersFeed(), name="feed-papers"),
+    path("feeds/papers.atom", feeds.PapersAtomFeed(), name="feed-papers-atom"),
+    path("panel/meetings/<int:pk>/calendar.ics", feeds.meeting_ics, name="meeting-ics"),
+    path("staff/api-tokens/", tokens_views.token_list, name="tokens"),
+    path("staff/api-tokens/<int:pk>/revoke/", tokens_views.token_revoke, name="token-revoke"),
+]

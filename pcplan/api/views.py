@@ -1,0 +1,293 @@
+"""The API's routes: anonymous reads of what is public, and staff writes with a token.
+
+Public routes read only through `pcplan.api.public`; staff routes call the apps' own service
+functions, which check the same permission rules as the web pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.middleware.http import ConditionalGetMiddleware
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from pcplan.api import filters, public, renderers
+from pcplan.api import serializers as s
+from pcplan.core.models import User
+from pcplan.core.publishing import set_published
+from pcplan.delivery import services
+from pcplan.delivery.models import Deliverable, Update
+
+
+class Conditional:
+    """ETag and Last-Modified-free conditional GETs: the ETag is the body's hash, and a client
+    sending it back in If-None-Match gets 304 Not Modified with no body."""
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response.render()
+            conditional = ConditionalGetMiddleware(lambda _request: response)
+            result: Response = conditional(request._request)  # type: ignore[assignment]
+            return result
+        return response
+
+
+class PublicViewSet(Conditional, viewsets.ReadOnlyModelViewSet[Any]):
+    """Anyone may read; a token changes nothing here (staff routes are under /staff/).
+    Lists also download as CSV or Excel (`?format=csv|xlsx`) with the filters applied."""
+
+    permission_classes = [permissions.AllowAny]
+    renderer_classes = [
+        JSONRenderer,
+        BrowsableAPIRenderer,
+        renderers.CSVRenderer,
+        renderers.XLSXRenderer,
+    ]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        export = request.accepted_renderer.format
+        if export not in renderers.EXPORT_FORMATS:
+            return super().list(request, *args, **kwargs)
+        rows = self.filter_queryset(self.get_queryset())[: renderers.EXPORT_MAX_ROWS]
+        response = Response(self.get_serializer(rows, many=True).data)
+        name = self.basename or "records"
+        response["Content-Disposition"] = f'attachment; filename="{name}.{export}"'
+        return response
+
+
+class PlanViewSet(PublicViewSet):
+    """Police and Crime Plans that are issued, varied or superseded."""
+
+    serializer_class = s.PlanSerializer
+    filterset_fields = ["status"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.plans()
+
+
+class ThemeViewSet(PublicViewSet):
+    """The themes of public plans, with their priorities for action."""
+
+    serializer_class = s.ThemeSerializer
+    filterset_class = filters.ThemeFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.themes()
+
+
+class DeliverableViewSet(PublicViewSet):
+    """Published deliverables of public plans, each with its latest published update."""
+
+    serializer_class = s.DeliverableSerializer
+    filterset_class = filters.DeliverableFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.deliverables()
+
+
+class UpdateViewSet(PublicViewSet):
+    """Published progress updates of public deliverables, newest first."""
+
+    serializer_class = s.UpdateSerializer
+    filterset_class = filters.UpdateFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.updates()
+
+
+class MeasureViewSet(PublicViewSet):
+    """National measures and published local measures."""
+
+    serializer_class = s.MeasureSerializer
+    filterset_fields = ["is_national", "key"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.measures()
+
+
+class ObservationViewSet(PublicViewSet):
+    """Values of public measures, per month, quarter or year, for the force or a CSP area."""
+
+    serializer_class = s.ObservationSerializer
+    filterset_class = filters.ObservationFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.observations()
+
+
+class PanelMemberViewSet(PublicViewSet):
+    """Members of the Police and Crime Panel, past and present."""
+
+    serializer_class = s.PanelMemberSerializer
+    filterset_fields = ["kind", "office"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.panel_members()
+
+
+class MeetingViewSet(PublicViewSet):
+    """Panel meetings, with a link to each one's page and calendar entry."""
+
+    serializer_class = s.MeetingSerializer
+    filterset_class = filters.MeetingFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.meetings()
+
+
+class AgendaItemViewSet(PublicViewSet):
+    """Items of published agendas; exempt items are listed without their papers."""
+
+    serializer_class = s.AgendaItemSerializer
+    filterset_class = filters.AgendaItemFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.agenda_items()
+
+
+class MinuteViewSet(PublicViewSet):
+    """Published minutes, exempt minutes left out, numbered as the Panel numbers them."""
+
+    serializer_class = s.MinuteSerializer
+    filterset_class = filters.MinuteFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.minutes()
+
+
+class RecommendationViewSet(PublicViewSet):
+    """The Panel's recommendations, with the response once it is published."""
+
+    serializer_class = s.RecommendationSerializer
+    filterset_class = filters.RecommendationFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.recommendations()
+
+
+class ReportViewSet(PublicViewSet):
+    """Published reports of public plans, newest first."""
+
+    serializer_class = s.ReportSerializer
+    filterset_fields = ["plan", "kind"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.reports()
+
+
+class PublishSerializer(serializers.Serializer[Any]):
+    published = serializers.BooleanField()
+
+
+def api_user(request: Request) -> User:
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 - IsAuthenticated let only a User in
+    return user
+
+
+class StaffUpdateViewSet(
+    Conditional,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet[Any],
+):
+    """Progress updates, drafts included, for signed-in staff (as on the staff pages).
+
+    Adding, editing and publishing go through the Delivery Plan's services: a contributor adds
+    updates only to deliverables their organisation leads, edits their own until published,
+    and publishes nothing."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.StaffUpdateSerializer
+    filterset_class = filters.UpdateFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return Update.objects.select_related("deliverable").order_by("-date", "-id")
+
+    @extend_schema(request=s.UpdateWriteSerializer, responses={201: s.StaffUpdateSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        given = s.UpdateWriteSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        deliverable = get_object_or_404(Deliverable, pk=given.validated_data["deliverable"])
+        update = services.post_update(
+            api_user(request),
+            deliverable,
+            text=given.validated_data["text"],
+            date=given.validated_data["date"],
+        )
+        return Response(s.StaffUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.UpdateEditSerializer, responses={200: s.StaffUpdateSerializer})
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        update = self.get_object()
+        given = s.UpdateEditSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        services.edit_update(
+            api_user(request),
+            update,
+            text=data.get("text", update.text),
+            date=data.get("date", update.date),
+            version=data["version"],
+        )
+        return Response(s.StaffUpdateSerializer(update).data)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.partial_update(request, *args, **kwargs)
+
+    @extend_schema(request=PublishSerializer, responses={200: s.StaffUpdateSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, pk: str | None = None) -> Response:
+        update = self.get_object()
+        given = PublishSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        set_published(api_user(request), update, given.validated_data["published"])
+        return Response(s.StaffUpdateSerializer(update).data)
+
+
+class StaffDeliverableViewSet(
+    Conditional,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet[Any],
+):
+    """Every deliverable, unpublished ones included, for signed-in staff (as on the staff
+    pages). Changing status or target is for editors, through the Delivery Plan's service."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.StaffDeliverableSerializer
+    filterset_class = filters.DeliverableFilter
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return Deliverable.objects.select_related("theme").order_by("id")
+
+    @extend_schema(
+        request=s.DeliverableEditSerializer, responses={200: s.StaffDeliverableSerializer}
+    )
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        deliverable = self.get_object()
+        given = s.DeliverableEditSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        if "status" in data:
+            deliverable.status = data["status"]
+        if "target" in data:
+            deliverable.target = data["target"]
+        services.save_deliverable(
+            api_user(request), deliverable, reason="Edited through the API", version=data["version"]
+        )
+        return Response(s.StaffDeliverableSerializer(deliverable).data)

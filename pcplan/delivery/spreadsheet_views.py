@@ -1,0 +1,121 @@
+"""Staff pages for the Delivery Plan spreadsheet: download, upload, preview, apply."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pcplan.core.http import posted, require
+from pcplan.delivery import permissions, spreadsheet
+from pcplan.performance.uploads import max_upload_bytes
+from pcplan.plans.permissions import EDITORS_ONLY
+from pcplan.plans.views import get_plan_for_user
+
+SALT = "pcplan.delivery.spreadsheet"
+# A preview is applied within a day, or uploaded again.
+PREVIEW_MAX_AGE = 24 * 60 * 60
+FORMATS = ("xlsx", "csv")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Delivery Plan spreadsheet"),
+        help_text=_("The file you downloaded here and edited, saved as .xlsx or .csv."),
+    )
+
+
+@login_required
+def export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404(gettext("Download the Delivery Plan as .xlsx or .csv"))
+    require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
+    plan = get_plan_for_user(request, key)
+    if fmt == "csv":
+        body, content_type = spreadsheet.export_csv(plan), "text/csv; charset=utf-8"
+    else:
+        body = spreadsheet.export_xlsx(plan)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{plan.key}-delivery-plan.{fmt}"'
+    return response
+
+
+@login_required
+def upload(request: HttpRequest, key: str) -> HttpResponse:
+    """Upload a file: check every row, and show what applying it would change."""
+    user = require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
+    plan = get_plan_for_user(request, key)
+    form = UploadForm(posted(request), request.FILES or None)
+    context = {"plan": plan, "form": form, "max_mb": max_upload_bytes() // (1024 * 1024)}
+    if request.method != "POST" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        return render(request, "delivery/spreadsheet_upload.html", context, status=status)
+    upload = form.cleaned_data["file"]
+    try:
+        changes = spreadsheet.read_changes(plan, upload.name, upload)
+    except spreadsheet.ImportRefused as exc:
+        context["problems"] = exc.problems
+        return render(request, "delivery/spreadsheet_upload.html", context, status=400)
+    upload.seek(0)
+    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
+    stored = default_storage.save(
+        f"delivery-imports/{uuid.uuid4().hex}{suffix}", ContentFile(upload.read())
+    )
+    ticket = signing.dumps({"path": stored, "plan": plan.pk, "user": user.pk}, salt=SALT)
+    return render(
+        request,
+        "delivery/spreadsheet_preview.html",
+        {
+            "plan": plan,
+            "changes": changes,
+            "ticket": ticket,
+            "to_apply": sum(1 for c in changes if c.action != "unchanged"),
+        },
+    )
+
+
+@login_required
+def apply(request: HttpRequest, key: str) -> HttpResponse:
+    """Apply the previewed file, read again now, all or nothing."""
+    user = require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
+    plan = get_plan_for_user(request, key)
+    upload_url = reverse("delivery-spreadsheet:upload", args=[plan.key])
+    if request.method != "POST":
+        return redirect(upload_url)
+    try:
+        ticket = signing.loads(request.POST.get("ticket", ""), salt=SALT, max_age=PREVIEW_MAX_AGE)
+    except signing.BadSignature:
+        messages.error(request, gettext("The preview has expired: upload the file again."))
+        return redirect(upload_url)
+    if ticket["plan"] != plan.pk or ticket["user"] != user.pk:
+        messages.error(request, gettext("The preview has expired: upload the file again."))
+        return redirect(upload_url)
+    path = ticket["path"]
+    try:
+        with default_storage.open(path, "rb") as stored:
+            changes = spreadsheet.read_changes(plan, path, stored)
+        saved = spreadsheet.apply_changes(user, changes)
+    except FileNotFoundError:
+        messages.error(request, gettext("This file has already been applied."))
+        return redirect(upload_url)
+    except spreadsheet.ImportRefused as exc:
+        # The plan changed since the preview (a theme or organisation was removed).
+        messages.error(request, " ".join(exc.problems))
+        return redirect(upload_url)
+    default_storage.delete(path)
+    messages.success(
+        request,
+        gettext("%(count)s deliverables saved from the spreadsheet") % {"count": saved},
+    )
+    return redirect(reverse("delivery:deliverable-list", args=[plan.key]))

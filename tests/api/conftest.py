@@ -1,0 +1,160 @@
+"""A small office's public record, and planted things that must never be public."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+
+from pcplan.delivery.models import Update
+from pcplan.panel.models import (
+    AgendaItem,
+    Meeting,
+    MinuteItem,
+    PanelMember,
+    PublicSubmission,
+    Recommendation,
+)
+from pcplan.performance.models import Measure, Observation
+from pcplan.plans.lifecycle import PlanStatus
+from pcplan.reports.models import GeneratedReport
+from tests.factories import DeliverableFactory, PlanFactory, ThemeFactory, UpdateFactory
+
+SECRET = "SECRET"
+
+
+@pytest.fixture
+def public_record(db, constabulary_deliverable, published_update):
+    """One of each public record: plan, theme, deliverable, update, measure, observation,
+    member, meeting, agenda item with a report, minute, recommendation with its response."""
+    measure = Measure.objects.create(
+        key="victim-satisfaction",
+        name="Victim satisfaction",
+        unit="%",
+        direction="higher",
+        is_published=True,
+    )
+    Observation.objects.create(
+        measure=measure, granularity="month", period_start=dt.date(2023, 1, 1), value="81.5"
+    )
+    PanelMember.objects.create(
+        name="Edward Leigh", kind="independent", start_date=dt.date(2022, 7, 20)
+    )
+    meeting = Meeting.objects.create(
+        date=dt.date(2023, 3, 15),
+        venue="Town Hall",
+        status=Meeting.Status.HELD,
+        minutes_published=True,
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting, number=1, title="Delivery Plan update", kind=AgendaItem.Kind.STANDARD
+    )
+    item.report_file.save("report.pdf", ContentFile(b"%PDF-1.4 public"), save=True)
+    minute = MinuteItem.objects.create(meeting=meeting, number=501, title="Delivery Plan update")
+    Recommendation.objects.create(
+        meeting=meeting,
+        minute=minute,
+        text="Publish the Delivery Plan quarterly.",
+        made_on=meeting.date,
+        response_due=dt.date(2023, 4, 15),
+        response_text="Agreed.",
+        response_date=dt.date(2023, 4, 1),
+        response_published=True,
+    )
+    make_report(constabulary_deliverable.theme.plan, published=True, purpose="Progress.")
+    return meeting
+
+
+def make_report(plan, *, published, purpose):
+    report = GeneratedReport(
+        plan=plan,
+        kind="panel",
+        format="html",
+        as_of=dt.date(2023, 3, 15),
+        since=dt.date(2022, 9, 14),
+        panel_name="Police and Crime Panel",
+        meeting_date=dt.date(2023, 3, 15),
+        report_of="Chief Executive",
+        contact_officer="An Officer",
+        purpose=purpose,
+        recommendation="Note it.",
+        terms_of_reference="1.1",
+        is_published=published,
+    )
+    report.file.save("report.html", ContentFile(purpose.encode()), save=True)
+    return report
+
+
+@pytest.fixture
+def planted_secrets(db, public_record, constabulary_deliverable):
+    """Everything here carries SECRET in its words: none of it may be on a public route."""
+    draft_plan = PlanFactory(
+        key="secret-plan", title=f"{SECRET} draft plan", status=PlanStatus.DRAFTING
+    )
+    draft_theme = ThemeFactory(plan=draft_plan, title=f"{SECRET} theme", aim=f"{SECRET} aim")
+    DeliverableFactory(theme=draft_theme, title=f"{SECRET} deliverable of a draft plan")
+    DeliverableFactory(
+        theme=constabulary_deliverable.theme,
+        title=f"{SECRET} unpublished deliverable",
+        is_published=False,
+    )
+    UpdateFactory(
+        deliverable=constabulary_deliverable,
+        text=f"{SECRET} unpublished update",
+        is_published=False,
+        date=dt.date(2024, 1, 1),
+    )
+    Measure.objects.create(
+        key="secret-measure", name=f"{SECRET} unpublished measure", unit="n", direction="lower"
+    )
+    meeting = public_record
+    exempt = AgendaItem.objects.create(
+        meeting=meeting,
+        number=2,
+        title="Exempt item",
+        note=f"{SECRET} note",
+        kind=AgendaItem.Kind.STANDARD,
+        is_exempt=True,
+        exempt_paragraph=3,
+        first_page=9,
+        last_page=12,
+    )
+    exempt.report_file.save("exempt.pdf", ContentFile(b"%PDF-1.4 secret"), save=True)
+    MinuteItem.objects.create(
+        meeting=meeting,
+        number=502,
+        title=f"{SECRET} exempt minute",
+        text=f"{SECRET} text",
+        is_exempt=True,
+    )
+    unpublished_agenda = Meeting.objects.create(
+        date=dt.date(2030, 1, 1), venue="Town Hall", status=Meeting.Status.SCHEDULED
+    )
+    AgendaItem.objects.create(meeting=unpublished_agenda, number=1, title=f"{SECRET} early item")
+    unpublished_minutes = Meeting.objects.create(
+        date=dt.date(2023, 6, 1), status=Meeting.Status.HELD, minutes_published=False
+    )
+    MinuteItem.objects.create(
+        meeting=unpublished_minutes, number=503, title=f"{SECRET} draft minute"
+    )
+    Recommendation.objects.create(
+        meeting=meeting,
+        text="Review the estate.",
+        made_on=meeting.date,
+        response_due=dt.date(2023, 4, 15),
+        response_text=f"{SECRET} draft response",
+        response_date=dt.date(2023, 4, 2),
+        response_published=False,
+    )
+    PublicSubmission.objects.create(
+        meeting=meeting,
+        kind="question",
+        name=f"{SECRET} Resident",
+        contact=f"{SECRET}@example.org",
+        text=f"{SECRET} question",
+        received_at=dt.datetime(2023, 3, 1, 9, 0, tzinfo=dt.UTC),
+    )
+    make_report(constabulary_deliverable.theme.plan, published=False, purpose=f"{SECRET} report")
+    make_report(draft_plan, published=True, purpose=f"{SECRET} report of a draft plan")
+    return Update.objects.get(text=f"{SECRET} unpublished update")

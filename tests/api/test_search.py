@@ -1,0 +1,45 @@
+"""Search (issue 14 item 4): one interface over what is public, on SQLite and PostgreSQL;
+results respect publication."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from pcplan.api.search import search
+from tests.api.conftest import SECRET
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_a_published_update_by_its_words(client, planted_secrets):
+    hits = search("assessment")
+    assert [(h.kind, h.title) for h in hits] == [
+        ("Update", "Serious Violence Strategy: 15 March 2023")
+    ]
+    page = client.get(reverse("api:search"), {"q": "assessment"})
+    assert page.status_code == 200
+    assert "Serious Violence Strategy: 15 March 2023" in page.content.decode()
+
+
+def test_every_word_must_match(planted_secrets):
+    assert search("Serious Violence") != []
+    assert search("Serious Nonsenseword") == []
+
+
+@pytest.mark.parametrize(
+    "query", [SECRET, "secret draft plan", "exempt minute", "unpublished update", "Resident"]
+)
+def test_search_never_finds_a_planted_secret(client, planted_secrets, query):
+    assert search(query) == []
+    response = client.get(reverse("api:api-search"), {"q": query})
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+    page = client.get(reverse("api:search"), {"q": query})
+    assert SECRET not in page.content.decode().replace(query, "")
+
+
+def test_the_search_api_gives_absolute_links(client, planted_secrets):
+    results = client.get(reverse("api:api-search"), {"q": "Delivery Plan update"}).json()["results"]
+    assert {r["kind"] for r in results} >= {"Agenda item", "Minute"}
+    assert all(r["url"].startswith("http://testserver/") for r in results)
