@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.accounts.permissions import may_manage_accounts
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
 from pcplan.panel import permissions as panel_permissions
@@ -38,5 +39,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Panel"), reverse("panel:staff-home")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
+    if may_manage_accounts(user):
+        entries.append((_("People"), reverse("accounts:people")))
+    entries.append((_("Your account"), reverse("accounts:account")))
     entries.append((_("Public site"), reverse("public:home")))
     return [MenuItem(label, url, current=path == url) for label, url in entries]
