@@ -32,6 +32,21 @@ def _next(request: HttpRequest) -> HttpResponseRedirect:
     return HttpResponseRedirect(target)
 
 
+def _code_accepted(request: HttpRequest, device: TOTPDevice, form: SecurityCodeForm) -> bool:
+    """Checks the code (django-otp makes each wrong code's next try wait longer), records
+    the outcome in the sign-in record, and puts the reason for a refusal on the form."""
+    allowed, _details = device.verify_is_allowed()
+    if allowed and device.verify_token(form.cleaned_data["code"]):
+        services.record(request, SignInEvent.Kind.VERIFIED, user=device.user)
+        return True
+    services.record(request, SignInEvent.Kind.VERIFY_FAILED, user=device.user)
+    if allowed:
+        form.add_error("code", _("The code is wrong or has expired: enter the code shown now"))
+    else:
+        form.add_error("code", _("Too many wrong codes: wait a minute, then try again"))
+    return False
+
+
 def qr_svg(text: str) -> str:
     """The QR code as inline SVG (no image library, no inline style)."""
     image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
@@ -51,14 +66,11 @@ def set_up(request: HttpRequest) -> HttpResponse:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
     form = SecurityCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        if _code_accepted(request, device, form):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            services.record(request, SignInEvent.Kind.VERIFIED, user=user)
             return _next(request)
-        services.record(request, SignInEvent.Kind.VERIFY_FAILED, user=user)
-        form.add_error("code", _("The code is wrong or has expired: enter the code shown now"))
     secret = base64.b32encode(device.bin_key).decode("ascii")
     context = {
         "form": form,
@@ -78,17 +90,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     if device is None:
         return redirect(f"{reverse('accounts:two-factor-set-up')}?{request.GET.urlencode()}")
     form = SecurityCodeForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        allowed, _details = device.verify_is_allowed()
-        if allowed and device.verify_token(form.cleaned_data["code"]):
-            otp_login(request, device)
-            services.record(request, SignInEvent.Kind.VERIFIED, user=user)
-            return _next(request)
-        services.record(request, SignInEvent.Kind.VERIFY_FAILED, user=user)
-        if allowed:
-            form.add_error("code", _("The code is wrong or has expired: enter the code shown now"))
-        else:
-            form.add_error("code", _("Too many wrong codes: wait a minute, then try again"))
+    if request.method == "POST" and form.is_valid() and _code_accepted(request, device, form):
+        otp_login(request, device)
+        return _next(request)
     context = {"form": form, "next": request.GET.get("next", "")}
     return render(
         request, "accounts/two_factor_verify.html", context, status=400 if form.errors else 200
