@@ -206,6 +206,8 @@ LOGGING = {
 # (django-otp), Content-Security-Policy (django-csp), session expiry, HSTS behind TLS.
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "csp", "pcplan.accounts"]
 MIDDLEWARE += [
+    # Before any view (or the CSRF check) reads a body: refuses an oversized one unread.
+    "pcplan.accounts.uploads.RequestSizeLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "pcplan.accounts.two_factor.TwoFactorMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -273,5 +275,10 @@ CONTENT_SECURITY_POLICY = {
 # The public question form: at most this many submissions per address per hour.
 PCPLAN_PUBLIC_FORM_LIMIT = env_int("PCPLAN_PUBLIC_FORM_LIMIT", 5)
 PCPLAN_PUBLIC_FORM_WINDOW_SECONDS = env_int("PCPLAN_PUBLIC_FORM_WINDOW_SECONDS", 3600)
+# A request body larger than this is refused before it is read: the largest upload a form
+# accepts (Panel reports, 20 MB) and room for the form's other fields.
+PCPLAN_MAX_REQUEST_BYTES = env_int(
+    "PCPLAN_MAX_REQUEST_BYTES", max(PCPLAN_MAX_UPLOAD_BYTES, 20 * 1024 * 1024) + 1024 * 1024
+)
 # The sign-in record is kept this long (the privacy notice says so).
 PCPLAN_SIGN_IN_RECORD_DAYS = env_int("PCPLAN_SIGN_IN_RECORD_DAYS", 365)
