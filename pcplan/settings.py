@@ -226,6 +226,8 @@ AXES_FAILURE_LIMIT = env_int("PCPLAN_SIGN_IN_FAILURES", 5)
 AXES_COOLOFF_TIME = env_int("PCPLAN_LOCKOUT_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# pcplan's own sign-in record (accounts.SignInEvent) is the log, kept for a stated period.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "pcplan.accounts.views.lockout.locked_out"
 # Behind a reverse proxy, the number of proxies that add X-Forwarded-For (docs/deployment.md).
 AXES_IPWARE_PROXY_COUNT = env_int("PCPLAN_PROXY_COUNT", 0) or None

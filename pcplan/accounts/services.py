@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -86,3 +87,11 @@ def accept_invitation(user: User) -> None:
     ):
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
+
+
+def forget_old_sign_ins() -> int:
+    """Delete the sign-in record older than PCPLAN_SIGN_IN_RECORD_DAYS (the privacy notice's
+    retention period); returns how many entries went."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.PCPLAN_SIGN_IN_RECORD_DAYS)
+    deleted, _by_model = SignInEvent.objects.filter(at__lt=cutoff).delete()
+    return deleted
