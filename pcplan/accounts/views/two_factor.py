@@ -49,7 +49,7 @@ def _code_accepted(request: HttpRequest, device: TOTPDevice, form: SecurityCodeF
 
 def qr_svg(text: str) -> str:
     """The QR code as inline SVG (no image library, no inline style)."""
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=15)
     return image.to_string(encoding="unicode")
 
 
