@@ -35,10 +35,21 @@ def is_verified(request: HttpRequest) -> bool:
     return bool(check and check())
 
 
+# Signing in and out, the second step itself, and the emailed password links stay reachable,
+# or no one could finish signing in. Changing a password is not among them: a stolen password
+# alone must not be enough to change it.
+EXEMPT_PREFIXES = (
+    "/account/sign-in/",
+    "/account/sign-out/",
+    "/account/two-factor/",
+    "/account/password/reset/",
+    "/account/password/saved/",
+    "/account/invitation/",
+)
+
+
 def exempt_path(path: str) -> bool:
-    """The account pages (signing in and out, the second step, passwords) and static files
-    stay reachable, or no one could finish signing in."""
-    return path.startswith(("/account/", settings.STATIC_URL))
+    return path.startswith((*EXEMPT_PREFIXES, settings.STATIC_URL))
 
 
 class TwoFactorMiddleware:

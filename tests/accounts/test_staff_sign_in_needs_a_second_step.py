@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pcplan.accounts.models import SignInEvent
 from tests.accounts.conftest import sign_in
+from tests.conftest import PASSWORD
 
 
 def code_for(device: TOTPDevice) -> str:
@@ -96,6 +97,22 @@ def test_a_stolen_password_cannot_replace_the_authenticator_app(
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:two-factor-verify"))
     assert TOTPDevice.objects.filter(user=editor).count() == 1
+
+
+def test_a_stolen_password_cannot_change_the_password(client, two_factor_required, editor):
+    enrolled(editor)
+    sign_in(client, editor.username)
+    for url in (reverse("accounts:password-change"), reverse("accounts:account")):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("accounts:two-factor-verify"))
+    response = client.post(
+        reverse("accounts:password-change"),
+        {"old_password": PASSWORD, "new_password1": "x-new-pass", "new_password2": "x-new-pass"},
+    )
+    assert response.status_code == 302
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
 
 
 def test_a_contributor_is_not_asked_unless_the_setting_names_their_role(
