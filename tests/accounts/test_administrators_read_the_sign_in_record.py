@@ -50,3 +50,17 @@ def test_the_menu_offers_people_to_administrators_only(client, administrator, ed
     page = client.get(reverse("core:staff-home")).content.decode()
     assert reverse("accounts:people") not in page
     assert reverse("accounts:account") in page
+
+
+def test_the_admin_shows_the_record_but_cannot_change_it(client, administrator, editor):
+    sign_in(client, editor.username, "wrong")
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    listing = client.get(reverse("admin:accounts_signinevent_changelist"))
+    assert listing.status_code == 200
+    assert editor.username in listing.content.decode()
+    event = SignInEvent.objects.get(kind=SignInEvent.Kind.FAILED)
+    response = client.post(reverse("admin:accounts_signinevent_delete", args=[event.pk]))
+    assert response.status_code == 403
+    assert SignInEvent.objects.filter(pk=event.pk).exists()
