@@ -235,3 +235,85 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+# Accounts and security headers (issue 15): lockout (django-axes), two-factor sign-in
+# (django-otp), Content-Security-Policy (django-csp), session expiry, HSTS behind TLS.
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "csp", "pcplan.accounts"]
+MIDDLEWARE += [
+    # Before any view (or the CSRF check) reads a body: refuses an oversized one unread.
+    "pcplan.accounts.uploads.RequestSizeLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "pcplan.accounts.two_factor.TwoFactorMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After PCPLAN_SIGN_IN_FAILURES wrong passwords for one username, or from one address, that
+# username or address is refused (even with the right password) for PCPLAN_LOCKOUT_MINUTES.
+# A successful sign-in clears the count, so an office behind one address is not locked out by
+# one person's typing.
+AXES_FAILURE_LIMIT = env_int("PCPLAN_SIGN_IN_FAILURES", 5)
+AXES_COOLOFF_TIME = env_int("PCPLAN_LOCKOUT_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# pcplan's own sign-in record (accounts.SignInEvent) is the log, kept for a stated period.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "pcplan.accounts.views.lockout.locked_out"
+# Behind a reverse proxy, the number of proxies that add X-Forwarded-For (docs/deployment.md).
+AXES_IPWARE_PROXY_COUNT = env_int("PCPLAN_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Roles that must pass the second sign-in step (TOTP). Off for `make demo` (PCPLAN_DEBUG) so the
+# demo's sign-ins work as documented, and in the test suite, whose tests of it turn it on.
+PCPLAN_TWO_FACTOR_ROLES = env_list(
+    "PCPLAN_TWO_FACTOR_ROLES", [] if DEBUG or TESTING else ["administrator", "opcc-editor"]
+)
+OTP_TOTP_ISSUER = PCPLAN_SITE_NAME
+# A session ends after this many minutes without a request (every request renews it).
+SESSION_COOKIE_AGE = env_int("PCPLAN_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+PASSWORD_RESET_TIMEOUT = env_int("PCPLAN_PASSWORD_LINK_HOURS", 72) * 3600
+# Served over TLS (directly or behind a proxy that sets X-Forwarded-Proto): HSTS, secure
+# cookies and a redirect from http.
+PCPLAN_HTTPS = env_bool("PCPLAN_HTTPS", False)
+if PCPLAN_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading binds every subdomain of the office's domain (often a council's) for
+        # months and is hard to undo: the domain's owner opts in with SECURE_HSTS_PRELOAD=1.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+# Scripts only from pcplan's own static files (no inline script); inline styles are allowed
+# because report previews embed the house style sheet. Charts are data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The public question form: at most this many submissions per address per hour.
+PCPLAN_PUBLIC_FORM_LIMIT = env_int("PCPLAN_PUBLIC_FORM_LIMIT", 5)
+PCPLAN_PUBLIC_FORM_WINDOW_SECONDS = env_int("PCPLAN_PUBLIC_FORM_WINDOW_SECONDS", 3600)
+# A request body larger than this is refused before it is read: the largest upload a form
+# accepts (Panel reports, 20 MB) and room for the form's other fields.
+PCPLAN_MAX_REQUEST_BYTES = env_int(
+    "PCPLAN_MAX_REQUEST_BYTES", max(PCPLAN_MAX_UPLOAD_BYTES, 20 * 1024 * 1024) + 1024 * 1024
+)
+# The sign-in record is kept this long (the privacy notice says so).
+PCPLAN_SIGN_IN_RECORD_DAYS = env_int("PCPLAN_SIGN_IN_RECORD_DAYS", 365)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("pcplan.transparency.urls")),
     path("", include("pcplan.api.urls")),
     path("", include("pcplan.delivery.spreadsheet_urls")),
+    path("", include("pcplan.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -129,3 +129,11 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the public forms' rate limits count in it."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.api import permissions as api_permissions
+from pcplan.accounts.permissions import may_manage_accounts
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
 from pcplan.grants import permissions as grants_permissions
@@ -59,5 +60,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Awaiting decision"), reverse("delivery:decision-queue")))
     if api_permissions.can_hold_token(user):
         entries.append((_("API tokens"), reverse("api:tokens")))
+    if may_manage_accounts(user):
+        entries.append((_("People"), reverse("accounts:people")))
+    entries.append((_("Your account"), reverse("accounts:account")))
     entries.append((_("Public site"), reverse("public:home")))
     return [MenuItem(label, url, current=path == url) for label, url in entries]

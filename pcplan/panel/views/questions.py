@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pcplan.accounts.abuse import refuse_abuse
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.panel import services
 from pcplan.panel.forms import (
@@ -30,6 +31,8 @@ def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
     if not meeting.questions_open(timezone.localdate()):
         # A link kept from before the meeting deserves an answer, not a "page not found".
         return render(request, "panel/questions_closed.html", {"meeting": meeting})
+    if refusal := refuse_abuse(request, "panel-question"):
+        return refusal
     form = PublicSubmissionForm(posted(request))
     holder: dict[str, PublicSubmission] = {}
 

@@ -1,0 +1,70 @@
+"""Administrators' pages: invite someone, and the sign-in record."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pcplan.accounts import permissions, services
+from pcplan.accounts.forms import InvitationForm
+from pcplan.accounts.models import Invitation, SignInEvent
+from pcplan.core.http import edit_form, posted, require, staff_user
+
+RECORD_ROWS = 200
+
+
+@login_required
+def people(request: HttpRequest) -> HttpResponse:
+    require(request, permissions.may_manage_accounts, permissions.ADMINISTRATORS_ONLY)
+    context = {
+        "events": SignInEvent.objects.latest_first()[:RECORD_ROWS],
+        "rows": RECORD_ROWS,
+        "days": settings.PCPLAN_SIGN_IN_RECORD_DAYS,
+        "pending": Invitation.objects.filter(accepted_at__isnull=True)
+        .select_related("user", "invited_by")
+        .order_by("-sent_at"),
+    }
+    return render(request, "accounts/people.html", context)
+
+
+@login_required
+def invite(request: HttpRequest) -> HttpResponse:
+    require(request, permissions.may_manage_accounts, permissions.ADMINISTRATORS_ONLY)
+    by = staff_user(request)
+    form = InvitationForm(posted(request))
+
+    def save() -> None:
+        services.invite_person(request, by, **form.cleaned_data)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": _("Invite someone"),
+            "intro": _(
+                "They will get an email with a link to set their password. The link works once."
+            ),
+            "submit": _("Send invitation"),
+            "back_url": reverse("accounts:people"),
+        },
+        success_url=reverse("accounts:people"),
+        success_message=_("Invitation sent"),
+    )
+
+
+@login_required
+def your_account(request: HttpRequest) -> HttpResponse:
+    from pcplan.accounts.two_factor import confirmed_device, needs_two_factor
+
+    user = staff_user(request)
+    context = {
+        "has_device": confirmed_device(user) is not None,
+        "must_use": needs_two_factor(user),
+        "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
+    }
+    return render(request, "accounts/your_account.html", context)
