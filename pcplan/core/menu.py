@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from pcplan.api import permissions as api_permissions
 from pcplan.accounts.permissions import may_manage_accounts
+from pcplan.api import permissions as api_permissions
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
-from pcplan.grants import permissions as grants_permissions
-from pcplan.engagement import permissions as engagement_permissions
 from pcplan.delivery import permissions as delivery_permissions
+from pcplan.engagement import permissions as engagement_permissions
+from pcplan.grants import permissions as grants_permissions
 from pcplan.panel import permissions as panel_permissions
 from pcplan.transparency import permissions as transparency_permissions
 

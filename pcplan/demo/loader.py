@@ -17,8 +17,8 @@ from pcplan.core.models import Organisation, User
 from pcplan.core.profile import setup_from_file
 from pcplan.demo.models import DemoSignIn
 from pcplan.demo.performance import load_performance_demo
-from pcplan.grants.demo import load_grants_demo
 from pcplan.engagement.demo import load_engagement_demo
+from pcplan.grants.demo import load_grants_demo
 from pcplan.panel.demo import load_panel_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 from pcplan.transparency.demo import load_transparency_demo
