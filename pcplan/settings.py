@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "pcplan.panel",
     "pcplan.public",
     "pcplan.demo",
+    "pcplan.partnerships",
 ]
 
 MIDDLEWARE = [

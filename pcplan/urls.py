@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("pcplan.reports.urls")),
     path("", include("pcplan.performance.urls")),
     path("", include("pcplan.panel.urls")),
+    path("", include("pcplan.partnerships.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from pcplan.core.models import User
 from pcplan.core.permissions import may_keep_profile
 from pcplan.panel import permissions as panel_permissions
+from pcplan.partnerships import permissions as partnership_permissions
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
     entries.append((_("Performance"), reverse("performance:staff-dashboard")))
     if panel_permissions.can_read_panel_staff_pages(user):
         entries.append((_("Panel"), reverse("panel:staff-home")))
+    if partnership_permissions.can_read_partnerships(user):
+        entries.append((_("Partnerships"), reverse("partnerships:staff-home")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
     entries.append((_("Public site"), reverse("public:home")))

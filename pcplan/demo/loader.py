@@ -18,6 +18,7 @@ from pcplan.core.profile import setup_from_file
 from pcplan.demo.models import DemoSignIn
 from pcplan.demo.performance import load_performance_demo
 from pcplan.panel.demo import load_panel_demo
+from pcplan.partnerships.demo import load_partnerships_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -94,4 +95,5 @@ def load_demo() -> LoadedDemo:
         DemoSignIn.objects.get_or_create(user=user)
     load_performance_demo()
     load_panel_demo()
+    load_partnerships_demo()
     return loaded
