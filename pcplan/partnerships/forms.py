@@ -36,6 +36,7 @@ class ScrutinyForm(forms.ModelForm[Scrutiny]):
 
 class CspDocumentForm(forms.ModelForm[CspDocument]):
     dated = GovukDateField(label=_("Dated"))
+    url = forms.URLField(label=_("Web address (optional)"), required=False, assume_scheme="https")
 
     class Meta:
         model = CspDocument
