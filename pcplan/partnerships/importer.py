@@ -18,6 +18,7 @@ from django.db import transaction
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
+from pcplan.delivery.models import Deliverable
 from pcplan.partnerships.models import (
     Body,
     BodyKind,
@@ -29,6 +30,7 @@ from pcplan.partnerships.models import (
     Scrutiny,
     StatutoryRole,
 )
+from pcplan.performance.models import Measure
 from pcplan.plans.importer import Checker, ImportRefused
 from pcplan.plans.models import Theme
 from pcplan.plans.yamlsource import Path, Problem, Source, load_yaml
@@ -48,6 +50,8 @@ BODY_FIELDS = {
     "csp",
     "priorities",
     "themes",
+    "deliverables",
+    "measures",
     "members",
     "documents",
     "scrutinies",
@@ -204,6 +208,8 @@ def _check_bodies(c: _Check, data: dict[str, Any]) -> list[dict[str, Any]]:
                 "csp": csp,
                 "priorities": c.text_list(item, "priorities", path),
                 "themes": _check_themes(c, item, path),
+                "deliverables": _check_deliverables(c, item, path),
+                "measures": _check_measures(c, item, path),
                 "members": _check_members(c, item, path),
                 "documents": _check_documents(c, item, path),
                 "scrutinies": _check_scrutinies(c, item, path),
@@ -249,6 +255,32 @@ def _check_themes(c: _Check, item: dict[str, Any], path: Path) -> list[Theme]:
             continue
         themes.append(theme)
     return themes
+
+
+def _check_deliverables(c: _Check, item: dict[str, Any], path: Path) -> list[Deliverable]:
+    deliverables = []
+    for index, ref in enumerate(c.items(item, "deliverables", path)):
+        plan_key, _, key = str(ref).partition("/")
+        deliverable = Deliverable.objects.filter(theme__plan__key=plan_key, key=key).first()
+        if deliverable is None:
+            c.source.problem(
+                (*path, "deliverables", index),
+                f"no deliverable '{ref}': expected plan-key/deliverable-key of an imported plan",
+            )
+            continue
+        deliverables.append(deliverable)
+    return deliverables
+
+
+def _check_measures(c: _Check, item: dict[str, Any], path: Path) -> list[Measure]:
+    measures = []
+    for index, key in enumerate(c.items(item, "measures", path)):
+        measure = Measure.objects.filter(key=str(key)).first()
+        if measure is None:
+            c.source.problem((*path, "measures", index), f"no measure has the key '{key}'")
+            continue
+        measures.append(measure)
+    return measures
 
 
 def _check_members(c: _Check, item: dict[str, Any], path: Path) -> list[dict[str, Any]]:
@@ -395,9 +427,12 @@ def _write_children(
         result.created["priorities"] += len(entry["priorities"])
     else:
         result.unchanged["priorities"] += len(entry["priorities"])
-    if set(body.themes.all()) != set(entry["themes"]):
-        attributed_to(body, user, REASON)
-        body.themes.set(entry["themes"])
+    for name in ("themes", "deliverables", "measures"):
+        related = getattr(body, name)
+        if set(related.all()) != set(entry[name]):
+            attributed_to(body, user, REASON)
+            related.set(entry[name])
+            result.created[f"links to {name}"] += len(entry[name])
     organisations = {o.key: o for o in Organisation.objects.all()}
     for member in entry["members"]:
         organisation = organisations.get(member["organisation"])

@@ -73,9 +73,15 @@ class Body(Publishable):
         on_delete=models.SET_NULL,
         related_name="body",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("plan themes"), blank=True)
-    deliverables = models.ManyToManyField(Deliverable, verbose_name=_("deliverables"), blank=True)
-    measures = models.ManyToManyField(Measure, verbose_name=_("measures"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("plan themes"), blank=True, related_name="bodies"
+    )
+    deliverables = models.ManyToManyField(
+        Deliverable, verbose_name=_("deliverables"), blank=True, related_name="bodies"
+    )
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("measures"), blank=True, related_name="bodies"
+    )
     position = models.PositiveIntegerField(default=0)
 
     objects = BodyQuerySet.as_manager()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
+from pcplan.delivery.models import Deliverable
 from pcplan.partnerships import permissions, rules, services
 from pcplan.partnerships.forms import CspDocumentForm, MembershipForm, ScrutinyForm
 from pcplan.partnerships.landscape import landscape
@@ -55,6 +56,9 @@ def public_body(request: HttpRequest, key: str) -> HttpResponse:
         )
         context["themes"] = body.themes.filter(plan__in=Plan.objects.public()).select_related(
             "plan"
+        )
+        context["deliverables"] = (
+            Deliverable.objects.public().filter(bodies=body).select_related("theme__plan")
         )
     return render(request, "partnerships/body.html", context)
 

@@ -88,6 +88,8 @@ def test_the_demo_high_harms_board_has_the_four_priorities_and_the_commissioner_
     chair = Membership.objects.chair_on(harms, dt.date(2023, 3, 15))
     assert chair is not None and "Police and Crime Commissioner" in chair.person
     assert harms.memberships.filter(role=MembershipRole.SENIOR_RESPONSIBLE_OWNER).exists()
+    assert harms.deliverables.filter(title="Drug strategy implementation").exists()
+    assert harms.measures.filter(key="reduce-serious-violence").exists()
 
 
 def test_importing_the_demo_file_again_adds_nothing(demo):

@@ -10,7 +10,14 @@ from django.urls import reverse
 
 from pcplan.core.publishing import set_published
 from pcplan.partnerships.models import Body, BodyKind, BodyPriority, MembershipRole
-from tests.factories import BodyFactory, MembershipFactory
+from pcplan.plans.lifecycle import PlanStatus
+from tests.factories import (
+    BodyFactory,
+    DeliverableFactory,
+    MembershipFactory,
+    PlanFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +113,21 @@ def test_withdrawing_a_body_takes_it_off_the_landscape(client, landscape, editor
     assert "MAPPA Board" in html
     assert client.get(reverse("partnerships:body", args=[cjb.key])).status_code == 404
     assert Body.objects.public().filter(key=cjb.key).count() == 0
+
+
+def test_a_public_body_lists_only_public_deliverables_it_relates_to(client, landscape):
+    cjb, sub = landscape
+    shown = DeliverableFactory(
+        theme=ThemeFactory(plan=PlanFactory(key="issued")), title="Public deliverable"
+    )
+    draft_plan = PlanFactory(key="draft", status=PlanStatus.SENT_TO_PANEL)
+    hidden = DeliverableFactory(
+        theme=ThemeFactory(plan=draft_plan), title="SECRET deliverable", is_published=True
+    )
+    cjb.deliverables.set([shown, hidden])
+    sub.deliverables.set([shown])
+    html = client.get(reverse("partnerships:body", args=[cjb.key])).content.decode()
+    assert "Public deliverable" in html
+    assert "SECRET" not in html
+    private_page = client.get(reverse("partnerships:body", args=[sub.key])).content.decode()
+    assert "Public deliverable" not in private_page
