@@ -10,6 +10,11 @@ urlpatterns = [
     path("staff/partnerships/", views.staff_home, name="staff-home"),
     path("staff/partnerships/bodies/<slug:key>/", views.staff_body, name="staff-body"),
     path(
+        "staff/partnerships/bodies/<slug:key>/publish/",
+        views.body_publish,
+        name="body-publish",
+    ),
+    path(
         "staff/partnerships/bodies/<slug:key>/members/new/",
         views.membership_new,
         name="membership-new",

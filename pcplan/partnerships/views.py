@@ -19,9 +19,11 @@ from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
+from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
 from pcplan.partnerships import permissions, rules, services
 from pcplan.partnerships.forms import CspDocumentForm, MembershipForm, ScrutinyForm
+from pcplan.partnerships.history import history_entries
 from pcplan.partnerships.landscape import landscape
 from pcplan.partnerships.models import Body, BodyKind, Membership, MembershipRole, Scrutiny
 from pcplan.plans.models import Plan
@@ -121,8 +123,20 @@ def staff_body(request: HttpRequest, key: str) -> HttpResponse:
             and rules.scrutiny_overdue(last.held_on if last else None, today),
             "scrutiny_due_by": rules.scrutiny_due_by(last.held_on) if last else None,
             "can_keep": permissions.can_keep_partnerships(request.user),
+            "history": history_entries(body),
         },
     )
+
+
+@login_required
+@require_POST
+def body_publish(request: HttpRequest, key: str) -> HttpResponse:
+    user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
+    body = get_body_for_user(request, key)
+    publish = request.POST.get("published") == "on"
+    set_published(user, body, publish)
+    messages.success(request, _("Body published") if publish else _("Body withdrawn"))
+    return redirect("partnerships:staff-body", key=body.key)
 
 
 def _keeper_form(

@@ -140,3 +140,43 @@ def test_only_a_csp_has_scrutinies(client_for, editor):
     assert response.status_code == 400
     assert "scrutinise CSPs only" in response.content.decode()
     assert Scrutiny.objects.count() == 0
+
+
+def test_an_editor_withdraws_a_body_from_the_public_landscape(client_for, editor, fenland):
+    client = client_for(editor)
+    page = reverse("partnerships:staff-body", args=[fenland.key])
+    action = reverse("partnerships:body-publish", args=[fenland.key])
+    response = client.post(action, served_form(client.get(page).content.decode(), action))
+    assert response.status_code == 302
+    fenland.refresh_from_db()
+    assert not fenland.is_published
+    assert fenland.history.first().history_user == editor
+    response = client.post(action, served_form(client.get(page).content.decode(), action))
+    fenland.refresh_from_db()
+    assert fenland.is_published and fenland.published_by == editor
+
+
+def test_a_contributor_cannot_withdraw_a_body(client_for, contributor, fenland):
+    response = client_for(contributor).post(
+        reverse("partnerships:body-publish", args=[fenland.key])
+    )
+    assert response.status_code == 403
+    fenland.refresh_from_db()
+    assert fenland.is_published
+
+
+def test_the_body_page_shows_who_added_a_member_in_its_audit_history(client_for, editor, fenland):
+    client = client_for(editor)
+    url = reverse("partnerships:membership-new", args=[fenland.key])
+    post_served(
+        client,
+        url,
+        person="A Chair",
+        role=MembershipRole.CHAIR,
+        starts_on_day="1",
+        starts_on_month="4",
+        starts_on_year="2022",
+    )
+    page = client.get(reverse("partnerships:staff-body", args=[fenland.key])).content.decode()
+    assert "Membership of A Chair" in page
+    assert str(editor) in page
