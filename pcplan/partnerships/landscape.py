@@ -23,7 +23,7 @@ GROUPS: list[tuple[Promise, set[str]]] = [
     ),
     (_("Delivery groups"), {BodyKind.DELIVERY_GROUP, BodyKind.CRIMINAL_JUSTICE_SUB_GROUP}),
     (_("Local and area-wide linkages"), {BodyKind.NETWORK}),
-    (_("Local delivery"), {BodyKind.CSP}),
+    (_("Local delivery"), {BodyKind.CSP, BodyKind.PROBLEM_SOLVING_GROUP}),
 ]
 
 

@@ -32,6 +32,8 @@ class BodyKind(models.TextChoices):
     DELIVERY_GROUP = "delivery-group", _("Delivery group")
     NETWORK = "network", _("Network")
     CSP = "csp", _("Community Safety Partnership")
+    # Seed 002 item 7 §4.4: tactical partners dealing with individual local issues for a CSP.
+    PROBLEM_SOLVING_GROUP = "problem-solving-group", _("Problem Solving Group")
     SCRUTINY_PANEL = "scrutiny-panel", _("Scrutiny panel")
 
 

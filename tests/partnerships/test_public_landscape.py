@@ -131,3 +131,18 @@ def test_a_public_body_lists_only_public_deliverables_it_relates_to(client, land
     assert "SECRET" not in html
     private_page = client.get(reverse("partnerships:body", args=[sub.key])).content.decode()
     assert "Public deliverable" not in private_page
+
+
+def test_a_csps_problem_solving_group_is_listed_under_its_csp(client):
+    csp = BodyFactory(key="a-csp", name="A CSP", kind=BodyKind.CSP)
+    BodyFactory(
+        key="a-psg",
+        name="A Problem Solving Group",
+        kind=BodyKind.PROBLEM_SOLVING_GROUP,
+        parent=csp,
+        meetings_public=False,
+    )
+    html = client.get(reverse("partnerships:landscape")).content.decode()
+    assert html.index("A CSP") < html.index("A Problem Solving Group")
+    assert html[html.index("A CSP") : html.index("A Problem Solving Group")].count("<ul") == 1
+    assert "Local delivery" in html
