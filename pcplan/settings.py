@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "pcplan.grants",
     "pcplan.engagement",
     "pcplan.transparency",
+    "pcplan.partnerships",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("pcplan.api.urls")),
     path("", include("pcplan.delivery.spreadsheet_urls")),
     path("", include("pcplan.accounts.urls")),
+    path("", include("pcplan.partnerships.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,6 +7,7 @@ import factory
 from pcplan.core.models import Organisation, User
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
+from pcplan.partnerships.models import Body, BodyKind, Membership, MembershipRole
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Plan, Theme
 
@@ -78,3 +79,24 @@ class UpdateFactory(factory.django.DjangoModelFactory[Update]):
     date = dt.date(2023, 3, 15)
     text = factory.Sequence(lambda n: f"Progress note {n}.")
     is_published = True
+
+
+class BodyFactory(factory.django.DjangoModelFactory[Body]):
+    class Meta:
+        model = Body
+
+    key = factory.Sequence(lambda n: f"body-{n}")
+    name = factory.Sequence(lambda n: f"Board {n}")
+    kind = BodyKind.STRATEGIC_BOARD
+    is_published = True
+    meetings_public = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
+    class Meta:
+        model = Membership
+
+    body = factory.SubFactory(BodyFactory)
+    person = factory.Sequence(lambda n: f"Person {n}")
+    role = MembershipRole.MEMBER
+    starts_on = dt.date(2021, 5, 13)

@@ -20,6 +20,7 @@ from pcplan.delivery import permissions as delivery_permissions
 from pcplan.engagement import permissions as engagement_permissions
 from pcplan.grants import permissions as grants_permissions
 from pcplan.panel import permissions as panel_permissions
+from pcplan.partnerships import permissions as partnership_permissions
 from pcplan.transparency import permissions as transparency_permissions
 
 
@@ -54,6 +55,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         entries.append((_("Specified information"), reverse("transparency:compliance")))
     if transparency_permissions.can_read_calendar(user):
         entries.append((_("Statutory calendar"), reverse("transparency:staff-calendar")))
+    if partnership_permissions.can_read_partnerships(user):
+        entries.append((_("Partnerships"), reverse("partnerships:staff-home")))
     if may_keep_profile(user):
         entries.append((_("Office profile"), reverse("core:office")))
     if delivery_permissions.can_decide(user):

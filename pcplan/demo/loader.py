@@ -20,6 +20,7 @@ from pcplan.demo.performance import load_performance_demo
 from pcplan.engagement.demo import load_engagement_demo
 from pcplan.grants.demo import load_grants_demo
 from pcplan.panel.demo import load_panel_demo
+from pcplan.partnerships.demo import load_partnerships_demo
 from pcplan.plans.importer import ImportResult, import_plan_files
 from pcplan.transparency.demo import load_transparency_demo
 
@@ -100,4 +101,5 @@ def load_demo() -> LoadedDemo:
     load_grants_demo()
     load_engagement_demo()
     load_transparency_demo()
+    load_partnerships_demo()
     return loaded

@@ -1,0 +1,234 @@
+"""Partnership pages: the public landscape and body pages, and the staff pages that keep them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pcplan.core.http import edit_form, posted, require
+from pcplan.core.models import User
+from pcplan.core.publishing import set_published
+from pcplan.delivery.models import Deliverable
+from pcplan.partnerships import permissions, rules, services
+from pcplan.partnerships.forms import CspDocumentForm, MembershipForm, ScrutinyForm
+from pcplan.partnerships.history import history_entries
+from pcplan.partnerships.landscape import landscape
+from pcplan.partnerships.models import Body, BodyKind, Membership, MembershipRole, Scrutiny
+from pcplan.plans.models import Plan
+
+# --- public ----------------------------------------------------------------------------------
+
+
+def public_landscape(request: HttpRequest) -> HttpResponse:
+    groups = landscape(Body.objects.public())
+    return render(request, "partnerships/landscape.html", {"groups": groups})
+
+
+def get_public_body(key: str) -> Body:
+    return get_object_or_404(Body.objects.public().select_related("parent"), key=key)
+
+
+def public_body(request: HttpRequest, key: str) -> HttpResponse:
+    body = get_public_body(key)
+    today = timezone.localdate()
+    context: dict[str, object] = {
+        "body": body,
+        "parent": body.parent if body.parent and body.parent.is_published else None,
+        "children": body.children.public(),
+        "priorities": body.priorities.all(),
+    }
+    if body.shows_details_publicly:
+        current = Membership.objects.on(today).filter(body=body).select_related("organisation")
+        # People are named only in the roles papers name them in; members by organisation.
+        context["leaders"] = current.exclude(role=MembershipRole.MEMBER)
+        context["member_organisations"] = sorted(
+            {str(m.organisation) for m in current if m.organisation_id}
+        )
+        context["themes"] = body.themes.filter(plan__in=Plan.objects.public()).select_related(
+            "plan"
+        )
+        context["deliverables"] = (
+            Deliverable.objects.public().filter(bodies=body).select_related("theme__plan")
+        )
+    return render(request, "partnerships/body.html", context)
+
+
+# --- staff -----------------------------------------------------------------------------------
+
+
+def get_body_for_user(request: HttpRequest, key: str) -> Body:
+    require(request, permissions.can_read_partnerships, permissions.READ_REFUSAL)
+    return get_object_or_404(Body.objects.select_related("parent", "csp"), key=key)
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    user = require(request, permissions.can_read_partnerships, permissions.READ_REFUSAL)
+    today = timezone.localdate()
+    bodies = Body.objects.select_related("parent")
+    csps = []
+    for body in Body.objects.filter(kind=BodyKind.CSP).prefetch_related(
+        Prefetch("scrutinies", queryset=Scrutiny.objects.order_by("-held_on"))
+    ):
+        last = next(iter(body.scrutinies.all()), None)
+        held_on = last.held_on if last else None
+        csps.append(
+            {
+                "body": body,
+                "last": last,
+                "due_by": rules.scrutiny_due_by(held_on) if held_on else None,
+                "overdue": rules.scrutiny_overdue(held_on, today),
+            }
+        )
+    return render(
+        request,
+        "partnerships/staff_home.html",
+        {
+            "bodies": bodies,
+            "csps": csps,
+            "plans": Plan.objects.public(),
+            "can_keep": permissions.can_keep_partnerships(user),
+        },
+    )
+
+
+@login_required
+def staff_body(request: HttpRequest, key: str) -> HttpResponse:
+    body = get_body_for_user(request, key)
+    today = timezone.localdate()
+    members = body.memberships.select_related("organisation").order_by("-starts_on")
+    last = Scrutiny.objects.last_for(body)
+    return render(
+        request,
+        "partnerships/staff_body.html",
+        {
+            "body": body,
+            "current": [m for m in members if m.ends_on is None or m.ends_on >= today],
+            "past": [m for m in members if m.ends_on is not None and m.ends_on < today],
+            "documents": body.csp_documents.all(),
+            "scrutinies": body.scrutinies.all(),
+            "scrutiny_overdue": body.is_csp
+            and rules.scrutiny_overdue(last.held_on if last else None, today),
+            "scrutiny_due_by": rules.scrutiny_due_by(last.held_on) if last else None,
+            "can_keep": permissions.can_keep_partnerships(request.user),
+            "history": history_entries(body),
+        },
+    )
+
+
+@login_required
+@require_POST
+def body_publish(request: HttpRequest, key: str) -> HttpResponse:
+    user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
+    body = get_body_for_user(request, key)
+    publish = request.POST.get("published") == "on"
+    set_published(user, body, publish)
+    messages.success(request, _("Body published") if publish else _("Body withdrawn"))
+    return redirect("partnerships:staff-body", key=body.key)
+
+
+def _keeper_form(
+    request: HttpRequest,
+    key: str,
+    form_class: type[forms.ModelForm[Any]],
+    save: Callable[[User, Any], object],
+    title: str,
+    done: str,
+) -> HttpResponse:
+    user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
+    body = get_body_for_user(request, key)
+    form = form_class(posted(request), instance=form_class._meta.model(body=body))
+    back = reverse("partnerships:staff-body", args=[body.key])
+    return edit_form(
+        request,
+        form,
+        lambda: save(user, form.save(commit=False)),
+        context={"title": title, "caption": body.name, "back_url": back},
+        success_url=back,
+        success_message=done,
+    )
+
+
+@login_required
+def membership_new(request: HttpRequest, key: str) -> HttpResponse:
+    return _keeper_form(
+        request, key, MembershipForm, services.add_membership, _("Add a member"), _("Member added")
+    )
+
+
+@login_required
+def scrutiny_new(request: HttpRequest, key: str) -> HttpResponse:
+    return _keeper_form(
+        request,
+        key,
+        ScrutinyForm,
+        services.record_scrutiny,
+        _("Record a crime and disorder committee scrutiny"),
+        _("Scrutiny recorded"),
+    )
+
+
+@login_required
+def document_new(request: HttpRequest, key: str) -> HttpResponse:
+    return _keeper_form(
+        request,
+        key,
+        CspDocumentForm,
+        services.add_csp_document,
+        _("Add a Community Safety Plan or strategic assessment"),
+        _("Document added"),
+    )
+
+
+def get_issued_plan_for_user(request: HttpRequest, key: str) -> Plan:
+    require(request, permissions.can_read_partnerships, permissions.READ_REFUSAL)
+    plan = get_object_or_404(Plan, key=key)
+    if not plan.is_public:
+        raise Http404(_("The plan has not been issued."))
+    return plan
+
+
+@login_required
+def distribution(request: HttpRequest, key: str) -> HttpResponse:
+    plan = get_issued_plan_for_user(request, key)
+    recipients = services.plan_recipients(plan)
+    return render(
+        request,
+        "partnerships/distribution.html",
+        {
+            "plan": plan,
+            "recipients": recipients,
+            "not_sent": [r for r in recipients if r.copy is None],
+            "can_keep": permissions.can_keep_partnerships(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def distribution_send(request: HttpRequest, key: str) -> HttpResponse:
+    user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
+    plan = get_issued_plan_for_user(request, key)
+    try:
+        result = services.send_plan_copies(user, plan)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Sent to %(sent)d recipients; %(missing)d have no email address.")
+            % {"sent": len(result.sent), "missing": len(result.without_email)},
+        )
+    return redirect("partnerships:distribution", key=plan.key)
