@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +26,9 @@ from pcplan.delivery.history import history_entries
 from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
+
+# The editors' queue is paginated: the oldest first, this many to a page.
+QUEUE_PAGE_SIZE = 50
 
 
 def get_deliverable_for_user(request: HttpRequest, pk: int) -> Deliverable:
@@ -302,7 +306,12 @@ def decision_queue(request: HttpRequest) -> HttpResponse:
         .select_related("deliverable__theme__plan", "author", "author_organisation")
         .order_by("created_at", "id")
     )
-    return render(request, "delivery/decision_queue.html", {"updates": waiting})
+    page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "delivery/decision_queue.html",
+        {"updates": page.object_list, "page": page, "count": page.paginator.count},
+    )
 
 
 @login_required

@@ -273,3 +273,19 @@ def test_the_queue_and_each_update_agree_on_what_awaits_a_decision(constabulary_
     waiting = set(Update.objects.awaiting_decision())
     assert waiting == {u for u in made if u.awaits_decision}
     assert waiting == {made[1], made[2]}
+
+
+def test_the_queue_is_paginated_oldest_first(client, editor, constabulary_deliverable):
+    from pcplan.delivery import views
+
+    first = UpdateFactory(deliverable=constabulary_deliverable, is_published=False, text="Oldest")
+    for _ in range(views.QUEUE_PAGE_SIZE):
+        UpdateFactory(deliverable=constabulary_deliverable, is_published=False)
+    client.force_login(editor)
+    page_one = client.get(reverse("delivery:decision-queue"))
+    assert page_one.context["count"] == views.QUEUE_PAGE_SIZE + 1
+    assert page_one.context["updates"][0] == first
+    assert len(page_one.context["updates"]) == views.QUEUE_PAGE_SIZE
+    assert "?page=2" in page_one.content.decode()
+    page_two = client.get(reverse("delivery:decision-queue") + "?page=2")
+    assert len(page_two.context["updates"]) == 1
