@@ -235,6 +235,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several records have a "status" with its own choices: each gets a stable, named enum.
+    "ENUM_NAME_OVERRIDES": {
+        "DeliverableStatusEnum": "pcplan.delivery.rules.Status",
+        "PlanStatusEnum": "pcplan.plans.lifecycle.PlanStatus",
+        "MeetingStatusEnum": "pcplan.panel.models.Meeting.Status",
+    },
 }
 # Accounts and security headers (issue 15): lockout (django-axes), two-factor sign-in
 # (django-otp), Content-Security-Policy (django-csp), session expiry, HSTS behind TLS.
