@@ -14,6 +14,7 @@ from pcplan.core.publishing import set_published
 from pcplan.engagement import subscriptions
 from pcplan.engagement.models import Event, Subscription
 from tests.factories import DeliverableFactory, UpdateFactory
+from tests.htmlforms import served_form
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,28 @@ def test_no_public_page_shows_a_subscribers_address(client, consultation, editor
         reverse("engagement:subscription-sent"),
     ):
         assert ADDRESS not in client.get(url).content.decode(), url
+
+
+def test_a_bot_filling_the_honeypot_gets_no_email(client):
+    response = sign_up(client, website="http://spam.example")
+    assert response.status_code == 200
+    assert not Subscription.objects.exists()
+    assert mail.outbox == []
+
+
+def test_sign_ups_from_one_address_are_rate_limited(client, settings):
+    settings.PCPLAN_PUBLIC_FORM_LIMIT = 2
+    for n in range(2):
+        client.post(reverse("engagement:subscribe"), {"email": f"person{n}@example.org"})
+    response = client.post(reverse("engagement:subscribe"), {"email": "person9@example.org"})
+    assert response.status_code == 429
+    assert Subscription.objects.count() == 2
+    assert len(mail.outbox) == 2
+
+
+def test_the_sign_up_form_as_served_passes_the_honeypot(client):
+    data = served_form(client.get(reverse("engagement:subscribe")).content.decode(), action="")
+    assert data["website"] == ""
+    data["email"] = ADDRESS
+    assert client.post(reverse("engagement:subscribe"), data).status_code == 302
+    assert Subscription.objects.count() == 1

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 
+from pcplan.accounts.abuse import refuse_abuse
 from pcplan.core.http import posted
 from pcplan.engagement import subscriptions
 from pcplan.engagement.forms import SubscriptionForm
@@ -18,6 +19,9 @@ from pcplan.engagement.models import Subscription
 
 
 def subscribe(request: HttpRequest) -> HttpResponse:
+    # Each sign-up sends an email: a flood would make pcplan a mail cannon (issue 15 item 6).
+    if refusal := refuse_abuse(request, "engagement-subscribe"):
+        return refusal
     form = SubscriptionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
