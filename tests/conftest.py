@@ -36,6 +36,20 @@ def files_per_worker(tmp_path_factory: pytest.TempPathFactory) -> None:
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing() -> None:
+    """A fast hasher for every test: Django's default (PBKDF2, over a million rounds) took
+    about a second per user on this 2-core machine, and the demo alone makes six users, so
+    hashing was a quarter of a demo load. Production keeps Django's default; the tests of
+    signing in still check real passwords, only more cheaply."""
+    from django.conf import settings
+    from django.contrib.auth import hashers
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    hashers.get_hashers.cache_clear()
+    hashers.get_hashers_by_algorithm.cache_clear()
+
+
 @pytest.fixture
 def opcc(db):
     return OrganisationFactory(

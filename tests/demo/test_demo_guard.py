@@ -11,6 +11,7 @@ from django.test import override_settings
 from pcplan.core.models import User
 from pcplan.demo.loader import DEMO_PASSWORD
 from pcplan.plans.models import Plan
+from tests.demo_snapshot import load_demo_database
 
 FLAG = "--i-know-this-resets-demo-users"
 
@@ -44,7 +45,7 @@ def test_the_demo_leaves_alone_a_user_it_did_not_create_even_when_told_to_run():
 
 @pytest.mark.django_db
 def test_the_demo_resets_the_users_it_created_itself():
-    call_command("demo", "--no-serve", verbosity=0)
+    load_demo_database()
     editor = User.objects.get(username="editor")
     editor.set_password("changed-by-hand")
     editor.save()

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+
+from tests.demo_snapshot import load_demo_database
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -49,7 +50,7 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def demo_site(live_server: Any, transactional_db: None) -> str:
     """The Cambridgeshire and Peterborough demo, served by the live test server."""
-    call_command("demo", "--no-serve", verbosity=0)
+    load_demo_database()
     return str(live_server.url)
 
 

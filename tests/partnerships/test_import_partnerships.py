@@ -20,13 +20,14 @@ from pcplan.partnerships.models import (
     MembershipRole,
     PartnerOrganisation,
 )
+from tests.demo_snapshot import load_demo_database
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo(db):
-    call_command("demo", "--no-serve", verbosity=0)
+    load_demo_database()
 
 
 def counts() -> dict[str, int]:

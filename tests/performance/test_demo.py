@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.db.models import Sum
 
-from pcplan.demo.loader import load_demo
 from pcplan.demo.performance import DEMO_DATA
 from pcplan.performance.models import Measure, PoliceMonthlyCrime, PoliceMonthlyStopSearch
+from tests.demo_snapshot import load_demo_database
 
 
 def test_the_demo_police_data_is_shipped_inside_pcplan_and_small():
@@ -18,9 +18,9 @@ def test_the_demo_police_data_is_shipped_inside_pcplan_and_small():
 
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_the_demo_loads_twelve_months_of_cambridgeshire_crime_once_however_often_loaded(client):
-    load_demo()
-    load_demo()
+def test_the_demo_loads_twelve_months_of_cambridgeshire_crime(client):
+    # Loading it again adds nothing: tests/demo/test_demo.py loads it twice.
+    load_demo_database()
     assert PoliceMonthlyCrime.objects.aggregate(n=Sum("count"))["n"] == 83_021
     assert PoliceMonthlyStopSearch.objects.aggregate(n=Sum("count"))["n"] == 2_855
     assert PoliceMonthlyCrime.objects.values("month").distinct().count() == 12

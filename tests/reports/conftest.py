@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 
 from pcplan.plans.models import Plan
+from tests.demo_snapshot import load_demo_database
 
 PREVIOUS_REPORT = dt.date(2022, 9, 14)  # the Panel meeting of seed 004
 THIS_REPORT = dt.date(2023, 3, 15)  # seed 002, agenda item 9
@@ -15,7 +15,7 @@ THIS_REPORT = dt.date(2023, 3, 15)  # seed 002, agenda item 9
 
 @pytest.fixture
 def demo_plan(db) -> Plan:
-    call_command("demo", "--no-serve", verbosity=0)
+    load_demo_database()
     return Plan.objects.get(key="cambs-2021-24")
 
 
