@@ -37,7 +37,7 @@ def test_a_bid_awarded_and_published_reaches_the_public_register(page, grants_si
     page.get_by_label("Short name for addresses and imports").fill("scf")
     page.get_by_label("Community Safety Partnership").check()
     page.get_by_label("Largest award per bid").fill("5000")
-    page.get_by_label("Budget").fill("20000")
+    page.get_by_label("Budget", exact=True).fill("20000")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(f"{base}/staff/grants/funds/scf/")
     sign_out(page)

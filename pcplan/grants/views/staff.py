@@ -40,6 +40,7 @@ from pcplan.grants.models import (
     MonitoringReturn,
     ServiceReturn,
 )
+from pcplan.panel.models import ForwardPlanItem
 from pcplan.plans.permissions import EDITORS_ONLY
 
 
@@ -108,6 +109,13 @@ def home(request: HttpRequest) -> HttpResponse:
             "overdue_service_returns": ServiceReturn.objects.overdue(today).select_related(
                 "service"
             )
+            if officer
+            else [],
+            # The Panel's forward plan asks for this report by name (seed 002: "Commissioning
+            # and Grants", 29 November 2023): the items still to come that name grants.
+            "panel_items": ForwardPlanItem.objects.filter(
+                title__icontains="grants", meeting__date__gte=today
+            ).select_related("meeting")[:5]
             if officer
             else [],
         },
