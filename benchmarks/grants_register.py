@@ -37,6 +37,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 
 from pcplan.core.models import CommunitySafetyPartnership, Office, Organisation  # noqa: E402
 from pcplan.grants.models import Award, Fund  # noqa: E402
+from pcplan.transparency.models import Decision  # noqa: E402
 
 AWARDS, FUNDS, YEARS, RUNS = 5000, 20, 10, 30
 
@@ -54,6 +55,22 @@ def build() -> None:
         Fund(key=f"fund-{n}", name=f"Fund {n}", budget=Decimal("10000000")) for n in range(FUNDS)
     )
     start = dt.date(2014, 4, 1)
+
+    def decided_on(n: int) -> dt.date:
+        return start + dt.timedelta(days=(n * 365 * YEARS) // AWARDS)
+
+    decisions = Decision.objects.bulk_create(
+        Decision(
+            number=f"D/{n}",
+            decided_on=decided_on(n),
+            title=f"Grant {n}",
+            summary=f"Grant {n}",
+            kind=Decision.Kind.GRANT,
+            decision_maker="The office holder",
+            is_published=True,
+        )
+        for n in range(AWARDS)
+    )
     Award.objects.bulk_create(
         Award(
             reference=f"award-{n}",
@@ -64,8 +81,8 @@ def build() -> None:
             amount=Decimal(1000 + n) + Decimal("0.25"),
             conditions="Six-monthly returns.",
             reasons="Meets the fund's criteria.",
-            decision_number=f"D/{n}",
-            decision_date=start + dt.timedelta(days=(n * 365 * YEARS) // AWARDS),
+            decision=decisions[n],
+            decision_date=decided_on(n),
             is_published=True,
         )
         for n in range(AWARDS)

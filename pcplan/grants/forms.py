@@ -5,13 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.forms import GovukDateField
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
 from pcplan.delivery.models import Deliverable
-from pcplan.grants.models import Application, Fund, Intervention, Variation
+from pcplan.grants.models import (
+    Application,
+    CommissionedService,
+    ExternalBid,
+    Fund,
+    Intervention,
+    Variation,
+)
+from pcplan.performance.models import Measure
 from pcplan.plans.models import Theme
+
+StrOrPromise = str | Promise
+
+
+def measure_field(label: StrOrPromise) -> forms.ModelMultipleChoiceField[Measure]:
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=Measure.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class FundForm(forms.ModelForm[Fund]):
@@ -82,6 +102,7 @@ class ApplicationForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    measures = measure_field(_("Which measures of the plan does it support? (optional)"))
     contact_name = forms.CharField(label=_("Contact name"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact email"))
     contact_phone = forms.CharField(
@@ -146,8 +167,17 @@ class VariationForm(forms.Form):
     new_amount = forms.DecimalField(
         label=_("Amount after, in pounds"), max_digits=14, decimal_places=2, min_value=0
     )
-    date = GovukDateField(label=_("Date"))
+    date = GovukDateField(label=_("Date of the decision"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    decision_number = forms.CharField(
+        label=_("Decision number (optional)"),
+        max_length=40,
+        required=False,
+        help_text=_("The variation is recorded in the decision register under this number."),
+    )
+    decision_maker = forms.CharField(
+        label=_("Decision taken by (optional)"), max_length=200, required=False
+    )
     budget_override_reason = forms.CharField(
         label=_("Reason for exceeding the fund's remaining budget (only if it does)"),
         widget=forms.Textarea,
@@ -175,3 +205,103 @@ class InterventionForm(forms.ModelForm[Intervention]):
         model = Intervention
         fields = ["progress", "progress_note"]
         widgets = {"progress": forms.RadioSelect}
+
+
+class InterventionAddForm(forms.ModelForm[Intervention]):
+    class Meta:
+        model = Intervention
+        fields = ["title", "progress", "progress_note"]
+        widgets = {"progress": forms.RadioSelect}
+
+
+class ServiceForm(forms.ModelForm[CommissionedService]):
+    provider = forms.ModelChoiceField(
+        label=_("Provider (optional)"), queryset=Organisation.objects.all(), required=False
+    )
+    fund = forms.ModelChoiceField(
+        label=_("Fund it is paid from (optional)"), queryset=Fund.objects.all(), required=False
+    )
+    starts_on = GovukDateField(label=_("Contract starts (optional)"), required=False)
+    ends_on = GovukDateField(label=_("Contract ends (optional)"), required=False)
+    renewal_on = GovukDateField(label=_("Renewal date (optional)"), required=False)
+    measures = measure_field(_("Measures the service reports against (optional)"))
+
+    class Meta:
+        model = CommissionedService
+        fields = [
+            "name",
+            "key",
+            "provider",
+            "fund",
+            "contract_value",
+            "starts_on",
+            "ends_on",
+            "renewal_on",
+            "measures",
+            "notes",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The contract must end on or after it starts."))
+        return data
+
+
+class ServiceReturnForm(forms.Form):
+    received_on = GovukDateField(label=_("Date received"))
+    spend_to_date = forms.DecimalField(
+        label=_("Spend to date, in pounds (optional)"),
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+    )
+    activity = forms.CharField(
+        label=_("Activity in the quarter"), widget=forms.Textarea, required=False
+    )
+    outcomes = forms.CharField(
+        label=_("Outcomes against the service's measures"), widget=forms.Textarea, required=False
+    )
+
+
+class ExternalBidForm(forms.ModelForm[ExternalBid]):
+    announced_on = GovukDateField(label=_("Announced (optional)"), required=False)
+    fund = forms.ModelChoiceField(
+        label=_("Fund it is recorded under (optional)"),
+        queryset=Fund.objects.all(),
+        required=False,
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners (optional)"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    deliverables = forms.ModelMultipleChoiceField(
+        label=_("Deliverables of the plan it serves (optional)"),
+        queryset=Deliverable.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    measures = measure_field(_("Measures it is judged by (optional)"))
+
+    class Meta:
+        model = ExternalBid
+        fields = [
+            "name",
+            "key",
+            "funder",
+            "status",
+            "fund",
+            "announced_on",
+            "amount_won",
+            "period",
+            "areas",
+            "partners",
+            "deliverables",
+            "measures",
+            "notes",
+        ]
+        widgets = {"funder": forms.RadioSelect, "status": forms.RadioSelect}

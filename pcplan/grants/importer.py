@@ -30,6 +30,7 @@ from pcplan.grants.models import (
     Source,
 )
 from pcplan.plans.models import Theme
+from pcplan.transparency.models import Decision
 
 FUND_COLUMNS = [
     "key",
@@ -317,6 +318,12 @@ def import_grants(
             row.problem("published", "yes or no")
         if not row.text("purpose"):
             row.problem("purpose", "what the grant is for")
+        if (row.text("decision_number") or row.text("decision_maker")) and not row.text(
+            "decision_date"
+        ):
+            row.problem(
+                "decision_date", "the date of the decision, when its number or maker is given"
+            )
         fields = {
             "purpose": row.text("purpose"),
             "area": areas.get(area_name),
@@ -376,7 +383,8 @@ def _save(
             )
         fund = funds[fund_key]
         fields = {**fields, "fund": fund, "recipient": recipient}
-        award = Award.objects.filter(reference=reference).first()
+        award = Award.objects.select_related("decision").filter(reference=reference).first()
+        fields["decision"] = _decision(award, fields)
         if award is not None and not _changed(award, fields):
             continue
         if fields["amount"] is not None:
@@ -403,6 +411,42 @@ def _save(
     if budget_problems:
         raise ImportRefused(budget_problems)
     return result
+
+
+def _decision(award: Award | None, fields: dict[str, Any]) -> Decision | None:
+    """The decision record in the register the award was made by: the award's own when the
+    file says the same, else the one with that number, else a new one (services.grant_decision).
+    None when the file gives no decision date. Takes the decision's columns out of `fields`."""
+    from pcplan.core.audit import attributed_to
+    from pcplan.grants.services import grant_decision
+
+    number, maker = fields.pop("decision_number"), fields.pop("decision_maker")
+    date = fields["decision_date"]
+    if date is None:
+        return None
+    current = award.decision if award is not None else None
+    if current is not None and (current.number, current.decided_on, current.decision_maker) == (
+        number,
+        date,
+        maker,
+    ):
+        decision = current
+    else:
+        amount = "" if fields["amount"] is None else f" of £{fields['amount']:,.2f}"
+        decision = grant_decision(
+            None,
+            number=number,
+            decided_on=date,
+            decision_maker=maker,
+            title=f"Grant to {fields['recipient'].name} from the {fields['fund'].name}",
+            summary=f"A grant{amount} to {fields['recipient'].name}: {fields['purpose']}",
+            reasons=fields["reasons"],
+        )
+    if fields["is_published"] and not decision.is_published:
+        attributed_to(decision, None, "Published").save(
+            update_fields=decision.stamp_publication(True, None)
+        )
+    return decision
 
 
 def _keys(value: str) -> list[str]:

@@ -72,11 +72,13 @@ def sections(award: Award) -> list[Section]:
             [
                 _("Decision %(number)s of %(date)s, taken by %(maker)s.")
                 % {
-                    "number": award.decision_number or _("(not numbered)"),
+                    "number": (award.decision.number if award.decision else "")
+                    or _("(not numbered)"),
                     "date": f"{award.decision_date:%-d %B %Y}"
                     if award.decision_date
                     else _("(date not recorded)"),
-                    "maker": award.decision_maker or office.holder,
+                    "maker": (award.decision.decision_maker if award.decision else "")
+                    or office.holder,
                 },
                 award.reasons,
             ],

@@ -175,7 +175,14 @@ class Application(models.Model):
     )
     decision_reasons = models.TextField(_("reasons for the decision"), blank=True)
 
-    history = HistoricalRecords(m2m_fields=[deliverables])
+    measures = models.ManyToManyField(
+        "performance.Measure",
+        blank=True,
+        related_name="grant_applications",
+        verbose_name=_("measures it supports"),
+    )
+
+    history = HistoricalRecords(m2m_fields=[deliverables, measures])
 
     class Meta:
         ordering = ["-id"]
@@ -228,14 +235,21 @@ class Award(Publishable):
     payment_schedule = models.TextField(_("payment schedule"), blank=True)
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
-    decision_number = models.CharField(_("decision number"), max_length=40, blank=True)
-    decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    decision_maker = models.CharField(
-        _("decision taken by"),
-        max_length=200,
+    decision = models.ForeignKey(
+        "transparency.Decision",
+        null=True,
         blank=True,
-        help_text=_("The office holder or delegate, as the decision record names them."),
+        on_delete=models.PROTECT,
+        related_name="grant_awards",
+        verbose_name=_("decision"),
+        help_text=_(
+            "The decision record in the decision register: its number, date and maker. One "
+            "decision may make several awards."
+        ),
     )
+    # The decision's date, kept on the award too: the register lists and filters awards by
+    # the month of their decision, and its index orders by it (set from the decision).
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -291,6 +305,14 @@ class Variation(models.Model):
     reason = models.TextField(_("reason"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.ForeignKey(
+        "transparency.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grant_variations",
+        verbose_name=_("decision"),
     )
 
     history = HistoricalRecords()
@@ -369,9 +391,15 @@ class ExternalBid(models.Model):
     deliverables = models.ManyToManyField(
         Deliverable, blank=True, related_name="external_bids", verbose_name=_("deliverables")
     )
+    measures = models.ManyToManyField(
+        "performance.Measure",
+        blank=True,
+        related_name="external_bids",
+        verbose_name=_("measures"),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
-    history = HistoricalRecords(m2m_fields=[partners, deliverables])
+    history = HistoricalRecords(m2m_fields=[partners, deliverables, measures])
 
     class Meta:
         ordering = ["name"]
@@ -441,3 +469,43 @@ class CommissionedService(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ServiceReturnQuerySet(models.QuerySet["ServiceReturn"]):
+    def overdue(self, on: dt.date) -> ServiceReturnQuerySet:
+        """Due before `on` and not in (rules.is_return_overdue), as for award returns."""
+        return self.filter(received_on__isnull=True, due_on__lt=on)
+
+
+class ServiceReturn(models.Model):
+    """A commissioned service's quarterly return: activity, spend and outcomes against the
+    service's measures for the quarter ending `period_ends_on` (issue 10 item 5)."""
+
+    service = models.ForeignKey(
+        CommissionedService, on_delete=models.CASCADE, related_name="returns"
+    )
+    period_ends_on = models.DateField(_("quarter ends"))
+    due_on = models.DateField(_("due"))
+    received_on = models.DateField(_("received"), null=True, blank=True)
+    spend_to_date = models.DecimalField(
+        _("spend to date"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
+    activity = models.TextField(_("activity in the quarter"), blank=True)
+    outcomes = models.TextField(_("outcomes against the service's measures"), blank=True)
+
+    history = HistoricalRecords()
+    objects = ServiceReturnQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "period_ends_on"], name="service_return_once_per_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Return on {self.service.key} for the quarter to {self.period_ends_on:%d %B %Y}"
+
+    def is_overdue(self, on: dt.date) -> bool:
+        return rules.is_return_overdue(self.due_on, self.received_on, on)

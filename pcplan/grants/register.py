@@ -3,7 +3,7 @@
 Read through `Award.objects.public()` and nothing else, so applications, declined bids and
 the applicants' contact details cannot reach it. The page, its CSV and its Excel file read
 a fixed number of queries whatever the number of awards: the awards with their fund,
-recipient and area in one, the totals in one, the totals by fund in one, and the filter
+recipient, area and decision in one, the totals in one, the totals by fund in one, and the filter
 choices in one query each.
 """
 
@@ -71,7 +71,7 @@ class RegisterFilter(forms.Form):
 
 
 def public_awards(filters: dict[str, Any] | None = None) -> QuerySet[Award]:
-    awards = Award.objects.public().select_related("fund", "recipient", "area")
+    awards = Award.objects.public().select_related("fund", "recipient", "area", "decision")
     filters = filters or {}
     if month := filters.get("month"):
         awards = awards.filter(decision_date__year=month.year, decision_date__month=month.month)
@@ -152,8 +152,8 @@ def row(award: Award) -> list[Any]:
     return [
         award.reference,
         award.decision_date,
-        award.decision_number,
-        award.decision_maker,
+        award.decision.number if award.decision else "",
+        award.decision.decision_maker if award.decision else "",
         award.fund.name,
         award.recipient.name,
         award.area.name if award.area else "",

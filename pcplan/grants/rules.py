@@ -122,3 +122,25 @@ def may_remind(
     if not is_return_overdue(due_on, received_on, today):
         return False
     return last_reminded_on is None or last_reminded_on < today
+
+
+def quarter_ends(starts_on: dt.date, ends_on: dt.date) -> list[dt.date]:
+    """The ends of the financial quarters (30 June, 30 September, 31 December, 31 March) a
+    commissioned service's contract runs through, the last ending on or after its end
+    (issue 10 item 5: "quarterly returns")."""
+    found = []
+    year = starts_on.year
+    while True:
+        for month in (3, 6, 9, 12):
+            end = dt.date(year, month, calendar.monthrange(year, month)[1])
+            if end < starts_on:
+                continue
+            found.append(end)
+            if end >= ends_on:
+                return found
+        year += 1
+
+
+def service_return_due(quarter_end: dt.date) -> dt.date:
+    """A quarterly return is due a month after its quarter ends (docs/DECISIONS.md)."""
+    return add_months(quarter_end, 1)

@@ -17,19 +17,26 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
-from pcplan.core.models import CommunitySafetyPartnership, User
+from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
+from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
 from pcplan.grants import permissions, rules
 from pcplan.grants.models import (
     Application,
     Award,
+    CommissionedService,
+    ExternalBid,
     Fund,
     Intervention,
     MonitoringReturn,
+    ServiceReturn,
     Variation,
 )
+from pcplan.performance.models import Measure
 from pcplan.plans.models import Theme
 from pcplan.plans.permissions import require
+from pcplan.transparency.models import Decision
+from pcplan.transparency.services import record_decision
 
 
 @transaction.atomic
@@ -62,6 +69,7 @@ def submit_application(
     area: CommunitySafetyPartnership | None = None,
     outcomes_sought: str = "",
     deliverables: Iterable[Deliverable] = (),
+    measures: Iterable[Measure] = (),
     contact_name: str = "",
     contact_email: str = "",
     contact_phone: str = "",
@@ -88,6 +96,7 @@ def submit_application(
     check_bid(fund, application, today)
     attributed_to(application, user, "Bid submitted").save()
     application.deliverables.set(list(deliverables))
+    application.measures.set(list(measures))
     return application
 
 
@@ -123,6 +132,41 @@ def check_budget(
     refusal = rules.budget_refusal(amount, fund.budget, committed, override_reason)
     if refusal:
         raise ValidationError(refusal)
+
+
+def grant_decision(
+    user: User | None,
+    *,
+    number: str,
+    decided_on: dt.date,
+    decision_maker: str,
+    title: str,
+    summary: str,
+    reasons: str,
+    financial_implications: str = "",
+    kind: str = Decision.Kind.GRANT,
+) -> Decision:
+    """The decision record an award or variation is made by, in the decision register.
+
+    A number already in the register is the same decision (one decision may make several
+    awards), so the award is linked to it rather than recorded twice."""
+    number = number.strip()
+    if number:
+        found = Decision.objects.filter(number=number).first()
+        if found is not None:
+            return found
+    return record_decision(
+        user,
+        number=number,
+        decided_on=decided_on,
+        title=title[:250],
+        summary=summary,
+        kind=kind,
+        decision_maker=decision_maker.strip(),
+        reasons=reasons.strip(),
+        financial_implications=financial_implications,
+        reason="Recorded from a grant",
+    )
 
 
 @transaction.atomic
@@ -165,6 +209,23 @@ def decide_application(
     check_budget(fund, granted, budget_override_reason)
     application.status = Application.Status.AWARDED
     attributed_to(application, user, "Bid awarded").save()
+    decision = grant_decision(
+        user,
+        number=application.decision_number,
+        decided_on=decision_date,
+        decision_maker=decision_maker,
+        title=gettext("Grant to %(recipient)s from the %(fund)s")
+        % {"recipient": application.organisation.name, "fund": fund.name},
+        summary=gettext("A grant of £%(amount)s to %(recipient)s: %(purpose)s")
+        % {
+            "amount": f"{granted:,.2f}",
+            "recipient": application.organisation.name,
+            "purpose": application.title,
+        },
+        reasons=application.decision_reasons,
+        financial_implications=gettext("£%(amount)s from the %(fund)s.")
+        % {"amount": f"{granted:,.2f}", "fund": fund.name},
+    )
     made = Award(
         reference=f"{fund.key}-{application.pk}"[:80],
         fund=fund,
@@ -177,9 +238,8 @@ def decide_application(
         payment_schedule=payment_schedule.strip(),
         starts_on=starts_on,
         ends_on=ends_on,
-        decision_number=application.decision_number,
+        decision=decision,
         decision_date=decision_date,
-        decision_maker=decision_maker.strip(),
         decided_by=user,
         reasons=application.decision_reasons,
         budget_override_reason=budget_override_reason.strip(),
@@ -200,6 +260,8 @@ def vary_award(
     reason: str,
     date: dt.date,
     budget_override_reason: str = "",
+    decision_number: str = "",
+    decision_maker: str = "",
 ) -> Variation:
     """Record a variation or a clawback; the award's amount becomes `new_amount`."""
     require(permissions.can_decide(user))
@@ -216,6 +278,21 @@ def vary_award(
             budget_override_reason,
             leaving_out=award.amount or rules.ZERO_MONEY,
         )
+    label = str(Variation.Kind(kind).label)
+    decision = grant_decision(
+        user,
+        number=decision_number,
+        decided_on=date,
+        decision_maker=decision_maker,
+        title=gettext("%(kind)s of the grant to %(recipient)s (%(reference)s)")
+        % {"kind": label, "recipient": award.recipient.name, "reference": award.reference},
+        summary=gettext("The grant's amount changes from £%(before)s to £%(after)s.")
+        % {
+            "before": "—" if award.amount is None else f"{award.amount:,.2f}",
+            "after": f"{new_amount:,.2f}",
+        },
+        reasons=reason,
+    )
     variation = Variation(
         award=award,
         kind=kind,
@@ -224,6 +301,7 @@ def vary_award(
         new_amount=new_amount,
         reason=reason.strip(),
         recorded_by=user,
+        decision=decision,
     )
     attributed_to(variation, user, str(Variation.Kind(kind).label)).save()
     award.amount = new_amount
@@ -232,6 +310,9 @@ def vary_award(
     attributed_to(award, user, f"{Variation.Kind(kind).label}: {reason.strip()}"[:100]).save(
         update_fields=["amount", "budget_override_reason"]
     )
+    if award.is_published:
+        # The register shows the new amount at once, so the decision that changed it is public.
+        set_published(user, decision, True)
     return variation
 
 
@@ -276,3 +357,99 @@ def save_intervention(user: User, intervention: Intervention) -> Intervention:
     require(permissions.can_decide(user))
     attributed_to(intervention, user, "Progress recorded").save()
     return intervention
+
+
+@transaction.atomic
+def publish_award(user: User, award: Award, published: bool) -> Award:
+    """Publish or withdraw an award on the register. Publishing also publishes the decisions
+    that made and varied it, so the register's link to the decision leads somewhere; the
+    register publishes their reasons already. Withdrawing leaves the decisions as they are
+    (one decision may make other awards too)."""
+    set_published(user, award, published)
+    if published:
+        decisions = {v.decision for v in award.variations.select_related("decision")}
+        decisions.add(award.decision)
+        for decision in decisions:
+            if decision is not None:
+                set_published(user, decision, True)
+    return award
+
+
+@transaction.atomic
+def save_service(
+    user: User, service: CommissionedService, *, measures: Iterable[Measure] | None = None
+) -> CommissionedService:
+    """Create or change a commissioned service, with the measures it reports against."""
+    require(permissions.can_decide(user))
+    reason = "Service added" if service.pk is None else "Service changed"
+    attributed_to(service, user, reason).save()
+    if measures is not None:
+        attributed_to(service, user, reason)
+        service.measures.set(list(measures))
+    return service
+
+
+@transaction.atomic
+def schedule_service_returns(user: User, service: CommissionedService) -> list[ServiceReturn]:
+    """Set a quarterly return for each quarter of the contract (rules.quarter_ends); returns
+    already set are kept."""
+    require(permissions.can_assess(user), permissions.OFFICERS_ONLY)
+    if service.starts_on is None or service.ends_on is None:
+        raise ValidationError(gettext("Set the contract's start and end dates first."))
+    made = []
+    for quarter_end in rules.quarter_ends(service.starts_on, service.ends_on):
+        found = ServiceReturn.objects.filter(service=service, period_ends_on=quarter_end).first()
+        if found is None:
+            found = ServiceReturn(
+                service=service,
+                period_ends_on=quarter_end,
+                due_on=rules.service_return_due(quarter_end),
+            )
+            attributed_to(found, user, "Return scheduled").save()
+        made.append(found)
+    return made
+
+
+@transaction.atomic
+def record_service_return(
+    user: User,
+    service_return: ServiceReturn,
+    *,
+    received_on: dt.date,
+    spend_to_date: Decimal | None,
+    activity: str,
+    outcomes: str,
+) -> ServiceReturn:
+    require(permissions.can_assess(user), permissions.OFFICERS_ONLY)
+    service_return.received_on = received_on
+    service_return.spend_to_date = None if spend_to_date is None else rules.money(spend_to_date)
+    service_return.activity = activity.strip()
+    service_return.outcomes = outcomes.strip()
+    attributed_to(service_return, user, "Return received").save()
+    return service_return
+
+
+@transaction.atomic
+def save_external_bid(
+    user: User,
+    bid: ExternalBid,
+    *,
+    partners: Iterable[Organisation] | None = None,
+    deliverables: Iterable[Deliverable] | None = None,
+    measures: Iterable[Measure] | None = None,
+) -> ExternalBid:
+    """Record or change a bid for outside money (e.g. Safer Streets), with its partners and
+    the deliverables and measures it serves, in one audited change."""
+    require(permissions.can_decide(user))
+    reason = "Bid recorded" if bid.pk is None else "Bid changed"
+    attributed_to(bid, user, reason).save()
+    if partners is not None:
+        attributed_to(bid, user, reason)
+        bid.partners.set(list(partners))
+    if deliverables is not None:
+        attributed_to(bid, user, reason)
+        bid.deliverables.set(list(deliverables))
+    if measures is not None:
+        attributed_to(bid, user, reason)
+        bid.measures.set(list(measures))
+    return bid

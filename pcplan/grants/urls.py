@@ -8,6 +8,7 @@ urlpatterns = [
     path("grants/", public.register_page, name="register"),
     path("grants/register.csv", public.register_csv, name="register-csv"),
     path("grants/register.xlsx", public.register_xlsx, name="register-xlsx"),
+    path("grants/awards/<slug:reference>/", public.award_page, name="public-award"),
     path("staff/grants/", staff.home, name="home"),
     path(
         "staff/grants/commissioning-and-grants.html",
@@ -27,6 +28,7 @@ urlpatterns = [
         {"fmt": "docx"},
         name="panel-report-docx",
     ),
+    path("staff/grants/external/new/", staff.external_bid_edit, name="external-bid-create"),
     path(
         "staff/grants/external/<slug:key>/",
         staff.external_bid_detail,
@@ -37,7 +39,29 @@ urlpatterns = [
         staff.intervention_edit,
         name="intervention-edit",
     ),
+    path(
+        "staff/grants/external/<slug:key>/edit/",
+        staff.external_bid_edit,
+        name="external-bid-edit",
+    ),
+    path(
+        "staff/grants/external/<slug:key>/interventions/new/",
+        staff.intervention_add,
+        name="intervention-add",
+    ),
+    path("staff/grants/services/new/", staff.service_edit, name="service-create"),
     path("staff/grants/services/<slug:key>/", staff.service_detail, name="service-detail"),
+    path("staff/grants/services/<slug:key>/edit/", staff.service_edit, name="service-edit"),
+    path(
+        "staff/grants/services/<slug:key>/returns/",
+        staff.service_schedule_returns,
+        name="service-schedule-returns",
+    ),
+    path(
+        "staff/grants/services/<slug:key>/returns/<int:pk>/",
+        staff.service_return_record,
+        name="service-return-record",
+    ),
     path("staff/grants/funds/new/", staff.fund_edit, name="fund-create"),
     path("staff/grants/funds/<slug:key>/", staff.fund_detail, name="fund-detail"),
     path("staff/grants/funds/<slug:key>/edit/", staff.fund_edit, name="fund-edit"),

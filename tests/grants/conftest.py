@@ -9,6 +9,7 @@ import pytest
 
 from pcplan.core.models import CommunitySafetyPartnership, Office, Organisation, User
 from pcplan.grants.models import Award, Fund, Source
+from pcplan.transparency.models import Decision
 from tests.factories import OrganisationFactory, UserFactory
 
 
@@ -56,11 +57,32 @@ def fund(db):
     )
 
 
-def make_award(fund, recipient, *, reference, amount="1000.00", published=True, **extra):
+def make_award(
+    fund,
+    recipient,
+    *,
+    reference,
+    amount="1000.00",
+    published=True,
+    decision_number=None,
+    decision_maker="",
+    **extra,
+):
+    """An award made by its own decision record (published with it)."""
+    decided_on = extra.get("decision_date", dt.date(2022, 7, 1))
+    decision = Decision.objects.create(
+        number=f"D-{reference}" if decision_number is None else decision_number,
+        decided_on=decided_on,
+        title=f"Grant {reference}",
+        summary=f"Grant {reference}",
+        kind=Decision.Kind.GRANT,
+        decision_maker=decision_maker,
+        is_published=published,
+    )
     fields = {
         "purpose": f"Purpose of {reference}",
-        "decision_number": f"D-{reference}",
-        "decision_date": dt.date(2022, 7, 1),
+        "decision": decision,
+        "decision_date": decided_on,
         "is_published": published,
     }
     fields.update(extra)

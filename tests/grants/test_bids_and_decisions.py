@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from pcplan.grants import services
 from pcplan.grants.models import Application, Award, Variation
+from pcplan.transparency.models import Decision
 from tests.grants.conftest import make_award
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +79,21 @@ def test_officer_assesses_and_editor_awards_with_a_dated_decision(fund, csp_user
     assert award is not None
     award.refresh_from_db()
     assert award.amount == Decimal("4000.00")
-    assert award.decision_number == "2022/031"
     assert award.decided_by == editor
     assert not award.is_published
     assert award.history.first().history_change_reason == "Award made"
+    # The decision is in the decision register, kept there and not yet public.
+    decision = award.decision
+    assert (decision.number, decision.decided_on, decision.kind) == (
+        "2022/031",
+        dt.date(2022, 7, 1),
+        Decision.Kind.GRANT,
+    )
+    assert decision.decision_maker == "Police and Crime Commissioner"
+    assert decision.reasons == "Reassures residents about the night-time economy."
+    assert "£4,000.00" in decision.summary
+    assert not decision.is_published
+    assert decision.history.get().history_user == editor
 
 
 def test_a_decline_is_recorded_with_reasons_and_makes_no_award(fund, csp_user, editor):
@@ -166,6 +178,45 @@ def test_a_clawback_lowers_the_award_and_the_committed_total(fund, csp, editor):
     )
 
 
+def test_a_variation_is_recorded_as_a_decision_public_with_its_award(fund, csp, editor):
+    award = make_award(fund, csp, reference="scf-3", amount="2000.00")
+    services.vary_award(
+        editor,
+        award,
+        kind=Variation.Kind.VARIATION,
+        new_amount=Decimal("2500.00"),
+        reason="Extra lighting agreed.",
+        date=dt.date(2023, 1, 9),
+        decision_number="2023/002",
+        decision_maker="Deputy Commissioner",
+    )
+    decision = award.variations.get().decision
+    assert (decision.number, decision.decided_on, decision.decision_maker) == (
+        "2023/002",
+        dt.date(2023, 1, 9),
+        "Deputy Commissioner",
+    )
+    assert decision.reasons == "Extra lighting agreed."
+    assert "£2,000.00 to £2,500.00" in decision.summary
+    # The award is on the register, so the decision that changed its amount is public too.
+    assert decision.is_published
+    assert decision.published_by == editor
+
+
+def test_awards_under_one_decision_number_share_the_decision(fund, csp_user, editor):
+    kwargs = {
+        "award": True,
+        "decision_number": "2022/060",
+        "decision_date": IN_WINDOW,
+        "decision_maker": "Commissioner",
+        "reasons": "Both meet the criteria.",
+    }
+    first = services.decide_application(editor, bid(csp_user, fund, amount="100"), **kwargs)
+    second = services.decide_application(editor, bid(csp_user, fund, amount="200"), **kwargs)
+    assert first.decision == second.decision
+    assert Decision.objects.count() == 1
+
+
 def test_a_clawback_cannot_raise_the_award(fund, csp, editor):
     award = make_award(fund, csp, reference="scf-2", amount="1000.00")
     with pytest.raises(ValidationError, match="reduces the award"):
@@ -175,6 +226,7 @@ def test_a_clawback_cannot_raise_the_award(fund, csp, editor):
     award.refresh_from_db()
     assert award.amount == Decimal("1000.00")
     assert Variation.objects.count() == 0
+    assert Decision.objects.count() == 1  # the award's own; the refused clawback made none
 
 
 def test_returns_are_scheduled_six_monthly_and_overdue_the_day_after(fund, csp, editor):

@@ -4,6 +4,7 @@ problems named by file, row and column, and re-importing adds nothing."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from openpyxl import Workbook
 from pcplan.grants.demo import load_grants_demo
 from pcplan.grants.importer import AWARD_COLUMNS, FUND_COLUMNS, ImportRefused, import_grants
 from pcplan.grants.models import Award, CommissionedService, ExternalBid, Fund
+from pcplan.transparency.models import Decision
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +61,39 @@ def test_funds_and_awards_are_imported_and_reimporting_adds_nothing(tmp_path, cs
     assert Award.objects.count() == 1
     assert Fund.objects.count() == 1
     assert Award.history.count() == history
+
+
+def test_an_imported_decision_is_in_the_decision_register_once(tmp_path, csp):
+    funds = write_csv(tmp_path / "funds.csv", FUND_COLUMNS, [FUND])
+    decided = {"decision_number": "2022/031", "decision_maker": "Commissioner"}
+    rows = [
+        {**AWARD, **decided, "amount": "100"},
+        {**AWARD, **decided, "reference": "scf-2", "amount": "200", "published": "no"},
+    ]
+    awards = write_csv(tmp_path / "awards.csv", AWARD_COLUMNS, rows)
+    import_grants(funds, awards)
+    decision = Decision.objects.get()
+    assert (decision.number, decision.decided_on, decision.decision_maker) == (
+        "2022/031",
+        dt.date(2022, 7, 1),
+        "Commissioner",
+    )
+    assert decision.kind == Decision.Kind.GRANT
+    assert decision.is_published  # its first award is published
+    assert {a.decision for a in Award.objects.all()} == {decision}
+    history = Decision.history.count()
+    assert not import_grants(funds, awards).changed
+    assert Decision.objects.count() == 1
+    assert Decision.history.count() == history
+
+
+def test_a_decision_number_without_its_date_is_refused(tmp_path, csp):
+    funds = write_csv(tmp_path / "funds.csv", FUND_COLUMNS, [FUND])
+    row = {**AWARD, "decision_number": "2022/031", "decision_date": ""}
+    awards = write_csv(tmp_path / "awards.csv", AWARD_COLUMNS, [row])
+    with pytest.raises(ImportRefused, match="row 2, column decision_date: the date"):
+        import_grants(funds, awards)
+    assert Decision.objects.count() == 0
 
 
 def test_a_bad_row_is_refused_with_file_row_and_column_and_nothing_is_saved(tmp_path, csp):

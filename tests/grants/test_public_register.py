@@ -89,8 +89,8 @@ def planted(fund, csp, csp_user, csp_area, editor):
         decision_maker="Commissioner",
         reasons="Meets the criteria.",
     )
-    awarded.is_published = True
-    awarded.save()
+    services.publish_award(editor, awarded, True)
+    return awarded
 
 
 @pytest.mark.parametrize("route", PUBLIC_ROUTES)
@@ -103,6 +103,40 @@ def test_no_public_route_shows_a_draft_bid_decline_or_contact_detail(client, pla
     assert "SECRET" not in text
     assert "secret-person@example.org" not in text
     assert "07700 900123" not in text
+
+
+def test_the_public_award_and_its_decision_show_no_bid_decline_or_contact_detail(client, planted):
+    """The award's own page and the decision that made it, the new public routes."""
+    for url in [
+        reverse("grants:public-award", args=[planted.reference]),
+        reverse("transparency:decision", args=[planted.decision.pk]),
+        reverse("transparency:decisions"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = body(response)
+        assert "SECRET" not in text
+        assert "secret-person@example.org" not in text
+        assert "07700 900123" not in text
+    page = body(client.get(reverse("grants:public-award", args=[planted.reference])))
+    assert "Portable outdoor lights" in page
+    assert reverse("transparency:decision", args=[planted.decision.pk]) in page
+
+
+def test_an_unpublished_award_and_its_decision_are_not_found(client, fund, csp):
+    draft = make_award(fund, csp, reference="draft", purpose="SECRET draft", published=False)
+    assert client.get(reverse("grants:public-award", args=["draft"])).status_code == 404
+    assert client.get(reverse("transparency:decision", args=[draft.decision.pk])).status_code == 404
+
+
+def test_a_public_decision_links_only_to_its_published_awards(client, fund, csp):
+    shown = make_award(fund, csp, reference="shown", purpose="Taxi marshals")
+    hidden = make_award(fund, csp, reference="hidden", purpose="SECRET", published=False)
+    hidden.decision = shown.decision
+    hidden.save()
+    text = body(client.get(reverse("transparency:decision", args=[shown.decision.pk])))
+    assert reverse("grants:public-award", args=["shown"]) in text
+    assert reverse("grants:public-award", args=["hidden"]) not in text
 
 
 def test_the_register_totals_equal_the_sum_of_published_awards(client, fund, csp):

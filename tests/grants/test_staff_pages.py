@@ -103,12 +103,18 @@ def test_editor_assesses_then_awards_through_the_forms(client, open_fund, csp_us
     application.refresh_from_db()
     assert application.status == Application.Status.AWARDED
     award = Award.objects.get()
-    assert award.decision_number == "2022/050"
+    assert award.decision.number == "2022/050"
     response = client.post(reverse("grants:award-publish", args=[award.pk]), {"publish": "1"})
     assert response.status_code == 302
     award.refresh_from_db()
     assert award.is_published
     assert award.published_by == editor
+    # Publishing the award publishes the decision that made it, and each links to the other.
+    assert award.decision.is_published
+    page = client.get(reverse("grants:public-award", args=[award.reference])).content.decode()
+    assert reverse("transparency:decision", args=[award.decision.pk]) in page
+    decision_page = client.get(reverse("transparency:decision", args=[award.decision.pk]))
+    assert reverse("grants:public-award", args=[award.reference]) in decision_page.content.decode()
 
 
 def test_a_contributor_cannot_decide_or_publish(client, open_fund, csp, csp_user):

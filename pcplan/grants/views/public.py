@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from pcplan.grants import register
@@ -35,6 +35,13 @@ def register_page(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
+
+
+def award_page(request: HttpRequest, reference: str) -> HttpResponse:
+    """One published award, as the register shows it, linked to its published decision;
+    an unpublished award is not found."""
+    award = get_object_or_404(register.public_awards(), reference=reference)
+    return render(request, "grants/public_award.html", {"award": award})
 
 
 def _download(content: bytes | str, content_type: str, extension: str) -> HttpResponse:

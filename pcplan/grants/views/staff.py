@@ -16,15 +16,18 @@ from django.views.decorators.http import require_POST
 from pcplan.core.history import entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
-from pcplan.core.publishing import set_published
 from pcplan.grants import documents, letter, panel_report, permissions, services
 from pcplan.grants.forms import (
     ApplicationForm,
     AssessmentForm,
     DecisionForm,
+    ExternalBidForm,
     FundForm,
+    InterventionAddForm,
     InterventionForm,
     ReturnForm,
+    ServiceForm,
+    ServiceReturnForm,
     VariationForm,
 )
 from pcplan.grants.models import (
@@ -35,7 +38,9 @@ from pcplan.grants.models import (
     Fund,
     Intervention,
     MonitoringReturn,
+    ServiceReturn,
 )
+from pcplan.panel.models import ForwardPlanItem
 from pcplan.plans.permissions import EDITORS_ONLY
 
 
@@ -69,7 +74,9 @@ def get_application_for_user(request: HttpRequest, pk: int) -> Application:
 
 def get_award_for_user(request: HttpRequest, pk: int) -> Award:
     require_officer(request)
-    return get_object_or_404(Award.objects.select_related("fund", "recipient", "area"), pk=pk)
+    return get_object_or_404(
+        Award.objects.select_related("fund", "recipient", "area", "decision"), pk=pk
+    )
 
 
 def visible_applications(user: User) -> QuerySet[Application]:
@@ -97,6 +104,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "overdue_returns": MonitoringReturn.objects.overdue(today).select_related(
                 "award__recipient", "award__fund"
             )
+            if officer
+            else [],
+            "overdue_service_returns": ServiceReturn.objects.overdue(today).select_related(
+                "service"
+            )
+            if officer
+            else [],
+            # The Panel's forward plan asks for this report by name (seed 002: "Commissioning
+            # and Grants", 29 November 2023): the items still to come that name grants.
+            "panel_items": ForwardPlanItem.objects.filter(
+                title__icontains="grants", meeting__date__gte=today
+            ).select_related("meeting")[:5]
             if officer
             else [],
         },
@@ -171,6 +190,7 @@ def apply(request: HttpRequest, key: str) -> HttpResponse:
                 area=data["area"],
                 outcomes_sought=data["outcomes_sought"],
                 deliverables=data["deliverables"],
+                measures=data["measures"],
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
                 contact_phone=data["contact_phone"],
@@ -202,6 +222,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "deliverables": application.deliverables.all(),
+            "measures": application.measures.all(),
             "can_assess": permissions.can_assess(user)
             and application.status in {Application.Status.SUBMITTED, Application.Status.ASSESSED},
             "can_decide": permissions.can_decide(user)
@@ -326,7 +347,7 @@ def award_publish(request: HttpRequest, pk: int) -> HttpResponse:
     user = require_decider(request)
     award = get_award_for_user(request, pk)
     publish = request.POST.get("publish") == "1"
-    set_published(user, award, publish)
+    services.publish_award(user, award, publish)
     messages.success(request, gettext("Published.") if publish else gettext("Withdrawn."))
     return redirect("grants:award-detail", pk=pk)
 
@@ -415,6 +436,7 @@ def external_bid_detail(request: HttpRequest, key: str) -> HttpResponse:
             "bid": bid,
             "partners": bid.partners.all(),
             "deliverables": bid.deliverables.all(),
+            "measures": bid.measures.all(),
             "interventions": bid.interventions.all(),
             "can_decide": permissions.can_decide(user),
         },
@@ -446,12 +468,146 @@ def intervention_edit(request: HttpRequest, key: str, pk: int) -> HttpResponse:
 
 @login_required
 def service_detail(request: HttpRequest, key: str) -> HttpResponse:
-    require_officer(request)
+    user = require_officer(request)
     service = get_object_or_404(
         CommissionedService.objects.select_related("provider", "fund"), key=key
     )
     return render(
         request,
         "grants/service_detail.html",
-        {"service": service, "measures": service.measures.all()},
+        {
+            "service": service,
+            "measures": service.measures.all(),
+            "returns": service.returns.all(),
+            "today": timezone.localdate(),
+            "can_decide": permissions.can_decide(user),
+        },
+    )
+
+
+@login_required
+def service_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
+    """Add or change a commissioned service: provider, contract value and period, renewal
+    date and the measures it reports against."""
+    user = require_decider(request)
+    service = get_object_or_404(CommissionedService, key=key) if key else CommissionedService()
+    form = ServiceForm(posted(request), instance=service)
+
+    def save() -> None:
+        services.save_service(user, form.save(commit=False), measures=form.cleaned_data["measures"])
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Edit commissioned service")
+            if service.pk
+            else gettext("Add a commissioned service"),
+            "back_url": reverse("grants:service-detail", args=[key])
+            if key
+            else reverse("grants:home"),
+        },
+        success_url=lambda: reverse("grants:service-detail", args=[form.instance.key]),
+        success_message=gettext("Service saved."),
+    )
+
+
+@login_required
+@require_POST
+def service_schedule_returns(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_officer(request)
+    service = get_object_or_404(CommissionedService, key=key)
+    try:
+        services.schedule_service_returns(user, service)
+    except services.ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, gettext("Quarterly returns scheduled."))
+    return redirect("grants:service-detail", key=key)
+
+
+@login_required
+def service_return_record(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+    """An officer records a commissioned service's quarterly return as received."""
+    user = require_officer(request)
+    service_return = get_object_or_404(
+        ServiceReturn.objects.select_related("service"), pk=pk, service__key=key
+    )
+    form = ServiceReturnForm(posted(request))
+
+    def save() -> None:
+        services.record_service_return(user, service_return, **form.cleaned_data)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Record a quarterly return"),
+            "caption": str(service_return.service),
+            "back_url": reverse("grants:service-detail", args=[key]),
+        },
+        success_url=reverse("grants:service-detail", args=[key]),
+        success_message=gettext("Return recorded."),
+    )
+
+
+@login_required
+def external_bid_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
+    """Record or change a bid for outside money (e.g. Safer Streets): its partners, the award
+    and the deliverables and measures it serves."""
+    user = require_decider(request)
+    bid = get_object_or_404(ExternalBid, key=key) if key else ExternalBid()
+    form = ExternalBidForm(posted(request), instance=bid)
+
+    def save() -> None:
+        data = form.cleaned_data
+        services.save_external_bid(
+            user,
+            form.save(commit=False),
+            partners=data["partners"],
+            deliverables=data["deliverables"],
+            measures=data["measures"],
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Edit external funding bid")
+            if bid.pk
+            else gettext("Record an external funding bid"),
+            "back_url": reverse("grants:external-bid-detail", args=[key])
+            if key
+            else reverse("grants:home"),
+        },
+        success_url=lambda: reverse("grants:external-bid-detail", args=[form.instance.key]),
+        success_message=gettext("Bid saved."),
+    )
+
+
+@login_required
+def intervention_add(request: HttpRequest, key: str) -> HttpResponse:
+    user = require_decider(request)
+    bid = get_object_or_404(ExternalBid, key=key)
+    form = InterventionAddForm(posted(request), instance=Intervention(bid=bid))
+
+    def save() -> None:
+        intervention = form.save(commit=False)
+        intervention.position = bid.interventions.count() + 1
+        services.save_intervention(user, intervention)
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Add an intervention"),
+            "caption": bid.name,
+            "back_url": reverse("grants:external-bid-detail", args=[key]),
+        },
+        success_url=reverse("grants:external-bid-detail", args=[key]),
+        success_message=gettext("Intervention added."),
     )
