@@ -31,7 +31,7 @@ from pcplan.engagement.models import Finding as EngagementFinding
 from pcplan.grants.models import Award
 from pcplan.lib.text import xml_safe
 from pcplan.reports.pdf import html_to_pdf
-from pcplan.transparency import permissions
+from pcplan.transparency import permissions, services
 from pcplan.transparency.models import AnnualReport, Decision, Inspection, MeasuresStatement
 
 
@@ -265,4 +265,6 @@ def generate_annual_report(user: User, financial_year: int) -> AnnualReport:
     )
     report.generated_at = timezone.now()
     attributed_to(report, user, "Generated").save()
+    # A published report generated again replaces its paper on the Panel's agenda too.
+    services.attach_paper(user, report)
     return report

@@ -405,6 +405,16 @@ class AnnualReport(Publishable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The item of that meeting's agenda it is presented under: the Panel's agenda links to the
+    # report through it (the published PDF is the item's paper).
+    agenda_item = models.ForeignKey(
+        "panel.AgendaItem",
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="annual_reports",
+    )
     recommendations = models.ManyToManyField(
         "panel.Recommendation",
         verbose_name=_("the Panel's recommendations on it"),

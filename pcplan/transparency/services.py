@@ -8,16 +8,20 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
+from pcplan.core.office import current_office
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
-from pcplan.panel.models import Precept, Recommendation
+from pcplan.panel.models import AgendaItem, Precept, Recommendation
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import PlanStatusChange
 from pcplan.transparency import permissions
@@ -255,11 +259,70 @@ def record_publication(
 def save_annual_report(
     user: User, report: AnnualReport, recommendations: Iterable[Recommendation]
 ) -> AnnualReport:
-    """Record the Panel meeting the report goes to and the Panel's recommendations on it."""
+    """Record the Panel meeting the report goes to, its agenda item and the Panel's
+    recommendations on it.
+
+    The report is presented at a public meeting as an item of its agenda (PRSRA 2011 s.12(3)):
+    given a meeting still to be held and no item, an item is added at the end of that
+    meeting's agenda; a meeting already held must have its item chosen, because its agenda
+    is a record. Once published, the report's PDF is the item's paper, so the Panel's agenda
+    links to it."""
     _check(permissions.can_keep_publications(user))
+    item = report.agenda_item
+    if item is not None:
+        report.presented_to = item.meeting
+    elif report.presented_to is not None:
+        meeting = report.presented_to
+        if meeting.has_been_held:
+            raise ValidationError(
+                {
+                    "agenda_item": gettext(
+                        "That meeting has been held: choose the agenda item the report was "
+                        "presented under."
+                    )
+                }
+            )
+        last = meeting.agenda_items.aggregate(last=Max("number"))["last"] or 0
+        item = AgendaItem(
+            meeting=meeting,
+            number=last + 1,
+            title=report.title,
+            presenting_body=current_office().holder,
+        )
+        attributed_to(item, user, "Annual report put on the agenda").save()
+        report.agenda_item = item
     attributed_to(report, user, "Edited").save()
     report.recommendations.set(list(recommendations))
+    attach_paper(user, report)
     return report
+
+
+@transaction.atomic
+def publish_annual_report(user: User, report: AnnualReport, publish: bool) -> AnnualReport:
+    """Publish or withdraw the report, and its paper on the Panel agenda with it."""
+    _check(permissions.can_keep_publications(user))
+    set_published(user, report, publish)
+    attach_paper(user, report)
+    return report
+
+
+def attach_paper(user: User, report: AnnualReport) -> None:
+    """The agenda item's paper is the published report's PDF, and nothing while unpublished
+    (an agenda's papers are public once the agenda is)."""
+    item = report.agenda_item
+    if item is None:
+        return
+    if report.is_published and report.pdf:
+        with report.pdf.open("rb") as pdf:
+            item.report_file.save(f"{slugify(report.title)}.pdf", ContentFile(pdf.read()), False)
+        item.report_filename = f"{slugify(report.title)}.pdf"
+        item.kind = AgendaItem.Kind.STANDARD
+        attributed_to(item, user, "The annual report's published PDF attached").save()
+    elif item.report_file:
+        item.report_file = ""
+        item.report_filename = ""
+        item.kind = AgendaItem.Kind.NO_PAPERS
+        attributed_to(item, user, "The annual report withdrawn from the agenda papers").save()
 
 
 @transaction.atomic

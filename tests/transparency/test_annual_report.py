@@ -17,7 +17,7 @@ from pcplan.delivery.models import Deliverable
 from pcplan.engagement.models import Consultation, Event
 from pcplan.engagement.models import Finding as EngagementFinding
 from pcplan.grants.models import Award, Fund
-from pcplan.panel.models import Meeting, Recommendation
+from pcplan.panel.models import AgendaItem, Meeting, Recommendation
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.transparency.annual_report import build_content, generate_annual_report
 from pcplan.transparency.models import AnnualReport
@@ -204,6 +204,55 @@ def test_the_report_is_linked_to_its_panel_meeting_and_the_panels_recommendation
     assert report.presented_to == meeting
     assert list(report.recommendations.all()) == [recommendation]
     assert report.due == dt.date(2023, 7, 31)
+
+
+def present(staff, report, **fields):
+    url = reverse("transparency:staff-annual-report", args=[report.pk])
+    data = served_form(staff.get(url).content.decode(), action="")
+    data.update({k: str(v) for k, v in fields.items()})
+    return staff.post(url, data)
+
+
+def test_the_report_goes_on_the_agenda_and_its_published_pdf_is_the_items_paper(
+    client_for, editor, client
+):
+    report = generate_annual_report(editor, 2022)
+    meeting = Meeting.objects.create(
+        date=dt.date(2023, 7, 19), status=Meeting.Status.AGENDA_PUBLISHED
+    )
+    AgendaItem.objects.create(meeting=meeting, number=1, title="Apologies")
+    staff = client_for(editor)
+    assert present(staff, report, presented_to=meeting.pk).status_code == 302
+    present(staff, report, presented_to=meeting.pk)  # saved again: still one item
+    item = meeting.agenda_items.get(number=2)
+    assert item.title == "Annual Report 2022/23"
+    assert meeting.agenda_items.count() == 2
+    report.refresh_from_db()
+    assert report.agenda_item == item
+    paper = reverse("panel:agenda-item-report", args=[meeting.pk, 2])
+    assert client.get(paper).status_code == 404  # unpublished: no paper on the agenda
+    staff.post(reverse("transparency:annual-report-publish", args=[report.pk]), {"publish": "yes"})
+    response = client.get(paper)
+    assert response.status_code == 200
+    assert "Annual Report 2022/23" in PdfReader(io.BytesIO(response.content)).metadata.title
+    assert paper in client.get(reverse("panel:meeting", args=[meeting.pk])).content.decode()
+    staff.post(reverse("transparency:annual-report-publish", args=[report.pk]), {"publish": "no"})
+    assert client.get(paper).status_code == 404
+    assert item.history.first().history_user == editor
+
+
+def test_a_held_meetings_agenda_is_not_changed_the_item_is_chosen(client_for, editor):
+    report = generate_annual_report(editor, 2022)
+    meeting = Meeting.objects.create(date=dt.date(2023, 7, 19), status=Meeting.Status.HELD)
+    item = AgendaItem.objects.create(meeting=meeting, number=7, title="Annual Report 2022/23")
+    staff = client_for(editor)
+    response = present(staff, report, presented_to=meeting.pk)
+    assert response.status_code == 400
+    assert "choose the agenda item" in response.content.decode()
+    assert meeting.agenda_items.count() == 1
+    assert present(staff, report, agenda_item=item.pk).status_code == 302
+    report.refresh_from_db()
+    assert (report.agenda_item, report.presented_to) == (item, meeting)
 
 
 def test_only_the_office_generates_annual_reports(client_for, panel_member):
