@@ -19,6 +19,8 @@ from pcplan.panel.models import Meeting
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Plan
 from pcplan.reports.models import UpdateRequest
+from pcplan.transparency import permissions as transparency_permissions
+from pcplan.transparency.models import Inspection
 
 # The editor's home lists the oldest waiting updates first; the count says how many in all.
 AWAITING_SHOWN = 25
@@ -35,6 +37,11 @@ class StaffWork:
     shows_next_meeting: bool = False
     plans: list[Plan] = field(default_factory=list)
     shows_plans: bool = False
+    # HMICFRS reports whose comments are due within the warning period or overdue (Police Act
+    # 1996 s.55(5A)), for those who keep the inspections.
+    shows_hmicfrs: bool = False
+    hmicfrs_due_soon: int = 0
+    hmicfrs_overdue: int = 0
 
 
 def led_deliverables(organisation_id: int) -> QuerySet[Deliverable]:
@@ -75,6 +82,10 @@ def work_for(user: User, today: dt.date) -> StaffWork:
         work.awaiting_count = waiting.count()
         work.awaiting_publication = list(waiting[:AWAITING_SHOWN])
         work.awaiting_decision_count = Update.objects.awaiting_decision().count()
+    if transparency_permissions.can_keep_inspections(user):
+        work.shows_hmicfrs = True
+        work.hmicfrs_due_soon = Inspection.objects.comments_due_soon(today).count()
+        work.hmicfrs_overdue = Inspection.objects.comments_overdue(today).count()
     if panel_permissions.can_read_panel_staff_pages(user):
         work.shows_next_meeting = True
         work.next_meeting = Meeting.objects.coming(today).first()

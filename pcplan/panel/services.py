@@ -32,6 +32,7 @@ from pcplan.panel.models import (
     last_minute_number_used,
     members_on,
 )
+from pcplan.transparency import services as transparency_services
 
 
 def _require(user: User | None) -> User:
@@ -505,6 +506,9 @@ def record_precept_response(
     the_precept.response_date = date
     the_precept.response_published = published
     attributed_to(the_precept, user, "Commissioner's response recorded").save()
+    # The response, with the precept it leads to, is the office holder's decision on the
+    # precept: the decisions register records it once, linked to the precept (issue 13).
+    transparency_services.decision_for_precept(user, the_precept)
     return the_precept
 
 

@@ -12,6 +12,7 @@ from pcplan.core.models import User
 from pcplan.plans import lifecycle, permissions
 from pcplan.plans.models import Plan, PlanStatusChange
 from pcplan.plans.permissions import require
+from pcplan.transparency import services as transparency_services
 
 
 @transaction.atomic
@@ -44,4 +45,7 @@ def move_plan_status(
     attributed_to(plan, user, f"Status: {lifecycle.PlanStatus(status).label}").save(
         update_fields=["status"]
     )
+    # Approving the draft, issuing and varying the plan are formal decisions: the decisions
+    # register records each once, linked to this step (issue 13).
+    transparency_services.decision_for_plan_step(user, change)
     return change

@@ -25,6 +25,7 @@ from pcplan.plans.history import plan_history
 from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority, Theme
 from pcplan.plans.statutory import StatutoryElement
 from pcplan.reports import permissions as report_permissions
+from pcplan.transparency import permissions as transparency_permissions
 
 
 def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
@@ -61,7 +62,8 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
             "plan": plan,
             "table": table,
             "overdue": Deliverable.objects.for_plan(plan).overdue(today).count(),
-            "status_changes": plan.status_changes.select_related("recorded_by"),
+            "status_changes": plan.status_changes.select_related("recorded_by", "decision"),
+            "can_read_decisions": transparency_permissions.can_read_decisions(staff_user(request)),
             "checklist": checklist,
             "missing": plan.missing_statutory_elements(),
             "today": today,

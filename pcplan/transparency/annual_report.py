@@ -1,20 +1,24 @@
 """The annual report (PRSRA 2011 s.12): generated from the financial year's public records in
 the house format (PDF and Word). Only public records go in, because the report is published:
 public deliverables completed in the year, published decisions taken in it (never their exempt
-part), the latest published national measures statement, and the HMICFRS reports of the
-year. Grants and engagement join when those apps record them."""
+part), the latest published national measures statement, the HMICFRS reports of the year,
+the year's published grant awards, and its published consultations, events and answers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 
 from pcplan.core.audit import attributed_to
@@ -22,9 +26,12 @@ from pcplan.core.models import Office, User
 from pcplan.core.office import current_office
 from pcplan.core.periods import FinancialYear
 from pcplan.delivery.models import Deliverable
+from pcplan.engagement.models import Consultation, Event
+from pcplan.engagement.models import Finding as EngagementFinding
+from pcplan.grants.models import Award
 from pcplan.lib.text import xml_safe
 from pcplan.reports.pdf import html_to_pdf
-from pcplan.transparency import permissions
+from pcplan.transparency import permissions, services
 from pcplan.transparency.models import AnnualReport, Decision, Inspection, MeasuresStatement
 
 
@@ -111,13 +118,111 @@ def build_content(financial_year: int) -> AnnualReportContent:
             else [_("HMICFRS published no report on the force in the year.")],
             [f"{i.published_on:%-d %B %Y}: {i.title}" for i in inspections],
         ),
-        Section(
-            _("Grants and engagement"),
-            [_("Grants and engagement are not yet recorded in pcplan for this report.")],
-        ),
+        grants_section(between),
+        engagement_section(between),
     ]
     title = _("Annual Report %(year)s") % {"year": str(year)}
     return AnnualReportContent(title=title, year_label=str(year), office=office, sections=sections)
+
+
+def _money(amount: Decimal) -> str:
+    return f"£{amount:,.2f}"
+
+
+def grants_section(between: tuple[dt.date, dt.date]) -> Section:
+    """The year's published grant awards (the grants register's own meaning of public), by
+    fund: how many and how much. An award whose amount the records do not give is counted,
+    and said to be without an amount, rather than taken as nothing."""
+    by_fund = (
+        Award.objects.public()
+        .filter(decision_date__range=between)
+        .values("fund__name")
+        .annotate(
+            awards=Count("pk"),
+            total=Sum("amount"),
+            unknown=Count("pk", filter=Q(amount__isnull=True)),
+        )
+        .order_by("fund__name")
+    )
+    rows = list(by_fund)
+    if not rows:
+        return Section(_("Grants"), [_("No published grant award was made in the year.")])
+    count = sum(r["awards"] for r in rows)
+    total = sum((r["total"] or Decimal(0) for r in rows), Decimal(0))
+    items = []
+    for r in rows:
+        line = ngettext(
+            "%(fund)s: %(n)s award, %(total)s",
+            "%(fund)s: %(n)s awards, %(total)s",
+            r["awards"],
+        ) % {"fund": r["fund__name"], "n": r["awards"], "total": _money(r["total"] or Decimal(0))}
+        if r["unknown"]:
+            line += " " + ngettext(
+                "(%(n)s award without a recorded amount)",
+                "(%(n)s awards without a recorded amount)",
+                r["unknown"],
+            ) % {"n": r["unknown"]}
+        items.append(line)
+    summary = ngettext(
+        "%(n)s grant was awarded in the year, totalling %(total)s (Specified Information "
+        "Order, Schedule para 3(f); the grants register lists each).",
+        "%(n)s grants were awarded in the year, totalling %(total)s (Specified Information "
+        "Order, Schedule para 3(f); the grants register lists each).",
+        count,
+    ) % {"n": count, "total": _money(total)}
+    return Section(_("Grants"), [summary], items)
+
+
+def engagement_section(between: tuple[dt.date, dt.date]) -> Section:
+    """The year's published consultations and surveys, engagement events by kind, and the
+    "You said, we did" answers published on them (the engagement app's public querysets)."""
+    consultations = list(
+        Consultation.objects.public().filter(opens_on__range=between).order_by("opens_on", "pk")
+    )
+    events = (
+        Event.objects.public()
+        .filter(date__range=between)
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by("kind")
+    )
+    answered = EngagementFinding.objects.public().filter(consultation__in=consultations).count()
+    paragraphs: list[str] = []
+    items: list[str] = []
+    if consultations:
+        paragraphs.append(_("Consultations and surveys opened in the year:"))
+        for c in consultations:
+            if c.closes_on:
+                items.append(
+                    _("%(title)s, %(opens)s to %(closes)s")
+                    % {
+                        "title": c.title,
+                        "opens": f"{c.opens_on:%-d %B %Y}",
+                        "closes": f"{c.closes_on:%-d %B %Y}",
+                    }
+                )
+            else:
+                items.append(
+                    _("%(title)s, from %(opens)s")
+                    % {"title": c.title, "opens": f"{c.opens_on:%-d %B %Y}"}
+                )
+    else:
+        paragraphs.append(_("No published consultation or survey opened in the year."))
+    for row in events:
+        items.append(
+            ngettext("%(kind)s: %(n)s event", "%(kind)s: %(n)s events", row["n"])
+            % {"kind": Event.Kind(row["kind"]).label, "n": row["n"]}
+        )
+    if answered:
+        paragraphs.append(
+            ngettext(
+                "%(n)s issue the public raised has a published answer (You said, we did).",
+                "%(n)s issues the public raised have published answers (You said, we did).",
+                answered,
+            )
+            % {"n": answered}
+        )
+    return Section(_("Engagement"), paragraphs, items)
 
 
 def render_html(content: AnnualReportContent) -> str:
@@ -160,4 +265,6 @@ def generate_annual_report(user: User, financial_year: int) -> AnnualReport:
     )
     report.generated_at = timezone.now()
     attributed_to(report, user, "Generated").save()
+    # A published report generated again replaces its paper on the Panel's agenda too.
+    services.attach_paper(user, report)
     return report

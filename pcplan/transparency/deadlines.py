@@ -83,6 +83,10 @@ class Frequency(enum.StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     ANNUALLY = "annually"
+    # "In respect of each financial year, before the beginning of the financial year to which
+    # it relates" (Schedule Part 2, for the budget, precept, income, spending plans and the
+    # investment strategy of para 3(a)-(e)).
+    BEFORE_FINANCIAL_YEAR = "before-financial-year"
     ON_CHANGE = "on-change"  # "as soon as practicable" after a change: never due by date alone
 
 
@@ -97,7 +101,14 @@ def next_publication_due(frequency: Frequency, last_published_on: dt.date) -> dt
     """The day by which an item of specified information must be published again: one period
     after the last publication (SI 2011/3050 art. 3 as amended by SI 2012/2479 and SI
     2021/547, read with the frequencies given for each item in specified_information.yaml).
-    Items kept up to date "on change" have no date."""
+    Items kept up to date "on change" have no date.
+
+    An item published "before the beginning of the financial year to which it relates" (para
+    3(a)-(e)) counts for the financial year that begins after it is published (the budget and
+    precept are set in the months before 1 April), so the next is due by the end of that
+    year: 31 March a year after the end of the year of publication."""
+    if frequency == Frequency.BEFORE_FINANCIAL_YEAR:
+        return financial_year_end(last_published_on) + relativedelta(years=1)
     step = FREQUENCY_STEP.get(frequency)
     return None if step is None else last_published_on + step
 
@@ -132,13 +143,6 @@ def compliance_status(
     if today >= due - dt.timedelta(days=DUE_SOON_DAYS):
         return Compliance.DUE_SOON
     return Compliance.PRESENT
-
-
-def csp_scrutiny_due(last_scrutinised_on: dt.date) -> dt.date:
-    """A council's crime and disorder committee must meet to review the CSP's work at least once
-    in every twelve-month period (Police and Justice Act 2006 s.19; the Crime and Disorder
-    (Overview and Scrutiny) Regulations 2009, SI 2009/942, reg. 4)."""
-    return last_scrutinised_on + relativedelta(years=1)
 
 
 def last_working_day_on_or_before(day: dt.date) -> dt.date:

@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from pcplan.core.audit import attributed_to
+from pcplan.panel.models import Precept
+from pcplan.plans.models import PlanStatusChange
 from pcplan.plans.yamlsource import load_yaml
 from pcplan.transparency import services
 from pcplan.transparency.models import Decision, GradedArea, Inspection
@@ -27,6 +29,39 @@ def _read(path: Path) -> Any:
     return source.data
 
 
+FACT_FIELDS = (
+    "number",
+    "kind",
+    "decision_maker",
+    "reasons",
+    "financial_implications",
+    "advised_by",
+    "source",
+)
+
+
+def _made_on(entry: dict[str, Any]) -> dict[str, Any]:
+    """The record the decision was made on, if the demo has loaded it (else nothing)."""
+    made_on = entry.get("made_on") or {}
+    if "precept" in made_on:
+        precept = Precept.objects.filter(financial_year_start=made_on["precept"]).first()
+        return {"precept": precept} if precept else {}
+    if "plan" in made_on:
+        step = (
+            PlanStatusChange.objects.filter(plan__key=made_on["plan"], status=made_on["step"])
+            .order_by("date", "pk")
+            .last()
+        )
+        return {"plan_step": step} if step else {}
+    return {}
+
+
+def _facts(entry: dict[str, Any]) -> dict[str, Any]:
+    facts = {name: entry.get(name) or "" for name in FACT_FIELDS}
+    facts["kind"] = facts["kind"] or Decision.Kind.GENERAL
+    return facts
+
+
 @transaction.atomic
 def load_transparency_demo(
     path: Path = DECISIONS_FILE, inspections_path: Path = INSPECTIONS_FILE
@@ -36,6 +71,11 @@ def load_transparency_demo(
     made = []
     for entry in _read(path)["decisions"]:
         decided_on = dt.date.fromisoformat(str(entry["decided_on"]))
+        origin = _made_on(entry)
+        derived = Decision.objects.filter(**origin).first() if origin else None
+        if derived is not None:
+            _complete(derived, entry, decided_on)
+            continue
         if Decision.objects.filter(decided_on=decided_on, title=entry["title"]).exists():
             continue
         made.append(
@@ -44,19 +84,31 @@ def load_transparency_demo(
                 decided_on=decided_on,
                 title=entry["title"],
                 summary=entry["summary"],
-                number=entry.get("number") or "",
-                kind=entry.get("kind") or Decision.Kind.GENERAL,
-                decision_maker=entry.get("decision_maker") or "",
-                reasons=entry.get("reasons") or "",
-                financial_implications=entry.get("financial_implications") or "",
-                advised_by=entry.get("advised_by") or "",
-                source=entry.get("source") or "",
                 significant_public_interest=bool(entry.get("significant_public_interest")),
                 publish=bool(entry.get("published")),
                 reason="Imported from the demo",
+                **_facts(entry),
+                **origin,
             )
         )
     return made
+
+
+def _complete(decision: Decision, entry: dict[str, Any], decided_on: dt.date) -> None:
+    """Fill a decision another app recorded (the precept's) with the seed's own words, once."""
+    if decision.is_published:
+        return
+    for name, value in _facts(entry).items():
+        setattr(decision, name, value)
+    decision.decided_on = decided_on
+    decision.title = entry["title"]
+    decision.summary = entry["summary"]
+    decision.full_clean()
+    attributed_to(decision, None, "Completed from the demo").save()
+    if entry.get("published"):
+        attributed_to(decision, None, "Published").save(
+            update_fields=decision.stamp_publication(True, None)
+        )
 
 
 def load_inspections(path: Path = INSPECTIONS_FILE) -> list[Inspection]:

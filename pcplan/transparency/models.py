@@ -95,6 +95,25 @@ class Decision(Versioned, Publishable):
             "Information Act 2000 section relied on."
         ),
     )
+    # Where a decision was made by another app's record, the link both ways: the precept's or
+    # the plan step's `decision`, and the decision's source. One decision per record (the
+    # one-to-one keeps a repeated call from recording it twice).
+    precept = models.OneToOneField(
+        "panel.Precept",
+        verbose_name=_("precept"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decision",
+    )
+    plan_step = models.OneToOneField(
+        "plans.PlanStatusChange",
+        verbose_name=_("step of the plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decision",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = DecisionQuerySet.as_manager()
@@ -138,6 +157,21 @@ class InspectionQuerySet(models.QuerySet["Inspection"]):
         """Reports HMICFRS has published by `today`: a report shared with the office before
         its publication (under embargo) stays off every public page, feed and report."""
         return self.filter(published_on__lte=today)
+
+    def comments_overdue(self, today: dt.date) -> InspectionQuerySet:
+        """Reports whose comments are unpublished after the 56th day (s.55(5A)): the same
+        answer as `deadlines.hmicfrs_comments_status`, asked of the database."""
+        last_day_passed = today - dt.timedelta(days=deadlines.HMICFRS_COMMENTS_DAYS - 1)
+        return self.filter(comments_published_on=None, published_on__lt=last_day_passed)
+
+    def comments_due_soon(self, today: dt.date) -> InspectionQuerySet:
+        """Reports whose comments are unpublished and due within the warning period."""
+        window = deadlines.HMICFRS_COMMENTS_DAYS - 1 - deadlines.HMICFRS_WARNING_DAYS
+        return self.filter(
+            comments_published_on=None,
+            published_on__gte=today - dt.timedelta(days=deadlines.HMICFRS_COMMENTS_DAYS - 1),
+            published_on__lte=today - dt.timedelta(days=window),
+        )
 
 
 class Inspection(Versioned):
@@ -370,6 +404,16 @@ class AnnualReport(Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # The item of that meeting's agenda it is presented under: the Panel's agenda links to the
+    # report through it (the published PDF is the item's paper).
+    agenda_item = models.ForeignKey(
+        "panel.AgendaItem",
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="annual_reports",
     )
     recommendations = models.ManyToManyField(
         "panel.Recommendation",

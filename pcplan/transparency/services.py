@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.translation import gettext
+from django.db.models import Max
+from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
+from pcplan.core.office import current_office
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
-from pcplan.panel.models import Recommendation
+from pcplan.panel.models import AgendaItem, Precept, Recommendation
+from pcplan.plans.lifecycle import PlanStatus
+from pcplan.plans.models import PlanStatusChange
 from pcplan.transparency import permissions
 from pcplan.transparency.models import (
     AnnualReport,
@@ -54,15 +61,23 @@ def record_decision(
     exemption_paragraph: str = "",
     publish: bool = False,
     reason: str = "Recorded",
+    precept: Precept | None = None,
+    plan_step: PlanStatusChange | None = None,
 ) -> Decision:
     """Record a formal decision (and publish it when asked): the one way in for every app.
 
     A grant award, a precept or the plan's approval calls this with its own facts; the
     decision is validated as the staff form validates it, so a decision with an exempt part
     always says why it is withheld. `user` is None only for a file imported by no one (the
-    demo), whose loader has checked it."""
+    demo), whose loader has checked it.
+
+    A decision made on a precept or a step of the plan is linked to it both ways and recorded
+    once: asked again, this returns the decision already recorded and changes nothing."""
     if user is not None:
         _check(permissions.can_keep_decisions(user))
+    existing = _decision_of(precept, plan_step)
+    if existing is not None:
+        return existing
     decision = Decision(
         number=number,
         decided_on=decided_on,
@@ -78,6 +93,8 @@ def record_decision(
         exempt_part=exempt_part,
         exemption_reason=exemption_reason,
         exemption_paragraph=exemption_paragraph,
+        precept=precept,
+        plan_step=plan_step,
     )
     decision.full_clean()
     attributed_to(decision, user, reason).save()
@@ -87,6 +104,91 @@ def record_decision(
         attributed_to(decision, None, "Published").save(
             update_fields=decision.stamp_publication(True, None)
         )
+    return decision
+
+
+def _decision_of(precept: Precept | None, plan_step: PlanStatusChange | None) -> Decision | None:
+    if precept is not None and precept.pk is not None:
+        return Decision.objects.select_for_update().filter(precept=precept).first()
+    if plan_step is not None and plan_step.pk is not None:
+        return Decision.objects.select_for_update().filter(plan_step=plan_step).first()
+    return None
+
+
+# The steps of a plan's lifecycle that are the office holder's (or the board's) formal
+# decisions: approving the draft, issuing the plan and issuing a variation (PRSRA 2011 s.5).
+PLAN_DECISION_STEPS = {
+    PlanStatus.BOARD_APPROVED: gettext_lazy("Approval of the draft %(plan)s"),
+    PlanStatus.ISSUED: gettext_lazy("Issue of the %(plan)s"),
+    PlanStatus.VARIED: gettext_lazy("Variation of the %(plan)s"),
+}
+
+
+@transaction.atomic
+def decision_for_plan_step(user: User | None, step: PlanStatusChange) -> Decision | None:
+    """The decision record of a step of the plan that is a decision (None for other steps).
+
+    Called by `plans.services.move_plan_status`, which has checked that the user may move the
+    plan; the record is a draft of significant public interest for an editor to complete
+    (number, reasons, advice) and publish."""
+    title = PLAN_DECISION_STEPS.get(PlanStatus(step.status))
+    if title is None:
+        return None
+    plan = step.plan
+    return _record_derived(
+        user,
+        decided_on=step.date,
+        title=str(title) % {"plan": plan.title},
+        kind=Decision.Kind.PLAN,
+        summary=step.note.strip() or str(title) % {"plan": plan.title} + ".",
+        decision_maker="" if step.status == PlanStatus.BOARD_APPROVED else plan.commissioner,
+        source=gettext("The plan's record: %(step)s") % {"step": step.get_status_display()},
+        plan_step=step,
+    )
+
+
+@transaction.atomic
+def decision_for_precept(user: User | None, precept: Precept) -> Decision:
+    """The decision record of the precept: the office holder's response to the Panel's report,
+    with the precept to be issued (PRSRA 2011 Sch. 5 para 5 or, after a veto, SI 2012/2271
+    reg. 5). Called by `panel.services.record_precept_response`, which has checked the user;
+    recorded once per precept, as a draft for an editor to complete and publish."""
+    band_d = precept.revised_band_d if precept.revised_band_d is not None else precept.band_d
+    if band_d is None:
+        money = gettext("The Band D amount is not recorded with the precept.")
+    else:
+        money = gettext("Band D precept of £%(amount)s.") % {"amount": f"{band_d:,.2f}"}
+        rise = precept.increase if precept.revised_band_d is None else None
+        if rise is not None:
+            money += " " + gettext("An increase of £%(pounds)s (%(percent)s%%).") % {
+                "pounds": f"{rise[0]:,.2f}",
+                "percent": rise[1],
+            }
+    return _record_derived(
+        user,
+        decided_on=precept.response_date or precept.report_date or precept.notified_on,
+        title=gettext("Response to the Panel's report on the proposed precept %(year)s")
+        % {"year": precept.year_label},
+        kind=Decision.Kind.PRECEPT,
+        summary=precept.response_text.strip()
+        or gettext("The response to the Panel's report on the proposed precept."),
+        reasons=gettext("The Panel's decision: %(outcome)s.")
+        % {"outcome": precept.get_outcome_display()},
+        financial_implications=money,
+        source=gettext("The precept %(year)s") % {"year": precept.year_label},
+        precept=precept,
+    )
+
+
+def _record_derived(user: User | None, **facts: Any) -> Decision:
+    """A decision another app's service makes, after checking its own user: recorded once,
+    unpublished, of significant public interest (SI 2011/3050 Sch. para 5)."""
+    existing = _decision_of(facts.get("precept"), facts.get("plan_step"))
+    if existing is not None:
+        return existing
+    decision = Decision(significant_public_interest=True, **facts)
+    decision.full_clean()
+    attributed_to(decision, user, "Recorded from its source").save()
     return decision
 
 
@@ -157,11 +259,70 @@ def record_publication(
 def save_annual_report(
     user: User, report: AnnualReport, recommendations: Iterable[Recommendation]
 ) -> AnnualReport:
-    """Record the Panel meeting the report goes to and the Panel's recommendations on it."""
+    """Record the Panel meeting the report goes to, its agenda item and the Panel's
+    recommendations on it.
+
+    The report is presented at a public meeting as an item of its agenda (PRSRA 2011 s.12(3)):
+    given a meeting still to be held and no item, an item is added at the end of that
+    meeting's agenda; a meeting already held must have its item chosen, because its agenda
+    is a record. Once published, the report's PDF is the item's paper, so the Panel's agenda
+    links to it."""
     _check(permissions.can_keep_publications(user))
+    item = report.agenda_item
+    if item is not None:
+        report.presented_to = item.meeting
+    elif report.presented_to is not None:
+        meeting = report.presented_to
+        if meeting.has_been_held:
+            raise ValidationError(
+                {
+                    "agenda_item": gettext(
+                        "That meeting has been held: choose the agenda item the report was "
+                        "presented under."
+                    )
+                }
+            )
+        last = meeting.agenda_items.aggregate(last=Max("number"))["last"] or 0
+        item = AgendaItem(
+            meeting=meeting,
+            number=last + 1,
+            title=report.title,
+            presenting_body=current_office().holder,
+        )
+        attributed_to(item, user, "Annual report put on the agenda").save()
+        report.agenda_item = item
     attributed_to(report, user, "Edited").save()
     report.recommendations.set(list(recommendations))
+    attach_paper(user, report)
     return report
+
+
+@transaction.atomic
+def publish_annual_report(user: User, report: AnnualReport, publish: bool) -> AnnualReport:
+    """Publish or withdraw the report, and its paper on the Panel agenda with it."""
+    _check(permissions.can_keep_publications(user))
+    set_published(user, report, publish)
+    attach_paper(user, report)
+    return report
+
+
+def attach_paper(user: User, report: AnnualReport) -> None:
+    """The agenda item's paper is the published report's PDF, and nothing while unpublished
+    (an agenda's papers are public once the agenda is)."""
+    item = report.agenda_item
+    if item is None:
+        return
+    if report.is_published and report.pdf:
+        with report.pdf.open("rb") as pdf:
+            item.report_file.save(f"{slugify(report.title)}.pdf", ContentFile(pdf.read()), False)
+        item.report_filename = f"{slugify(report.title)}.pdf"
+        item.kind = AgendaItem.Kind.STANDARD
+        attributed_to(item, user, "The annual report's published PDF attached").save()
+    elif item.report_file:
+        item.report_file = ""
+        item.report_filename = ""
+        item.kind = AgendaItem.Kind.NO_PAPERS
+        attributed_to(item, user, "The annual report withdrawn from the agenda papers").save()
 
 
 @transaction.atomic

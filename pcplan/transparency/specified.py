@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Max
 from django.utils.translation import gettext_lazy
 
+from pcplan.grants.models import Award
 from pcplan.plans.yamlsource import load_yaml
 from pcplan.transparency.deadlines import Compliance, Frequency, compliance_status
 from pcplan.transparency.deadlines import next_publication_due as next_due
@@ -24,7 +25,7 @@ from pcplan.transparency.models import (
 )
 
 ITEMS_FILE = Path(__file__).resolve().parent / "data" / "specified_information.yaml"
-SOURCES = {"decisions", "inspections", "statement"}
+SOURCES = {"decisions", "grants", "inspections", "statement"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def specified_items(path: Path = ITEMS_FILE) -> tuple[SpecifiedItem, ...]:
             frequency = Frequency(entry.get("frequency"))
         except ValueError:
             source.problem(
-                ("items", n, "frequency"), "expected monthly, quarterly, annually or on-change"
+                ("items", n, "frequency"),
+                "expected one of " + ", ".join(f.value for f in Frequency),
             )
             continue
         if entry.get("source", "") not in SOURCES | {""}:
@@ -98,8 +100,10 @@ def _live_dates(today: dt.date) -> dict[str, dt.date | None]:
     latest_statement = MeasuresStatement.objects.public().aggregate(last=Max("published_at"))[
         "last"
     ]
+    latest_award = Award.objects.public().aggregate(last=Max("published_at"))["last"]
     return {
         "decisions": latest_decision.date() if latest_decision else None,
+        "grants": latest_award.date() if latest_award else None,
         "inspections": latest_inspection,
         "statement": latest_statement.date() if latest_statement else None,
     }

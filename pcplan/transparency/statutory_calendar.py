@@ -15,9 +15,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from pcplan.core.periods import FinancialYear
+from pcplan.engagement.models import Consultation
 from pcplan.panel import deadlines as panel_deadlines
 from pcplan.panel import precept
 from pcplan.panel.models import Meeting
+from pcplan.partnerships import rules as partnership_rules
+from pcplan.partnerships.models import Body, BodyKind
 from pcplan.plans.models import Plan
 from pcplan.transparency import deadlines
 from pcplan.transparency.models import Inspection
@@ -142,6 +145,56 @@ def publication_deadlines(start: dt.date, end: dt.date) -> list[Deadline]:
     return found
 
 
+def consultation_deadlines(consultations: Iterable[Consultation]) -> list[Deadline]:
+    """The opening and closing days of the office's consultations and surveys, from the
+    engagement app's records: the public's views on policing, the plan and the precept are
+    to be obtained before the plan and the precept are issued (Police Act 1996 s.96)."""
+    found = []
+    for consultation in consultations:
+        found.append(
+            Deadline(
+                consultation.opens_on,
+                _("Consultation opens: %(title)s") % {"title": consultation.title},
+                "Police Act 1996 s.96",
+                "consultation",
+                f"consultation-opens-{consultation.pk}",
+            )
+        )
+        if consultation.closes_on is not None:
+            found.append(
+                Deadline(
+                    consultation.closes_on,
+                    _("Consultation closes: %(title)s") % {"title": consultation.title},
+                    "Police Act 1996 s.96",
+                    "consultation",
+                    f"consultation-closes-{consultation.pk}",
+                )
+            )
+    return found
+
+
+def csp_scrutiny_deadlines(csps: Iterable[Body]) -> list[Deadline]:
+    """When each community safety partnership's next crime and disorder scrutiny is due, a
+    year after its last (partnerships' `rules.scrutiny_due_by`: Police and Justice Act 2006
+    s.19; SI 2009/942 reg. 5). A CSP with no scrutiny on record has no date to show; the
+    partnerships pages flag it as overdue."""
+    found = []
+    for body in csps:
+        last = max((s.held_on for s in body.scrutinies.all()), default=None)
+        if last is None:
+            continue
+        found.append(
+            Deadline(
+                partnership_rules.scrutiny_due_by(last),
+                _("Crime and disorder committee scrutiny of %(csp)s") % {"csp": body.name},
+                "Police and Justice Act 2006 s.19; SI 2009/942 reg. 5",
+                "csp-scrutiny",
+                f"csp-scrutiny-{body.pk}",
+            )
+        )
+    return found
+
+
 def question_deadlines(meetings: Iterable[Meeting]) -> list[Deadline]:
     found = []
     for meeting in meetings:
@@ -171,6 +224,10 @@ def statutory_deadlines(today: dt.date, *, public: bool = False) -> list[Deadlin
     inspections = Inspection.objects.filter(comments_published_on=None)
     found += inspection_deadlines(inspections.public(today) if public else inspections)
     found += publication_deadlines(start, end)
+    consultations = Consultation.objects.all()
+    found += consultation_deadlines(consultations.public() if public else consultations)
+    csps = Body.objects.filter(kind=BodyKind.CSP).prefetch_related("scrutinies")
+    found += csp_scrutiny_deadlines(csps.public() if public else csps)
     found += question_deadlines(Meeting.objects.coming(today))
     return sorted((d for d in found if start <= d.due <= end), key=lambda d: (d.due, d.uid))
 

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from pcplan.engagement.models import Consultation
 from pcplan.panel.models import AgendaItem, Meeting, Recommendation
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Priority
@@ -46,6 +47,39 @@ def test_a_plan_in_consultation_is_shown_as_a_draft_with_how_to_respond(client, 
     assert "Support victims of domestic abuse." in html
     assert "SECRET" not in html
     assert draft.title in client.get(reverse("transparency:draft-plans")).content.decode()
+
+
+def test_the_drafts_dates_come_from_the_engagement_consultation_on_the_plan(client, draft):
+    PlanReview.objects.create(
+        plan=draft,
+        consultation_opens=dt.date(2021, 1, 1),
+        consultation_closes=dt.date(2021, 1, 2),
+    )
+    Consultation.objects.create(
+        key="plan-2021",
+        title="Police and Crime Plan consultation",
+        purpose=Consultation.Purpose.PLAN,
+        plan=draft,
+        opens_on=dt.date(2021, 6, 30),
+        closes_on=dt.date(2021, 7, 30),
+        is_published=True,
+    )
+    html = client.get(reverse("transparency:draft-plan", args=[draft.key])).content.decode()
+    assert "The consultation runs from 30 June 2021 to 30 July 2021." in html
+    assert "1 January 2021" not in html
+
+
+def test_an_unpublished_consultation_does_not_give_the_drafts_dates(client, draft):
+    Consultation.objects.create(
+        key="plan-2021",
+        title="Police and Crime Plan consultation",
+        purpose=Consultation.Purpose.PLAN,
+        plan=draft,
+        opens_on=dt.date(2021, 6, 30),
+        closes_on=dt.date(2021, 7, 30),
+    )
+    html = client.get(reverse("transparency:draft-plan", args=[draft.key])).content.decode()
+    assert "30 June 2021" not in html
 
 
 @pytest.mark.parametrize("status", [PlanStatus.DRAFTING, PlanStatus.BOARD_APPROVED])

@@ -42,7 +42,7 @@ def publish(editor, key, days_ago, url="https://example.org/doc"):
 def test_the_item_list_covers_the_order_as_amended_each_with_its_citation():
     items = specified_items()
     paragraphs = {i.paragraph for i in items}
-    assert {"1(e)", "3(g)", "4", "5", "6", "7", "7A", "7B", "7C(a)(i)", "8"} <= paragraphs
+    assert {"1(e)", "3(g)", "4(a)", "5", "6", "7", "7A", "7B", "7C(a)(i)", "8"} <= paragraphs
     assert all(i.citation.startswith("SI 2011/3050 Schedule para ") for i in items)
     assert len({i.key for i in items}) == len(items)
 
@@ -57,11 +57,11 @@ def test_a_bad_item_file_is_refused_naming_its_line(tmp_path):
 def test_the_compliance_view_scores_present_due_soon_overdue_and_missing(client_for, editor):
     publish(editor, "budget", days_ago=30)  # annually: present
     publish(editor, "spending-over-500", days_ago=20)  # monthly: due within 14 days
-    publish(editor, "precept", days_ago=400)  # annually: overdue
+    publish(editor, "staff-numbers", days_ago=400)  # annually: overdue
     statuses = {r.item.key: r.status for r in item_rows(timezone.localdate())}
     assert statuses["budget"] == Compliance.PRESENT
     assert statuses["spending-over-500"] == Compliance.DUE_SOON
-    assert statuses["precept"] == Compliance.OVERDUE
+    assert statuses["staff-numbers"] == Compliance.OVERDUE
     assert statuses["property"] == Compliance.MISSING
     html = client_for(editor).get(reverse("transparency:compliance")).content.decode()
     for label in ["Present: 1", "Due soon: 1", "Overdue: 1"]:

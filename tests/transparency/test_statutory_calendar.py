@@ -10,12 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from pcplan.engagement.models import Consultation
 from pcplan.panel.deadlines import question_deadline
 from pcplan.panel.models import Meeting
+from pcplan.partnerships.models import BodyKind, Scrutiny
+from pcplan.partnerships.rules import scrutiny_due_by
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.transparency.deadlines import hmicfrs_comments_due, plan_issue_by
 from pcplan.transparency.models import Inspection
-from tests.factories import PlanFactory
+from tests.factories import BodyFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +96,74 @@ def test_the_public_feed_does_not_name_a_plan_not_yet_public(client, records):
     assert b"SECRET" not in response.content
     event = feed_events(client)[f"plan-issue-{plan.pk}"]
     assert str(event["summary"]) == "Issue the police and crime plan"
+
+
+@pytest.fixture
+def consultations(today):
+    open_one = Consultation.objects.create(
+        key="plan-survey",
+        title="Police and Crime Plan survey",
+        purpose=Consultation.Purpose.PLAN,
+        opens_on=today - dt.timedelta(days=5),
+        closes_on=today + dt.timedelta(days=25),
+        is_published=True,
+    )
+    draft = Consultation.objects.create(
+        key="draft-survey",
+        title="SECRET-UNPUBLISHED precept survey",
+        purpose=Consultation.Purpose.PRECEPT,
+        opens_on=today + dt.timedelta(days=40),
+        closes_on=today + dt.timedelta(days=70),
+    )
+    return open_one, draft
+
+
+@pytest.fixture
+def csps(today):
+    scrutinised = BodyFactory(name="City Community Safety Partnership", kind=BodyKind.CSP)
+    Scrutiny.objects.create(
+        body=scrutinised, committee="Overview and Scrutiny", held_on=today - dt.timedelta(days=300)
+    )
+    Scrutiny.objects.create(
+        body=scrutinised, committee="Overview and Scrutiny", held_on=today - dt.timedelta(days=700)
+    )
+    hidden = BodyFactory(name="SECRET-UNPUBLISHED CSP", kind=BodyKind.CSP, is_published=False)
+    Scrutiny.objects.create(
+        body=hidden, committee="Scrutiny", held_on=today - dt.timedelta(days=200)
+    )
+    never = BodyFactory(name="Never scrutinised CSP", kind=BodyKind.CSP)
+    return scrutinised, hidden, never
+
+
+def test_engagement_consultations_open_and_close_on_the_calendar(
+    client_for, editor, consultations, today
+):
+    open_one, draft = consultations
+    html = client_for(editor).get(reverse("transparency:staff-calendar")).content.decode()
+    assert "Consultation closes: Police and Crime Plan survey" in html
+    assert "Consultation opens: SECRET-UNPUBLISHED precept survey" in html  # staff see drafts
+    assert "Police Act 1996 s.96" in html
+
+
+def test_the_public_feed_has_published_consultations_only(client, consultations, today):
+    open_one, draft = consultations
+    events = feed_events(client)
+    closes = events[f"consultation-closes-{open_one.pk}"]
+    assert closes.decoded("dtstart") == today + dt.timedelta(days=25)
+    assert f"consultation-opens-{draft.pk}" not in events
+    assert b"SECRET" not in client.get(reverse("transparency:calendar-ics")).content
+
+
+def test_each_csps_next_scrutiny_is_a_year_after_its_last(client, csps, today):
+    scrutinised, hidden, never = csps
+    events = feed_events(client)
+    event = events[f"csp-scrutiny-{scrutinised.pk}"]
+    assert event.decoded("dtstart") == scrutiny_due_by(today - dt.timedelta(days=300))
+    assert "SI 2009/942" in str(event["description"])
+    assert f"csp-scrutiny-{hidden.pk}" not in events  # unpublished: staff page only
+    assert f"csp-scrutiny-{never.pk}" not in events  # no scrutiny on record: no date
+
+
+def test_the_staff_page_shows_an_unpublished_csps_scrutiny(client_for, editor, csps):
+    html = client_for(editor).get(reverse("transparency:staff-calendar")).content.decode()
+    assert "Crime and disorder committee scrutiny of SECRET-UNPUBLISHED CSP" in html

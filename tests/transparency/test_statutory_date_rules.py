@@ -8,13 +8,13 @@ import datetime as dt
 
 import pytest
 
+from pcplan.partnerships.rules import scrutiny_due_by as csp_scrutiny_due
 from pcplan.transparency.deadlines import (
     CommentsStatus,
     Compliance,
     Frequency,
     annual_report_due,
     compliance_status,
-    csp_scrutiny_due,
     hmicfrs_comments_due,
     hmicfrs_comments_status,
     last_working_day_on_or_before,

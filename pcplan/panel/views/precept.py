@@ -29,6 +29,7 @@ from pcplan.panel.views.access import (
     secretariat_only,
 )
 from pcplan.panel.views.staff_form import staff_form
+from pcplan.transparency import permissions as transparency_permissions
 
 
 def precept_detail(request: HttpRequest, year: int) -> HttpResponse:
@@ -85,6 +86,7 @@ def staff_precept(request: HttpRequest, year: int) -> HttpResponse:
             if the_precept.members_at_decision
             else None,
             "votes": the_precept.votes.select_related("member"),
+            "can_read_decisions": transparency_permissions.can_read_decisions(staff_user(request)),
             **flags(request),
         },
     )

@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.models import User
 from pcplan.core.periods import FinancialYear
-from pcplan.core.publishing import set_published
-from pcplan.panel.models import Meeting, Recommendation
+from pcplan.panel.models import AgendaItem, Meeting, Recommendation
 from pcplan.transparency import permissions, services
 from pcplan.transparency.annual_report import generate_annual_report
 from pcplan.transparency.models import AnnualReport
@@ -40,12 +39,18 @@ class GenerateForm(forms.Form):
 class PresentationForm(forms.ModelForm[AnnualReport]):
     class Meta:
         model = AnnualReport
-        fields = ["presented_to", "recommendations"]
+        fields = ["presented_to", "agenda_item", "recommendations"]
         widgets = {"recommendations": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["presented_to"].queryset = Meeting.objects.order_by("-date")  # type: ignore[attr-defined]
+        self.fields["agenda_item"].queryset = AgendaItem.objects.select_related(  # type: ignore[attr-defined]
+            "meeting"
+        ).order_by("-meeting__date", "number")
+        self.fields["agenda_item"].help_text = gettext_lazy(
+            "Leave empty to add the report at the end of the agenda of a meeting still to be held."
+        )
         self.fields["recommendations"].queryset = Recommendation.objects.select_related(  # type: ignore[attr-defined]
             "meeting"
         )
@@ -90,7 +95,7 @@ def staff_annual_report(request: HttpRequest, pk: int) -> HttpResponse:
 def annual_report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(AnnualReport, pk=pk)
     publish = request.POST.get("publish") == "yes"
-    set_published(staff_user(request), report, publish)
+    services.publish_annual_report(staff_user(request), report, publish)
     messages.success(request, _("Annual report published") if publish else _("Withdrawn"))
     return redirect("transparency:staff-annual-report", pk=report.pk)
 

@@ -3,6 +3,8 @@ consultation's dates and how to respond; staff record the Panel's review of it."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pcplan.core.forms import GovukDateField
 from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.engagement.models import Consultation
 from pcplan.panel.models import AgendaItem, Recommendation
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Plan
@@ -22,6 +25,29 @@ from pcplan.transparency.views.access import keepers_only
 def plans_in_consultation() -> list[Plan]:
     """The one rule for a draft shown publicly: the plan's status is consultation."""
     return list(Plan.objects.filter(status=PlanStatus.CONSULTATION).order_by("title"))
+
+
+def plan_consultation(plan: Plan) -> Consultation | None:
+    """The engagement app's published consultation on the plan, the latest if several."""
+    return (
+        Consultation.objects.public()
+        .filter(plan=plan, purpose=Consultation.Purpose.PLAN)
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+
+
+def consultation_dates(
+    plan: Plan, review: PlanReview | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The draft's consultation dates: the engagement app's consultation on the plan when there
+    is one (the record of the consultation itself), else the dates the review recorded."""
+    consultation = plan_consultation(plan)
+    if consultation is not None:
+        return consultation.opens_on, consultation.closes_on
+    if review is not None:
+        return review.consultation_opens, review.consultation_closes
+    return None, None
 
 
 class PlanReviewForm(forms.ModelForm[PlanReview]):
@@ -87,12 +113,15 @@ def draft_plan(request: HttpRequest, key: str) -> HttpResponse:
     deliverables stay unpublished until the plan is issued)."""
     plan = get_object_or_404(Plan.objects.filter(status=PlanStatus.CONSULTATION), key=key)
     review = PlanReview.objects.filter(plan=plan).first()
+    opens, closes = consultation_dates(plan, review)
     return render(
         request,
         "transparency/draft_plan.html",
         {
             "plan": plan,
             "review": review,
+            "opens": opens,
+            "closes": closes,
             "themes": plan.themes.prefetch_related("priorities"),
         },
     )

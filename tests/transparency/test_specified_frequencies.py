@@ -1,0 +1,104 @@
+"""Each specified-information item's frequency against the Order (issue 13 item 2): SI
+2011/3050 Schedule Part 2 ("times of publication") as amended by SI 2012/2479, 2013/1816 and
+2021/547.
+
+Every item is named here once with the paragraph its frequency comes from. Those whose time
+was read in Part 2's own words are in ORDER_TIMES, with the words; the others are pcplan's
+reading (READING), listed so a reader of the Order can check them one by one, and so a new
+item cannot be added without saying which it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pcplan.transparency.deadlines import Frequency, compliance_status, next_publication_due
+from pcplan.transparency.specified import specified_items
+
+D = dt.date
+
+BEFORE_YEAR = (
+    Frequency.BEFORE_FINANCIAL_YEAR,
+    "Part 2, para 3(a)-(e): in respect of each financial year, before the beginning of the "
+    "financial year to which it relates",
+)
+EACH_MONTH = (
+    Frequency.MONTHLY,
+    "Part 2, para 3(f)-(g): each month, as soon as practicable after the end of the month to "
+    "which it relates",
+)
+
+ORDER_TIMES = {
+    "budget": ("3(a)", *BEFORE_YEAR),
+    "precept": ("3(b)", *BEFORE_YEAR),
+    "other-income": ("3(c)", *BEFORE_YEAR),
+    "spending-plans": ("3(d)", *BEFORE_YEAR),
+    "investment-strategy": ("3(e)", *BEFORE_YEAR),
+    "grants": ("3(f)", *EACH_MONTH),
+    "spending-over-500": ("3(g)", *EACH_MONTH),
+}
+
+READING = {
+    "office-holders": ("1(a)-(b)", Frequency.ON_CHANGE),
+    "office-holder-pay": ("1(c)-(d)", Frequency.ANNUALLY),
+    "office-holder-interests": ("1(e)", Frequency.ON_CHANGE),
+    "panel-complaints": ("1(f)", Frequency.ANNUALLY),
+    "staff-numbers": ("2(a)-(b)", Frequency.ANNUALLY),
+    "organisational-chart": ("2(c)", Frequency.ANNUALLY),
+    "senior-salaries": ("2(d)", Frequency.ANNUALLY),
+    "gifts-hospitality": ("2", Frequency.QUARTERLY),
+    "staff-arrangements": ("2A", Frequency.ANNUALLY),
+    # SI 2013/1816 art. 4 puts 3(h) in Part 2 para 13 beside 1(d): the same time as allowances.
+    "office-holder-expenses": ("3(h)", Frequency.ANNUALLY),
+    "property": ("4(a)", Frequency.ANNUALLY),
+    "contracts-over-10000": ("4(b)-(c)", Frequency.ON_CHANGE),
+    "meetings": ("5", Frequency.ON_CHANGE),
+    "decisions": ("5", Frequency.ON_CHANGE),
+    "policies": ("6", Frequency.ON_CHANGE),
+    "csp-reports": ("7", Frequency.ANNUALLY),
+    "national-measures-statement": ("7A", Frequency.ANNUALLY),
+    "hmicfrs-reports": ("7B", Frequency.ON_CHANGE),
+    "iopc-quarterly": ("7C(a)(i)", Frequency.QUARTERLY),
+    "iopc-annual": ("7C(a)(ii)", Frequency.ANNUALLY),
+    "complaints-oversight": ("7C(b)", Frequency.ANNUALLY),
+    "custody-visiting": ("8", Frequency.ANNUALLY),
+}
+
+
+@pytest.mark.parametrize("key", sorted(ORDER_TIMES))
+def test_an_items_frequency_is_the_orders_time_of_publication(key):
+    paragraph, frequency, words = ORDER_TIMES[key]
+    item = next(i for i in specified_items() if i.key == key)
+    assert item.paragraph == paragraph, words
+    assert item.frequency == frequency, words
+
+
+@pytest.mark.parametrize("key", sorted(READING))
+def test_an_items_frequency_read_from_the_order_is_as_listed(key):
+    paragraph, frequency = READING[key]
+    item = next(i for i in specified_items() if i.key == key)
+    assert (item.paragraph, item.frequency) == (paragraph, frequency)
+
+
+def test_every_item_is_listed_once_either_as_checked_or_as_read():
+    keys = [i.key for i in specified_items()]
+    assert sorted(keys) == sorted(ORDER_TIMES | READING)
+    assert not set(ORDER_TIMES) & set(READING)
+
+
+def test_para_3h_office_holders_travel_and_subsistence_is_an_item():
+    assert any(i.paragraph == "3(h)" for i in specified_items())
+
+
+def test_the_budget_published_before_the_year_is_next_due_before_the_year_after():
+    # The 2023/24 budget, published in February 2023, is followed by the 2024/25 budget
+    # before 1 April 2024.
+    assert next_publication_due(Frequency.BEFORE_FINANCIAL_YEAR, D(2023, 2, 15)) == D(2024, 3, 31)
+
+
+def test_the_budget_is_overdue_from_1_april_and_due_soon_in_the_last_fortnight_of_march():
+    last = D(2023, 2, 15)
+    assert compliance_status(Frequency.BEFORE_FINANCIAL_YEAR, last, D(2024, 3, 1)) == "present"
+    assert compliance_status(Frequency.BEFORE_FINANCIAL_YEAR, last, D(2024, 3, 20)) == "due-soon"
+    assert compliance_status(Frequency.BEFORE_FINANCIAL_YEAR, last, D(2024, 4, 1)) == "overdue"
