@@ -11,7 +11,8 @@ and then, each in its own child process (so that peak memory is that child's ru_
 3. pcplan's whole import: `surveys.apply` into a throwaway SQLite database (all rows in one
    transaction) and then `summary.survey_results` read back from the database.
 
-Run from the checkout:  .venv/bin/python benchmarks/engagement_import_benchmark.py [--rows N]
+Run from the checkout:
+    .venv/bin/python benchmarks/engagement_import_benchmark.py [--rows N] [--repeat N]
 Target: pcplan's import and count within 3x of the plain loop.
 """
 
@@ -29,6 +30,7 @@ import time
 from collections import Counter
 from contextlib import redirect_stdout
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -170,6 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--child", nargs="+")
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds, each ratio within one")
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
@@ -190,26 +193,34 @@ def main() -> None:
         path.write_text(text.getvalue(), encoding="utf-8")
         size = path.stat().st_size / 2**20
         print(f"{args.rows:,} responses, {size:.1f} MiB")
-        plain, plain_rss = in_child("plain", str(path))
-        parse, parse_rss = in_child("parse", str(path), f"sqlite:///{tmp}/parse.sqlite3")
-        apply, apply_rss = in_child("apply", str(path), f"sqlite:///{tmp}/apply.sqlite3")
-        plain2, _ = in_child("plain", str(path))
-        bare = min(plain["seconds"], plain2["seconds"])
-        for name, result, rss in (
-            ("plain csv loop (yardstick)", {**plain, "seconds": bare}, plain_rss),
-            ("pcplan check + top issues", parse, parse_rss),
-            ("pcplan import into SQLite + count", apply, apply_rss),
-        ):
-            rate = result["rows"] / result["seconds"]
-            ratio = result["seconds"] / bare
+        # The machine may be busy: the three are run in turn, --repeat times, and each
+        # ratio is taken within its round (against that round's yardstick), then the median.
+        rounds = []
+        for n in range(args.repeat):
+            plain, plain_rss = in_child("plain", str(path))
+            parse, parse_rss = in_child("parse", str(path), f"sqlite:///{tmp}/parse{n}.sqlite3")
+            apply, apply_rss = in_child("apply", str(path), f"sqlite:///{tmp}/apply{n}.sqlite3")
+            rounds.append((plain, plain_rss, parse, parse_rss, apply, apply_rss))
             print(
-                f"{name:36} {result['seconds']:7.2f} s  {rate:10,.0f} rows/s  "
-                f"{ratio:5.1f}x  peak {rss:6.0f} MiB"
+                f"round {n + 1}: plain {plain['seconds']:.2f} s, check + count "
+                f"{parse['seconds']:.2f} s ({parse['seconds'] / plain['seconds']:.1f}x), "
+                f"import + count {apply['seconds']:.2f} s "
+                f"({apply['seconds'] / plain['seconds']:.1f}x; apply "
+                f"{apply['apply_seconds']:.2f} s, count {apply['count_seconds']:.2f} s)"
             )
-        print(
-            f"  (import: apply {apply['apply_seconds']:.2f} s, "
-            f"count from the database {apply['count_seconds']:.2f} s)"
-        )
+        for name, at in (
+            ("plain csv loop (yardstick)", 0),
+            ("pcplan check + top issues", 2),
+            ("pcplan import into SQLite + count", 4),
+        ):
+            seconds = median(r[at]["seconds"] for r in rounds)
+            ratio = median(r[at]["seconds"] / r[0]["seconds"] for r in rounds)
+            rss = max(r[at + 1] for r in rounds)
+            rate = rounds[0][at]["rows"] / seconds
+            print(
+                f"{name:36} median {seconds:7.2f} s  {rate:10,.0f} rows/s  "
+                f"median {ratio:5.1f}x  peak {rss:6.0f} MiB"
+            )
 
 
 if __name__ == "__main__":

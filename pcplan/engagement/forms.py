@@ -152,6 +152,16 @@ class SurveyUploadForm(forms.Form):
     )
 
 
+class OutputUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Communications output (CSV or Excel)"),
+        help_text=_(
+            "One row per piece of output, with the columns Date, Kind, Title, and optionally "
+            "Channel and Theme. You see what would be added before anything is saved."
+        ),
+    )
+
+
 class MappingForm(forms.Form):
     """Which column of the file holds each field; choices are the file's own header."""
 

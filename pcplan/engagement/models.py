@@ -382,6 +382,7 @@ class Subscription(models.Model):
         MEETINGS = "meetings", _("Panel meetings and papers")
         CONSULTATIONS = "consultations", _("Consultations and their results")
         EVENTS = "events", _("Events and District Days")
+        GRANTS = "grants", _("Grants awarded")
 
     email = models.EmailField(_("email address"), unique=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="+")

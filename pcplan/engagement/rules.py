@@ -63,9 +63,15 @@ def top_issues_by_area(
     responses: Iterable[tuple[str, Sequence[str]]], n: int = 5
 ) -> dict[str, list[tuple[str, int]]]:
     """The `n` issues raised most often in each area ("top five issues", seed 002 item 7
-    §4.3), from (area, issues) pairs; an issue counts once per response."""
+    §4.3), from (area, issues) pairs; an issue counts once per response.
+
+    Answers repeat (a survey offers a list of issues to tick), so the distinct (area, answer)
+    pairs are counted first, in C, and each pair's issues then once per pair, not per row.
+    """
+    answers = Counter((area, tuple(issues)) for area, issues in responses)
     by_area: dict[str, Counter[str]] = {}
-    for area, issues in responses:
+    for (area, issues), times in answers.items():
         counter = by_area.setdefault(area, Counter())
-        counter.update(set(issues))
+        for issue in set(issues):
+            counter[issue] += times
     return {area: ranked(counter, n) for area, counter in sorted(by_area.items())}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from pcplan.core.office import current_office
 from pcplan.delivery.models import Update
 from pcplan.engagement.models import Consultation, Event, Finding, Subscription
+from pcplan.grants.models import Award
 from pcplan.panel.models import Meeting
 from pcplan.plans.models import Theme
 
@@ -79,18 +81,26 @@ class Digest:
     consultations: list[Consultation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not (
-            self.updates or self.meetings or self.consultations or self.findings or self.events
+            self.updates
+            or self.meetings
+            or self.consultations
+            or self.findings
+            or self.events
+            or self.awards
         )
 
 
 def digest_for(subscription: Subscription, since: dt.datetime, until: dt.datetime) -> Digest:
     """What was published between `since` and `until` in the subscriber's scope.
 
-    Themes narrow progress updates and "You said, we did"; areas narrow findings and events
-    (a record for the whole area is always in scope); no choice means everything.
+    Themes narrow progress updates, "You said, we did" and grants (by the themes of the
+    award's fund); areas narrow findings, events and grants (a record for the whole area is
+    always in scope); no choice means everything. Grants are read only through the grants
+    app's `Award.objects.public()`, the register's own meaning of published.
     """
     kinds = set(subscription.kinds or [k.value for k in Subscription.Kind])
     theme_ids = list(subscription.themes.values_list("id", flat=True))
@@ -122,6 +132,15 @@ def digest_for(subscription: Subscription, since: dt.datetime, until: dt.datetim
         if areas:
             events = events.filter(area__in=[*areas, ""])
         digest.events = list(events.only("id", "title", "kind", "date", "place", "area"))
+    if Subscription.Kind.GRANTS in kinds:
+        awards = Award.objects.public().filter(published_at__gt=since, published_at__lte=until)
+        if theme_ids:
+            awards = awards.filter(fund__themes__in=theme_ids).distinct()
+        if areas:
+            awards = awards.filter(Q(area__isnull=True) | Q(area__name__in=areas))
+        digest.awards = list(
+            awards.select_related("fund", "recipient", "area").order_by("published_at", "id")
+        )
     return digest
 
 

@@ -55,5 +55,11 @@ urlpatterns = [
     path("staff/engagement/objectives/new/", staff.objective_edit, name="objective-new"),
     path("staff/engagement/objectives/<int:pk>/", staff.objective_edit, name="objective-edit"),
     path("staff/engagement/output/new/", staff.output_edit, name="output-new"),
+    path("staff/engagement/output/import/", staff.output_upload, name="output-upload"),
+    path(
+        "staff/engagement/output/import/<str:token>/",
+        staff.output_import_page,
+        name="output-import",
+    ),
     path("staff/engagement/output/<int:pk>/", staff.output_edit, name="output-edit"),
 ]

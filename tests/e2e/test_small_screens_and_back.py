@@ -124,3 +124,28 @@ def test_without_javascript_the_staff_menu_is_open_on_a_phone(browser, small_sit
         assert page.locator("#navigation").get_by_role("link", name="Performance").is_visible()
     finally:
         context.close()
+
+
+def test_an_administrators_grouped_menu_opens_on_a_phone_and_drops_down_on_a_desktop(
+    browser, small_site
+):
+    base = small_site["url"]
+    UserFactory(username="admin", role=User.Role.ADMINISTRATOR)
+    for viewport, toggled in ((PHONE, True), ({"width": 1280, "height": 800}, False)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        try:
+            sign_in(page, base, "admin", PASSWORD)
+            if toggled:
+                page.get_by_role("button", name="Menu").click()
+            navigation = page.locator("#navigation")
+            decisions = navigation.get_by_role("link", name="Decisions")
+            assert navigation.get_by_role("link", name="Performance").is_visible()
+            assert not decisions.is_visible()
+            navigation.get_by_text("Engagement and transparency").click()
+            assert decisions.is_visible()
+            assert page_fits(page)
+            decisions.click()
+            page.wait_for_url(f"{base}/staff/decisions/")
+        finally:
+            context.close()

@@ -155,3 +155,69 @@ def test_the_sign_up_form_as_served_passes_the_honeypot(client):
     data["email"] = ADDRESS
     assert client.post(reverse("engagement:subscribe"), data).status_code == 302
     assert Subscription.objects.count() == 1
+
+
+def _award(fund, recipient, reference, *, area=None, published=True):
+    from decimal import Decimal
+
+    from pcplan.grants.models import Award
+
+    award = Award.objects.create(
+        reference=reference,
+        fund=fund,
+        recipient=recipient,
+        area=area,
+        purpose=f"Purpose of {reference}",
+        amount=Decimal("2500.00"),
+        decision_date=dt.date.today(),
+    )
+    award.stamp_publication(published, None)
+    award.save()
+    return award
+
+
+def test_the_digest_lists_newly_published_grants_in_the_subscribers_scope(client, theme):
+    from pcplan.core.models import CommunitySafetyPartnership
+    from pcplan.grants.models import Fund
+    from tests.factories import OrganisationFactory
+
+    sign_up(client, kinds=["grants"], areas=["Fenland"])
+    subscription = Subscription.objects.get()
+    assert subscription.kinds == ["grants"]
+    subscription.themes.set([theme])
+    Subscription.objects.update(confirmed_at=timezone.now() - dt.timedelta(days=1))
+    mail.outbox.clear()
+    fund = Fund.objects.create(key="safer", name="Safer Communities Fund")
+    fund.themes.add(theme)
+    other_fund = Fund.objects.create(key="other", name="Fund of another theme")
+    fenland = CommunitySafetyPartnership.objects.get(name="Fenland")
+    cambridge = CommunitySafetyPartnership.objects.get(name="Cambridge")
+    _award(fund, OrganisationFactory(name="Fenland Youth Club"), "in-area", area=fenland)
+    _award(fund, OrganisationFactory(name="Countywide Charity"), "whole-area")
+    _award(fund, OrganisationFactory(name="Cambridge Bike Hub"), "other-area", area=cambridge)
+    _award(other_fund, OrganisationFactory(name="Off Theme Trust"), "other-theme")
+    _award(fund, OrganisationFactory(name="Undecided Draft Org"), "draft", published=False)
+
+    assert subscriptions.send_digests() == 1
+    body = mail.outbox[0].body
+    assert "Fenland Youth Club, Safer Communities Fund: £2,500.00 (Fenland)" in body
+    assert "Countywide Charity" in body
+    assert reverse("grants:register") in body
+    for absent in ("Cambridge Bike Hub", "Off Theme Trust", "Undecided Draft Org"):
+        assert absent not in body
+    mail.outbox.clear()
+    assert subscriptions.send_digests() == 0  # nothing new since
+
+
+def test_a_grant_published_before_the_last_digest_is_not_sent_again(client):
+    from pcplan.grants.models import Fund
+    from tests.factories import OrganisationFactory
+
+    sign_up(client, kinds=["grants"])
+    Subscription.objects.update(confirmed_at=timezone.now() - dt.timedelta(days=2))
+    fund = Fund.objects.create(key="safer", name="Safer Communities Fund")
+    _award(fund, OrganisationFactory(name="Earlier Award Org"), "earlier")
+    Subscription.objects.update(last_sent_at=timezone.now())
+    mail.outbox.clear()
+    assert subscriptions.send_digests() == 0
+    assert mail.outbox == []

@@ -31,7 +31,7 @@ def page_title(page: str, service: str) -> SafeString:
 def staff_menu(context: template.Context) -> dict[str, Any]:
     request = context["request"]
     return {
-        "items": menu.staff_menu(request.user, request.path),
+        "groups": menu.grouped(menu.staff_menu(request.user, request.path)),
         "user": request.user,
         "csrf_token": context.get("csrf_token"),
     }

@@ -24,7 +24,7 @@ from pcplan.core.history import HistoryEntry, entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
-from pcplan.engagement import permissions, report, services, summary, surveys
+from pcplan.engagement import output_import, permissions, report, services, summary, surveys
 from pcplan.engagement.forms import (
     CommsObjectiveForm,
     CommsOutputForm,
@@ -34,6 +34,7 @@ from pcplan.engagement.forms import (
     EventForm,
     FindingForm,
     MappingForm,
+    OutputUploadForm,
     PeriodForm,
     SurveyUploadForm,
 )
@@ -175,10 +176,7 @@ def survey_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if upload.size > surveys.max_upload_bytes():
         messages.error(request, _("The file is larger than the upload limit"))
         return redirect("engagement:consultation", pk=consultation.pk)
-    token = secrets.token_urlsafe(16)
-    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-    default_storage.save(f"{UPLOAD_DIR}/{token}{suffix}", ContentFile(upload.read()))
-    request.session[f"survey-upload-{token}"] = {"name": upload.name, "suffix": suffix}
+    token = _keep_upload(request, "survey", upload)
     return redirect("engagement:survey-map", pk=consultation.pk, token=token)
 
 
@@ -348,8 +346,62 @@ def output_list(request: HttpRequest) -> HttpResponse:
             "figures": summary.output_figures(start, end),
             "output": CommsOutput.objects.between(start, end).select_related("theme")[:200],
             "objectives": CommsObjective.objects.select_related("theme"),
+            "upload_form": OutputUploadForm(),
         },
     )
+
+
+def _keep_upload(request: HttpRequest, kind: str, upload: Any) -> str:
+    """Keep an upload under a random name while the officer looks at it; its token."""
+    token = secrets.token_urlsafe(16)
+    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
+    default_storage.save(f"{UPLOAD_DIR}/{token}{suffix}", ContentFile(upload.read()))
+    request.session[f"{kind}-upload-{token}"] = {"name": upload.name, "suffix": suffix}
+    return token
+
+
+@require_POST
+@engagement_staff
+def output_upload(request: HttpRequest) -> HttpResponse:
+    form = OutputUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a CSV or Excel file to import"))
+        return redirect("engagement:output")
+    upload = form.cleaned_data["file"]
+    if upload.size > surveys.max_upload_bytes():
+        messages.error(request, _("The file is larger than the upload limit"))
+        return redirect("engagement:output")
+    return redirect("engagement:output-import", token=_keep_upload(request, "output", upload))
+
+
+@engagement_staff
+def output_import_page(request: HttpRequest, token: str) -> HttpResponse:
+    """Preview what the uploaded file would add, then import it (all rows or none)."""
+    upload = request.session.get(f"output-upload-{token}")
+    if not upload:
+        raise Http404
+    path = f"{UPLOAD_DIR}/{token}{upload['suffix']}"
+    if not default_storage.exists(path):
+        raise Http404
+    with default_storage.open(path, "rb") as stored:
+        data = stored.read()
+    context: dict[str, Any] = {"file_name": upload["name"]}
+    try:
+        if request.method == "POST":
+            done = output_import.apply(_user(request), upload["name"], data)
+            default_storage.delete(path)
+            del request.session[f"output-upload-{token}"]
+            messages.success(
+                request,
+                _("%(added)s pieces of output added (%(rows)s rows read)")
+                % {"added": len(done.new), "rows": done.rows},
+            )
+            return redirect("engagement:output")
+        context["preview"] = output_import.preview(upload["name"], data)
+    except output_import.UploadError as exc:
+        context["problems"] = exc.problems
+        return render(request, "engagement/output_import.html", context, status=400)
+    return render(request, "engagement/output_import.html", context)
 
 
 @engagement_staff
