@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.audit import attributed_to
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
+from pcplan.core.office import current_office
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
 from pcplan.performance.models import Measure
@@ -37,11 +40,21 @@ class BodyKind(models.TextChoices):
     SCRUTINY_PANEL = "scrutiny-panel", _("Scrutiny panel")
 
 
+# The Police and Crime Panel is one body among the others (issue 11): its meetings are the
+# meetings engine's first, and the Panel's pages read the meetings of this body.
+PANEL_KEY = "police-and-crime-panel"
+
+
 class BodyQuerySet(models.QuerySet["Body"]):
     def public(self) -> BodyQuerySet:
         """Bodies the public may see: published ones. What of them is shown depends on
         `meetings_public` (see `Body.shows_details_publicly`)."""
         return self.filter(is_published=True)
+
+    def meeting_in_public(self) -> BodyQuerySet:
+        """Bodies whose meetings, papers and minutes the public may read: published bodies
+        that meet in public. A private body's meetings appear on no public page."""
+        return self.filter(is_published=True, meetings_public=True)
 
 
 class Body(Publishable):
@@ -112,6 +125,37 @@ class Body(Publishable):
     @property
     def is_csp(self) -> bool:
         return self.kind == BodyKind.CSP
+
+    @property
+    def is_panel(self) -> bool:
+        return self.key == PANEL_KEY
+
+    @property
+    def meetings_are_public(self) -> bool:
+        """The rule of `BodyQuerySet.meeting_in_public`, for one body."""
+        return self.is_published and self.meetings_public
+
+
+def panel_body() -> Body:
+    """The Panel as a body, made from the office profile the first time a meeting needs it
+    (the migration that gave meetings a body made it the same way for existing data)."""
+    body = Body.objects.filter(key=PANEL_KEY).first()
+    if body is not None:
+        return body
+    body = Body(
+        key=PANEL_KEY,
+        name=current_office().panel,
+        kind=BodyKind.SCRUTINY_PANEL,
+        meetings_public=True,
+        is_published=True,
+        published_at=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            attributed_to(body, None, "Made for the Panel's meetings").save()
+    except IntegrityError:  # made at the same moment by another request
+        return Body.objects.get(key=PANEL_KEY)
+    return body
 
 
 class BodyPriority(models.Model):

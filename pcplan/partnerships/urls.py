@@ -20,6 +20,11 @@ urlpatterns = [
         name="membership-new",
     ),
     path(
+        "staff/partnerships/bodies/<slug:key>/meetings/new/",
+        views.meeting_new,
+        name="meeting-new",
+    ),
+    path(
         "staff/partnerships/bodies/<slug:key>/scrutinies/new/",
         views.scrutiny_new,
         name="scrutiny-new",

@@ -21,6 +21,10 @@ from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
+from pcplan.panel import permissions as meeting_permissions
+from pcplan.panel import services as meeting_services
+from pcplan.panel.forms import MeetingForm
+from pcplan.panel.models import Meeting
 from pcplan.partnerships import permissions, rules, services
 from pcplan.partnerships.forms import CspDocumentForm, MembershipForm, ScrutinyForm
 from pcplan.partnerships.history import history_entries
@@ -48,6 +52,8 @@ def public_body(request: HttpRequest, key: str) -> HttpResponse:
         "parent": body.parent if body.parent and body.parent.is_published else None,
         "children": body.children.public(),
         "priorities": body.priorities.all(),
+        # A private body's meetings appear on no public page (the meetings engine's rule).
+        "meetings": Meeting.objects.public().filter(body=body).order_by("-date", "-time"),
     }
     if body.shows_details_publicly:
         current = Membership.objects.on(today).filter(body=body).select_related("organisation")
@@ -124,7 +130,32 @@ def staff_body(request: HttpRequest, key: str) -> HttpResponse:
             "scrutiny_due_by": rules.scrutiny_due_by(last.held_on) if last else None,
             "can_keep": permissions.can_keep_partnerships(request.user),
             "history": history_entries(body),
+            "meetings": body.meetings.order_by("-date", "-time"),
+            "can_run_meetings": meeting_permissions.can_run_meetings_of(
+                request.user if isinstance(request.user, User) else None, body
+            ),
         },
+    )
+
+
+@login_required
+def meeting_new(request: HttpRequest, key: str) -> HttpResponse:
+    """A meeting of this body, through the meetings engine the Panel's meetings use."""
+    body = get_body_for_user(request, key)
+    user = require(
+        request,
+        lambda u: meeting_permissions.can_run_meetings_of(u, body),
+        _("You may not add meetings of this body."),
+    )
+    form = MeetingForm(posted(request), instance=Meeting(body=body))
+    back = reverse("partnerships:staff-body", args=[body.key])
+    return edit_form(
+        request,
+        form,
+        lambda: meeting_services.save_meeting(user, form.save(commit=False)),
+        context={"title": _("Add a meeting"), "caption": body.name, "back_url": back},
+        success_url=back,
+        success_message=_("Meeting saved"),
     )
 
 

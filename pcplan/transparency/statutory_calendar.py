@@ -171,7 +171,7 @@ def statutory_deadlines(today: dt.date, *, public: bool = False) -> list[Deadlin
     inspections = Inspection.objects.filter(comments_published_on=None)
     found += inspection_deadlines(inspections.public(today) if public else inspections)
     found += publication_deadlines(start, end)
-    found += question_deadlines(Meeting.objects.coming(today))
+    found += question_deadlines(Meeting.objects.of_panel().coming(today))
     return sorted((d for d in found if start <= d.due <= end), key=lambda d: (d.due, d.uid))
 
 

@@ -45,7 +45,7 @@ class PresentationForm(forms.ModelForm[AnnualReport]):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["presented_to"].queryset = Meeting.objects.order_by("-date")  # type: ignore[attr-defined]
+        self.fields["presented_to"].queryset = Meeting.objects.of_panel().order_by("-date")  # type: ignore[attr-defined]
         self.fields["recommendations"].queryset = Recommendation.objects.select_related(  # type: ignore[attr-defined]
             "meeting"
         )
