@@ -16,10 +16,10 @@ from pcplan.panel.models import (
     PublicSubmission,
     Recommendation,
 )
+from pcplan.partnerships.models import BodyKind
 from pcplan.performance.models import Measure, Observation
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.reports.models import GeneratedReport
-from pcplan.partnerships.models import BodyKind
 from tests.factories import (
     BodyFactory,
     DeliverableFactory,
