@@ -20,6 +20,7 @@ from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
+    MeetingQuerySet,
     MinuteItem,
     PanelMember,
     Precept,
@@ -80,7 +81,7 @@ def panel_members() -> QuerySet[PanelMember]:
     return PanelMember.objects.order_by("id")
 
 
-def meetings() -> QuerySet[Meeting]:
+def meetings() -> MeetingQuerySet:
     return Meeting.objects.public().select_related("body").order_by("date", "time", "id")
 
 

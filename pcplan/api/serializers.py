@@ -161,7 +161,9 @@ class MeetingSerializer(serializers.ModelSerializer[Meeting]):
     url = serializers.SerializerMethodField()
     calendar_url = serializers.SerializerMethodField()
     # The body whose meeting it is, by its key (the Panel's is "police-and-crime-panel").
-    body = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    body: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="key", read_only=True
+    )
 
     class Meta:
         model = Meeting
