@@ -6,11 +6,14 @@ bodies they may run, through the same form and service as the Panel's."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from pcplan.core.models import User
-from pcplan.panel.models import Meeting
+from pcplan.panel.models import Action, Meeting
+from pcplan.panel.review import open_actions, open_recommendations
 from pcplan.partnerships.models import PANEL_KEY, Body, BodyKind
 from tests.factories import BodyFactory, UserFactory
 from tests.htmlforms import served_form
@@ -102,10 +105,10 @@ def test_a_public_bodys_meetings_are_on_its_page_and_their_own(client, board_mee
 
 
 def test_a_meeting_made_for_the_panel_alone_is_the_panels(db):
-    meeting = Meeting.objects.create(date="2023-03-15")
+    meeting = Meeting.objects.create(date=dt.date(2023, 3, 15))
     assert meeting.body.key == PANEL_KEY
     assert meeting.body.meetings_are_public
-    assert Meeting.objects.create(date="2023-06-15").body == meeting.body
+    assert Meeting.objects.create(date=dt.date(2023, 6, 15)).body == meeting.body
     assert Body.objects.count() == 1
 
 
@@ -158,7 +161,7 @@ def test_an_editor_adds_a_meeting_of_a_board_through_the_meetings_engine(client_
 def test_each_body_is_run_by_those_its_rules_name(client_for, editor, db):
     secretariat = UserFactory(username="secretariat", role=User.Role.PANEL_SECRETARIAT)
     board = BodyFactory(key="cjb")
-    Meeting.objects.create(date="2023-03-15")  # makes the Panel's body
+    Meeting.objects.create(date=dt.date(2023, 3, 15))  # makes the Panel's body
     as_secretariat = client_for(secretariat)
     assert as_secretariat.get(reverse("partnerships:meeting-new", args=["cjb"])).status_code == 403
     panel_url = reverse("partnerships:meeting-new", args=[PANEL_KEY])
@@ -166,3 +169,13 @@ def test_each_body_is_run_by_those_its_rules_name(client_for, editor, db):
     as_editor = client_for(editor)
     assert as_editor.get(panel_url).status_code == 403
     assert as_editor.get(reverse("partnerships:meeting-new", args=[board.key])).status_code == 200
+
+
+def test_a_meeting_reviews_its_own_bodys_actions_and_recommendations_only(private_meetings):
+    panel_meeting = Meeting.objects.create(date=dt.date(2023, 6, 1))
+    Action.objects.create(meeting=Meeting.objects.create(date=dt.date(2023, 1, 5)), action="Own")
+    assert [a.action for a in open_actions(panel_meeting)] == ["Own"]
+    assert not open_recommendations(panel_meeting).exists()
+    _private, hidden = private_meetings
+    later = Meeting.objects.create(body=hidden[0].body, date=dt.date(2023, 6, 1))
+    assert [a.action for a in open_actions(later)] == [f"{HIDDEN} private action"]
