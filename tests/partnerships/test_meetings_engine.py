@@ -128,7 +128,7 @@ def test_a_panel_member_does_not_read_a_private_bodys_meetings(
 
 
 def post_served(client, url, **answers):
-    data = served_form(client.get(url).content.decode())
+    data = served_form(client.get(url).content.decode(), action="")
     data.update(answers)
     return client.post(url, data)
 

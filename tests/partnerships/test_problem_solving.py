@@ -41,7 +41,7 @@ def concern(area: str, topic: str) -> Concern:
 
 
 def post_served(client, url, **answers):
-    data = served_form(client.get(url).content.decode())
+    data = served_form(client.get(url).content.decode(), action="")
     data.update(answers)
     return client.post(url, data)
 
