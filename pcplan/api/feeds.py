@@ -75,7 +75,7 @@ class MeetingsFeed(Feed):
         return _("Meetings of the Police and Crime Panel, with their agendas and minutes.")
 
     def items(self) -> QuerySet[Meeting]:
-        return public.meetings().order_by("-date", "-time", "-id")[:FEED_LENGTH]
+        return public.meetings().of_panel().order_by("-date", "-time", "-id")[:FEED_LENGTH]
 
     def item_title(self, item: Meeting) -> str:
         return str(item)
@@ -110,7 +110,7 @@ class PapersFeed(Feed):
     def items(self) -> QuerySet[AgendaItem]:
         return (
             public.agenda_items()
-            .filter(is_exempt=False)
+            .filter(meeting__in=Meeting.objects.of_panel(), is_exempt=False)
             .exclude(report_file="")
             .order_by("-meeting__date", "-meeting_id", "number")[:FEED_LENGTH]
         )

@@ -70,7 +70,7 @@ def panel_popolo(request: HttpRequest) -> dict[str, Any]:
                 {"url": request.build_absolute_uri(reverse("panel:meeting", args=[meeting.pk]))}
             ],
         }
-        for meeting in public.meetings()
+        for meeting in public.meetings().of_panel()
     ]
     vote_events = [
         {

@@ -1,7 +1,8 @@
 """What the anonymous API reads: each app's own `.public()` queryset where it has one, and,
 for the Panel's records, the rules its public pages apply (pcplan/panel/views/access.py):
 
-- every meeting is public once scheduled;
+- a meeting is public once scheduled if its body meets in public (`Meeting.objects.public()`);
+  a private body's meetings, and all that hangs off them, are never public;
 - agenda items are public once the agenda is (status past "scheduled"); an exempt item is
   listed, its papers are not;
 - minutes are public once published, exempt minutes never;
@@ -19,6 +20,7 @@ from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
+    MeetingQuerySet,
     MinuteItem,
     PanelMember,
     Precept,
@@ -79,13 +81,14 @@ def panel_members() -> QuerySet[PanelMember]:
     return PanelMember.objects.order_by("id")
 
 
-def meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.order_by("date", "time", "id")
+def meetings() -> MeetingQuerySet:
+    return Meeting.objects.public().select_related("body").order_by("date", "time", "id")
 
 
 def agenda_items() -> QuerySet[AgendaItem]:
     return (
-        AgendaItem.objects.exclude(meeting__status=Meeting.Status.SCHEDULED)
+        AgendaItem.objects.filter(meeting__in=Meeting.objects.public())
+        .exclude(meeting__status=Meeting.Status.SCHEDULED)
         .select_related("meeting")
         .prefetch_related(
             Prefetch(
@@ -100,7 +103,9 @@ def agenda_items() -> QuerySet[AgendaItem]:
 
 def minutes() -> QuerySet[MinuteItem]:
     return (
-        MinuteItem.objects.filter(meeting__minutes_published=True, is_exempt=False)
+        MinuteItem.objects.filter(
+            meeting__in=Meeting.objects.public(), meeting__minutes_published=True, is_exempt=False
+        )
         .prefetch_related("questions")
         .order_by("number")
     )
@@ -108,7 +113,8 @@ def minutes() -> QuerySet[MinuteItem]:
 
 def recommendations() -> QuerySet[Recommendation]:
     return (
-        Recommendation.objects.prefetch_related(
+        Recommendation.objects.filter(meeting__in=Meeting.objects.public())
+        .prefetch_related(
             Prefetch(
                 "deliverables",
                 queryset=Deliverable.objects.public().only("id"),

@@ -160,11 +160,16 @@ class MeetingSerializer(serializers.ModelSerializer[Meeting]):
     starts_at = serializers.DateTimeField(read_only=True)
     url = serializers.SerializerMethodField()
     calendar_url = serializers.SerializerMethodField()
+    # The body whose meeting it is, by its key (the Panel's is "police-and-crime-panel").
+    body: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="key", read_only=True
+    )
 
     class Meta:
         model = Meeting
         fields = [
             "id",
+            "body",
             "date",
             "time",
             "starts_at",

@@ -136,7 +136,8 @@ class PanelMemberViewSet(PublicViewSet):
 
 
 class MeetingViewSet(PublicViewSet):
-    """Panel meetings, with a link to each one's page and calendar entry."""
+    """Meetings of every body that meets in public (the Panel's among them), with a link to
+    each one's page and calendar entry."""
 
     serializer_class = s.MeetingSerializer
     filterset_class = filters.MeetingFilter

@@ -88,7 +88,7 @@ def work_for(user: User, today: dt.date) -> StaffWork:
         work.hmicfrs_overdue = Inspection.objects.comments_overdue(today).count()
     if panel_permissions.can_read_panel_staff_pages(user):
         work.shows_next_meeting = True
-        work.next_meeting = Meeting.objects.coming(today).first()
+        work.next_meeting = Meeting.objects.of_panel().coming(today).first()
     # The secretariat's work is the Panel's; everyone else may want to open a plan.
     work.shows_plans = user.role != User.Role.PANEL_SECRETARIAT
     if work.shows_plans:

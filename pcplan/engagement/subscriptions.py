@@ -113,7 +113,7 @@ def digest_for(subscription: Subscription, since: dt.datetime, until: dt.datetim
         digest.updates = list(updates.select_related("deliverable__theme__plan"))
     if Subscription.Kind.MEETINGS in kinds:
         digest.meetings = list(
-            Meeting.objects.filter(
+            Meeting.objects.public().filter(
                 agenda_published_on__gt=since.date(), agenda_published_on__lte=until.date()
             )
         )

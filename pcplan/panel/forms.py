@@ -208,7 +208,7 @@ class PlannedItemForm(forms.Form):
     )
     requested_at = forms.ModelChoiceField(
         label=_("Requested at the meeting of (optional)"),
-        queryset=Meeting.objects.all(),
+        queryset=Meeting.objects.of_panel(),
         required=False,
     )
 
@@ -216,7 +216,7 @@ class PlannedItemForm(forms.Form):
 class MoveItemForm(forms.Form):
     to = forms.ModelChoiceField(
         label=_("Move to the meeting of"),
-        queryset=Meeting.objects.not_held(),
+        queryset=Meeting.objects.of_panel().not_held(),
         error_messages={"required": _("Choose the meeting")},
     )
 
@@ -482,5 +482,7 @@ class ApproveMinutesForm(forms.Form):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        later = Meeting.objects.filter(date__gt=meeting.date).order_by("date")
+        # Minutes are approved at a later meeting of the same body.
+        later = Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
+        later = later.order_by("date")
         self.fields["at"].queryset = later  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import deadlines, rules
+from pcplan.partnerships.models import PANEL_KEY, Body, panel_body
 
 
 class PanelMember(models.Model):
@@ -56,6 +57,15 @@ def members_on(day: dt.date) -> models.QuerySet[PanelMember]:
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def public(self) -> MeetingQuerySet:
+        """Meetings of bodies that meet in public (`Body.meetings_are_public`): the only
+        meetings any public page, feed, calendar or the API may show."""
+        return self.filter(body__in=Body.objects.meeting_in_public())
+
+    def of_panel(self) -> MeetingQuerySet:
+        """The Police and Crime Panel's meetings (the Panel's own pages read these)."""
+        return self.filter(body__key=PANEL_KEY)
+
     def not_held(self) -> MeetingQuerySet:
         """Meetings still to come, by status (the forward plan reads these)."""
         return self.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED])
@@ -79,6 +89,11 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         MINUTES_APPROVED = "minutes-approved", _("Minutes approved")
 
+    # Every body's meetings use this one engine (issue 11); the Panel is one body among them.
+    # Left empty by code written for the Panel alone, it is the Panel (see `save`).
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
+    )
     date = models.DateField()
     time = models.TimeField(default=dt.time(13, 30))
     venue = models.CharField(max_length=300, blank=True)
@@ -108,6 +123,11 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.date:%-d %B %Y}" + (f" – {self.title}" if self.title else "")
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.body_id is None:
+            self.body = panel_body()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     @property
     def starts_at(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.time, tzinfo=deadlines.LONDON)
@@ -123,7 +143,12 @@ class Meeting(models.Model):
         return deadlines.statement_deadline(self.agenda_published_on)
 
     def previous(self) -> Meeting | None:
-        return Meeting.objects.before(self).order_by("-date", "-pk").first()
+        return (
+            Meeting.objects.filter(body_id=self.body_id)
+            .before(self)
+            .order_by("-date", "-pk")
+            .first()
+        )
 
     @property
     def has_been_held(self) -> bool:

@@ -11,6 +11,8 @@ answers as flags; services use the same functions.
 from __future__ import annotations
 
 from pcplan.core.models import User
+from pcplan.partnerships.models import Body
+from pcplan.partnerships.permissions import can_keep_partnerships
 
 RUN_PANEL = frozenset({User.Role.PANEL_SECRETARIAT, User.Role.ADMINISTRATOR})
 SEE_EXEMPT = RUN_PANEL | {User.Role.PANEL_MEMBER}
@@ -26,3 +28,26 @@ def can_see_exempt(user: User | None) -> bool:
 
 def can_read_panel_staff_pages(user: User | None) -> bool:
     return can_see_exempt(user)
+
+
+# --- every body's meetings (issue 11: one meetings engine) -----------------------------------
+# The Panel's meetings are run by its secretariat; every other body's by those who keep the
+# partnerships (pcplan.partnerships.permissions). A body that meets in public shows its
+# meetings to everyone; a private body's meetings only to those who run them.
+
+
+def can_run_meetings_of(user: User | None, body: Body) -> bool:
+    if body.is_panel:
+        return can_run_panel(user)
+    return user is not None and can_keep_partnerships(user)
+
+
+def can_see_exempt_of(user: User | None, body: Body) -> bool:
+    """Exempt papers and private minutes: the Panel's for its members too."""
+    if body.is_panel:
+        return can_see_exempt(user)
+    return can_run_meetings_of(user, body)
+
+
+def can_read_meetings_of(user: User | None, body: Body) -> bool:
+    return body.meetings_are_public or can_see_exempt_of(user, body)

@@ -13,7 +13,7 @@ from pcplan.panel.models import Action, Meeting, Recommendation
 
 def open_actions(meeting: Meeting) -> QuerySet[Action]:
     return (
-        Action.objects.filter(closed=False, meeting__in=Meeting.objects.before(meeting))
+        Action.objects.filter(closed=False, meeting__in=earlier(meeting))
         .select_related("meeting")
         .order_by("meeting__date", "pk")
     )
@@ -21,7 +21,12 @@ def open_actions(meeting: Meeting) -> QuerySet[Action]:
 
 def open_recommendations(meeting: Meeting) -> QuerySet[Recommendation]:
     return (
-        Recommendation.objects.filter(closed=False, meeting__in=Meeting.objects.before(meeting))
+        Recommendation.objects.filter(closed=False, meeting__in=earlier(meeting))
         .select_related("meeting")
         .order_by("made_on", "pk")
     )
+
+
+def earlier(meeting: Meeting) -> QuerySet[Meeting]:
+    """The same body's earlier meetings: a body reviews its own actions, never another's."""
+    return Meeting.objects.filter(body_id=meeting.body_id).before(meeting)

@@ -32,12 +32,22 @@ from pcplan.panel.models import (
     last_minute_number_used,
     members_on,
 )
+from pcplan.partnerships.models import panel_body
 from pcplan.transparency import services as transparency_services
 
 
 def _require(user: User | None) -> User:
     if user is None or not permissions.can_run_panel(user):
         raise PermissionDenied(_("Only the Panel secretariat changes the Panel's business."))
+    return user
+
+
+def _require_runs(user: User | None, meeting: Meeting) -> User:
+    """Whoever runs the meetings of the meeting's body (the Panel's when it names none)."""
+    if meeting.body_id is None:
+        meeting.body = panel_body()
+    if user is None or not permissions.can_run_meetings_of(user, meeting.body):
+        raise PermissionDenied(_("You may not change this body's meetings."))
     return user
 
 
@@ -52,7 +62,8 @@ def save_member(user: User, member: PanelMember) -> PanelMember:
 
 @transaction.atomic
 def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
-    _require(user)
+    """A meeting of any body, by whoever runs that body's meetings."""
+    _require_runs(user, meeting)
     creating = meeting.pk is None
     attributed_to(meeting, user, reason or ("Created" if creating else "Edited")).save()
     return meeting
@@ -60,7 +71,7 @@ def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
 
 @transaction.atomic
 def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
-    _require(user)
+    _require_runs(user, meeting)
     meeting.status = status
     fields = ["status"]
     if status == Meeting.Status.AGENDA_PUBLISHED and meeting.agenda_published_on is None:

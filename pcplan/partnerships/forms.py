@@ -1,10 +1,20 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.forms import GovukDateField
-from pcplan.partnerships.models import CspDocument, Membership, Scrutiny
+from pcplan.engagement.models import Concern
+from pcplan.partnerships.models import (
+    Body,
+    CspDocument,
+    FundedPost,
+    LocalIssue,
+    Membership,
+    Scrutiny,
+)
 
 
 class MembershipForm(forms.ModelForm[Membership]):
@@ -42,3 +52,84 @@ class CspDocumentForm(forms.ModelForm[CspDocument]):
         model = CspDocument
         fields = ["kind", "title", "dated", "url", "priorities"]
         error_messages = {"title": {"required": _("Enter the document's title")}}
+
+
+class BodyForm(forms.ModelForm[Body]):
+    """A body's own fields; publishing is its own button, members and documents their own
+    forms."""
+
+    class Meta:
+        model = Body
+        fields = ["name", "kind", "parent", "purpose", "terms_of_reference", "meetings_public"]
+        error_messages = {"name": {"required": _("Enter the body's name")}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parents = Body.objects.order_by("name")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        self.fields["parent"].required = False
+
+
+class LocalIssueForm(forms.ModelForm[LocalIssue]):
+    opened_on = GovukDateField(label=_("Taken on"))
+    closed_on = GovukDateField(label=_("Closed on (if resolved or closed)"), required=False)
+    concerns = forms.ModelMultipleChoiceField(
+        label=_("Public concerns it answers (optional)"),
+        queryset=Concern.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = LocalIssue
+        fields = ["title", "description", "status", "opened_on", "closed_on"]
+        error_messages = {"title": {"required": _("Enter the issue")}}
+        widgets = {"status": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        concerns = Concern.objects.order_by("-received_on", "pk")
+        area = area_of(self.instance.body)
+        if area:
+            concerns = concerns.filter(area=area)
+        self.fields["concerns"].queryset = concerns  # type: ignore[attr-defined]
+        if self.instance.pk:
+            self.initial["concerns"] = list(self.instance.concerns.all())
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        status, closed_on = data.get("status"), data.get("closed_on")
+        if status and status != LocalIssue.Status.OPEN and not closed_on:
+            self.add_error("closed_on", _("Enter the date the issue was closed"))
+        opened_on = data.get("opened_on")
+        if opened_on and closed_on and closed_on < opened_on:
+            self.add_error("closed_on", _("The issue must close on or after it was taken on"))
+        return data
+
+
+def area_of(body: Body) -> str:
+    """The CSP area a body works in: its own CSP's, or its parent CSP's (a Problem Solving
+    Group sits under its CSP)."""
+    for candidate in (body, body.parent):
+        if candidate is not None and candidate.csp_id:
+            return str(candidate.csp)
+    return ""
+
+
+class FundedPostForm(forms.ModelForm[FundedPost]):
+    funded_from = GovukDateField(label=_("Funded from"))
+    funded_until = GovukDateField(label=_("Funded until"))
+
+    class Meta:
+        model = FundedPost
+        fields = ["title", "host", "funded_from", "funded_until", "amount", "notes"]
+        error_messages = {"title": {"required": _("Enter the post")}}
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        start, end = data.get("funded_from"), data.get("funded_until")
+        if start and end and end < start:
+            self.add_error("funded_until", _("The funding must end on or after it starts"))
+        return data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pcplan.core.history import HistoryEntry, entries_for, grouped_entries, newest_first
-from pcplan.partnerships.models import Body, Membership, Scrutiny
+from pcplan.partnerships.models import Body, FundedPost, LocalIssue, Membership, Scrutiny
 
 
 def history_entries(body: Body) -> list[HistoryEntry]:
@@ -29,5 +29,23 @@ def history_entries(body: Body) -> list[HistoryEntry]:
         ),
         Scrutiny,
         lambda r: f"Scrutiny of {r.held_on:%d %B %Y}",
+    )
+    entries += grouped_entries(
+        list(
+            LocalIssue.history.filter(body_id=body.pk)
+            .select_related("history_user")
+            .order_by("id", "history_date")
+        ),
+        LocalIssue,
+        lambda r: f"Local issue: {r.title}",
+    )
+    entries += grouped_entries(
+        list(
+            FundedPost.history.filter(body_id=body.pk)
+            .select_related("history_user")
+            .order_by("id", "history_date")
+        ),
+        FundedPost,
+        lambda r: f"Funded post: {r.title}",
     )
     return newest_first(entries)

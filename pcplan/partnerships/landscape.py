@@ -57,3 +57,82 @@ def landscape(bodies: QuerySet[Body]) -> list[Group]:
                 Group(title, sorted(members, key=lambda n: (n.body.position, n.body.name)))
             )
     return groups
+
+
+# --- the same tree drawn as a diagram (server-rendered SVG; the nested lists are its text) ---
+
+DIAGRAM_WIDTH = 800
+ROW = 36
+BOX_HEIGHT = 28
+INDENT = 28
+
+
+@dataclass
+class Box:
+    x: int
+    y: int
+    width: int
+    body: Body
+
+    @property
+    def text_x(self) -> int:
+        return self.x + 8
+
+    @property
+    def text_y(self) -> int:
+        return self.y + 19
+
+
+@dataclass
+class Line:
+    x1: int
+    y1: int
+    x2: int
+    y2: int
+
+
+@dataclass
+class Heading:
+    y: int
+    title: Promise
+
+
+@dataclass
+class Diagram:
+    height: int
+    headings: list[Heading] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def diagram(groups: list[Group]) -> Diagram:
+    """Lay the landscape out as an indented tree: each group under its heading, each body a
+    box one row down and one step in from the body it reports to, joined by an elbow line."""
+    drawn = Diagram(height=0)
+    y = 0
+
+    def place(node: Node, depth: int) -> int:
+        nonlocal y
+        x = depth * INDENT
+        top = y
+        drawn.boxes.append(Box(x, top, DIAGRAM_WIDTH - x - 1, node.body))
+        y += ROW
+        for child in node.children:
+            child_top = place(child, depth + 1)
+            elbow_x = x + INDENT // 2
+            drawn.lines.append(
+                Line(elbow_x, top + BOX_HEIGHT, elbow_x, child_top + BOX_HEIGHT // 2)
+            )
+            drawn.lines.append(
+                Line(elbow_x, child_top + BOX_HEIGHT // 2, x + INDENT, child_top + BOX_HEIGHT // 2)
+            )
+        return top
+
+    for group in groups:
+        y += 8
+        drawn.headings.append(Heading(y + 18, group.title))
+        y += ROW
+        for node in group.nodes:
+            place(node, 0)
+    drawn.height = y
+    return drawn

@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.audit import attributed_to
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
+from pcplan.core.office import current_office
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
 from pcplan.performance.models import Measure
@@ -37,11 +40,21 @@ class BodyKind(models.TextChoices):
     SCRUTINY_PANEL = "scrutiny-panel", _("Scrutiny panel")
 
 
+# The Police and Crime Panel is one body among the others (issue 11): its meetings are the
+# meetings engine's first, and the Panel's pages read the meetings of this body.
+PANEL_KEY = "police-and-crime-panel"
+
+
 class BodyQuerySet(models.QuerySet["Body"]):
     def public(self) -> BodyQuerySet:
         """Bodies the public may see: published ones. What of them is shown depends on
         `meetings_public` (see `Body.shows_details_publicly`)."""
         return self.filter(is_published=True)
+
+    def meeting_in_public(self) -> BodyQuerySet:
+        """Bodies whose meetings, papers and minutes the public may read: published bodies
+        that meet in public. A private body's meetings appear on no public page."""
+        return self.filter(is_published=True, meetings_public=True)
 
 
 class Body(Publishable):
@@ -112,6 +125,37 @@ class Body(Publishable):
     @property
     def is_csp(self) -> bool:
         return self.kind == BodyKind.CSP
+
+    @property
+    def is_panel(self) -> bool:
+        return self.key == PANEL_KEY
+
+    @property
+    def meetings_are_public(self) -> bool:
+        """The rule of `BodyQuerySet.meeting_in_public`, for one body."""
+        return self.is_published and self.meetings_public
+
+
+def panel_body() -> Body:
+    """The Panel as a body, made from the office profile the first time a meeting needs it
+    (the migration that gave meetings a body made it the same way for existing data)."""
+    body = Body.objects.filter(key=PANEL_KEY).first()
+    if body is not None:
+        return body
+    body = Body(
+        key=PANEL_KEY,
+        name=current_office().panel,
+        kind=BodyKind.SCRUTINY_PANEL,
+        meetings_public=True,
+        is_published=True,
+        published_at=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            attributed_to(body, None, "Made for the Panel's meetings").save()
+    except IntegrityError:  # made at the same moment by another request
+        return Body.objects.get(key=PANEL_KEY)
+    return body
 
 
 class BodyPriority(models.Model):
@@ -344,3 +388,98 @@ class PlanCopy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} → {self.organisation}"
+
+
+class LocalIssue(models.Model):
+    """A local issue of concern a CSP or its Problem Solving Group works on (seed 002 item 7
+    §4.4–5.3: bike theft, fly tipping, anti-social behaviour...), with the public concerns it
+    answers. Staff records: the public sees none of it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Being worked on")
+        RESOLVED = "resolved", _("Resolved")
+        CLOSED = "closed", _("Closed without resolution")
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="local_issues")
+    title = models.CharField(_("issue"), max_length=200)
+    description = models.TextField(_("what is being done"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    opened_on = models.DateField(_("taken on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    concerns = models.ManyToManyField(
+        "engagement.Concern",
+        verbose_name=_("public concerns it answers"),
+        blank=True,
+        related_name="local_issues",
+    )
+
+    history = HistoricalRecords(m2m_fields=[concerns])
+
+    class Meta:
+        ordering = ["body", "-opened_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
+                name="local_issue_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# Seed 002 item 7 §5.3: problem-solving posts in the CSPs, funded "through to March 2025".
+PROBLEM_SOLVING_BODY_KINDS = frozenset({BodyKind.CSP, BodyKind.PROBLEM_SOLVING_GROUP})
+
+
+class FundedPostQuerySet(models.QuerySet["FundedPost"]):
+    def funded_on(self, day: dt.date) -> FundedPostQuerySet:
+        return self.filter(funded_from__lte=day, funded_until__gte=day)
+
+
+class FundedPost(models.Model):
+    """A post the office funds in a CSP, hosted by an organisation (seed 002 item 7 §5.3:
+    four CSPs' problem-solving posts, hosted by the local authorities, to March 2025)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="funded_posts")
+    title = models.CharField(_("post"), max_length=200)
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("hosted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funded_posts",
+    )
+    funded_from = models.DateField(_("funded from"))
+    funded_until = models.DateField(_("funded until"))
+    amount = models.DecimalField(
+        _("funding (£)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The whole award for the post; leave empty when not known."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = FundedPostQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body", "funded_until", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(funded_until__gte=models.F("funded_from")),
+                name="funded_post_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.body})"
+
+    def ends_within(self, today: dt.date, days: int) -> bool:
+        """Funding runs out within `days` of `today` (and has not already)."""
+        return today <= self.funded_until <= today + dt.timedelta(days=days)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
@@ -17,7 +18,11 @@ from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.core.office import current_office
 from pcplan.partnerships.models import (
+    PROBLEM_SOLVING_BODY_KINDS,
+    Body,
     CspDocument,
+    FundedPost,
+    LocalIssue,
     Membership,
     PartnerOrganisation,
     PlanCopy,
@@ -65,6 +70,58 @@ def add_csp_document(user: User, document: CspDocument) -> CspDocument:
     document.full_clean()
     attributed_to(document, user, "Document added").save()
     return document
+
+
+@transaction.atomic
+def save_body(user: User, body: Body) -> Body:
+    """A body's own fields, from its staff form; a body may not sit under itself."""
+    require(can_keep_partnerships(user), REFUSAL)
+    ancestor = body.parent
+    while ancestor is not None:
+        if ancestor.pk == body.pk:
+            raise ValidationError(_("A body cannot report to itself or to a group under it."))
+        ancestor = ancestor.parent
+    body.full_clean()
+    attributed_to(body, user, "Body edited").save()
+    return body
+
+
+def _problem_solving_body(body: Body) -> None:
+    if body.kind not in PROBLEM_SOLVING_BODY_KINDS:
+        raise ValidationError(
+            _("Local issues and funded posts belong to a CSP or a Problem Solving Group.")
+        )
+
+
+@transaction.atomic
+def save_local_issue(
+    user: User, issue: LocalIssue, concerns: list[Any] | None = None
+) -> LocalIssue:
+    """Record or update a local issue; the public concerns it answers are linked in the same
+    audited change."""
+    require(can_keep_partnerships(user), REFUSAL)
+    _problem_solving_body(issue.body)
+    if issue.status == LocalIssue.Status.OPEN:
+        issue.closed_on = None
+    elif issue.closed_on is None:
+        raise ValidationError(_("Enter the date the issue was closed."))
+    issue.full_clean()
+    creating = issue.pk is None
+    attributed_to(issue, user, "Issue recorded" if creating else "Issue updated").save()
+    if concerns is not None and set(issue.concerns.all()) != set(concerns):
+        attributed_to(issue, user, "Concerns linked")
+        issue.concerns.set(concerns)
+    return issue
+
+
+@transaction.atomic
+def save_funded_post(user: User, post: FundedPost) -> FundedPost:
+    require(can_keep_partnerships(user), REFUSAL)
+    _problem_solving_body(post.body)
+    post.full_clean()
+    creating = post.pk is None
+    attributed_to(post, user, "Funded post recorded" if creating else "Funded post edited").save()
+    return post
 
 
 # --- the issued plan's copies (seed 000 §6.3) -----------------------------------------------

@@ -19,6 +19,27 @@ urlpatterns = [
         views.membership_new,
         name="membership-new",
     ),
+    path("staff/partnerships/bodies/<slug:key>/edit/", views.body_edit, name="body-edit"),
+    path(
+        "staff/partnerships/bodies/<slug:key>/issues/new/",
+        views.local_issue_edit,
+        name="local-issue-new",
+    ),
+    path(
+        "staff/partnerships/bodies/<slug:key>/issues/<int:pk>/",
+        views.local_issue_edit,
+        name="local-issue-edit",
+    ),
+    path(
+        "staff/partnerships/bodies/<slug:key>/funded-posts/new/",
+        views.funded_post_new,
+        name="funded-post-new",
+    ),
+    path(
+        "staff/partnerships/bodies/<slug:key>/meetings/new/",
+        views.meeting_new,
+        name="meeting-new",
+    ),
     path(
         "staff/partnerships/bodies/<slug:key>/scrutinies/new/",
         views.scrutiny_new,

@@ -21,11 +21,30 @@ from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
+from pcplan.panel import permissions as meeting_permissions
+from pcplan.panel import services as meeting_services
+from pcplan.panel.forms import MeetingForm
+from pcplan.panel.models import Meeting
 from pcplan.partnerships import permissions, rules, services
-from pcplan.partnerships.forms import CspDocumentForm, MembershipForm, ScrutinyForm
+from pcplan.partnerships.forms import (
+    BodyForm,
+    CspDocumentForm,
+    FundedPostForm,
+    LocalIssueForm,
+    MembershipForm,
+    ScrutinyForm,
+)
 from pcplan.partnerships.history import history_entries
-from pcplan.partnerships.landscape import landscape
-from pcplan.partnerships.models import Body, BodyKind, Membership, MembershipRole, Scrutiny
+from pcplan.partnerships.landscape import DIAGRAM_WIDTH, diagram, landscape
+from pcplan.partnerships.models import (
+    PROBLEM_SOLVING_BODY_KINDS,
+    Body,
+    BodyKind,
+    LocalIssue,
+    Membership,
+    MembershipRole,
+    Scrutiny,
+)
 from pcplan.plans.models import Plan
 
 # --- public ----------------------------------------------------------------------------------
@@ -33,7 +52,11 @@ from pcplan.plans.models import Plan
 
 def public_landscape(request: HttpRequest) -> HttpResponse:
     groups = landscape(Body.objects.public())
-    return render(request, "partnerships/landscape.html", {"groups": groups})
+    return render(
+        request,
+        "partnerships/landscape.html",
+        {"groups": groups, "diagram": diagram(groups), "diagram_width": DIAGRAM_WIDTH},
+    )
 
 
 def get_public_body(key: str) -> Body:
@@ -48,6 +71,8 @@ def public_body(request: HttpRequest, key: str) -> HttpResponse:
         "parent": body.parent if body.parent and body.parent.is_published else None,
         "children": body.children.public(),
         "priorities": body.priorities.all(),
+        # A private body's meetings appear on no public page (the meetings engine's rule).
+        "meetings": Meeting.objects.public().filter(body=body).order_by("-date", "-time"),
     }
     if body.shows_details_publicly:
         current = Membership.objects.on(today).filter(body=body).select_related("organisation")
@@ -124,7 +149,36 @@ def staff_body(request: HttpRequest, key: str) -> HttpResponse:
             "scrutiny_due_by": rules.scrutiny_due_by(last.held_on) if last else None,
             "can_keep": permissions.can_keep_partnerships(request.user),
             "history": history_entries(body),
+            "meetings": body.meetings.order_by("-date", "-time"),
+            "solves_problems": body.kind in PROBLEM_SOLVING_BODY_KINDS,
+            "local_issues": body.local_issues.prefetch_related("concerns"),
+            "funded_posts": body.funded_posts.select_related("host"),
+            "today": today,
+            "can_run_meetings": meeting_permissions.can_run_meetings_of(
+                request.user if isinstance(request.user, User) else None, body
+            ),
         },
+    )
+
+
+@login_required
+def meeting_new(request: HttpRequest, key: str) -> HttpResponse:
+    """A meeting of this body, through the meetings engine the Panel's meetings use."""
+    body = get_body_for_user(request, key)
+    user = require(
+        request,
+        lambda u: meeting_permissions.can_run_meetings_of(u, body),
+        _("You may not add meetings of this body."),
+    )
+    form = MeetingForm(posted(request), instance=Meeting(body=body))
+    back = reverse("partnerships:staff-body", args=[body.key])
+    return edit_form(
+        request,
+        form,
+        lambda: meeting_services.save_meeting(user, form.save(commit=False)),
+        context={"title": _("Add a meeting"), "caption": body.name, "back_url": back},
+        success_url=back,
+        success_message=_("Meeting saved"),
     )
 
 
@@ -158,6 +212,58 @@ def _keeper_form(
         context={"title": title, "caption": body.name, "back_url": back},
         success_url=back,
         success_message=done,
+    )
+
+
+@login_required
+def body_edit(request: HttpRequest, key: str) -> HttpResponse:
+    user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
+    body = get_body_for_user(request, key)
+    form = BodyForm(posted(request), instance=body)
+    back = reverse("partnerships:staff-body", args=[body.key])
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_body(user, form.save(commit=False)),
+        context={"title": _("Edit the body"), "caption": body.name, "back_url": back},
+        success_url=back,
+        success_message=_("Body saved"),
+    )
+
+
+@login_required
+def local_issue_edit(request: HttpRequest, key: str, pk: int | None = None) -> HttpResponse:
+    """Record a local issue the body works on, or (with `pk`) update its progress."""
+    user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
+    body = get_body_for_user(request, key)
+    issue = get_object_or_404(LocalIssue, body=body, pk=pk) if pk else LocalIssue(body=body)
+    form = LocalIssueForm(posted(request), instance=issue)
+    back = reverse("partnerships:staff-body", args=[body.key])
+    return edit_form(
+        request,
+        form,
+        lambda: services.save_local_issue(
+            user, form.save(commit=False), list(form.cleaned_data["concerns"])
+        ),
+        context={
+            "title": _("Update the local issue") if pk else _("Record a local issue"),
+            "caption": body.name,
+            "back_url": back,
+        },
+        success_url=back + "#local-issues",
+        success_message=_("Local issue saved"),
+    )
+
+
+@login_required
+def funded_post_new(request: HttpRequest, key: str) -> HttpResponse:
+    return _keeper_form(
+        request,
+        key,
+        FundedPostForm,
+        services.save_funded_post,
+        _("Record a funded post"),
+        _("Funded post recorded"),
     )
 
 

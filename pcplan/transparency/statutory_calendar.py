@@ -228,7 +228,7 @@ def statutory_deadlines(today: dt.date, *, public: bool = False) -> list[Deadlin
     found += consultation_deadlines(consultations.public() if public else consultations)
     csps = Body.objects.filter(kind=BodyKind.CSP).prefetch_related("scrutinies")
     found += csp_scrutiny_deadlines(csps.public() if public else csps)
-    found += question_deadlines(Meeting.objects.coming(today))
+    found += question_deadlines(Meeting.objects.of_panel().coming(today))
     return sorted((d for d in found if start <= d.due <= end), key=lambda d: (d.due, d.uid))
 
 

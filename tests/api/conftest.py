@@ -16,10 +16,18 @@ from pcplan.panel.models import (
     PublicSubmission,
     Recommendation,
 )
+from pcplan.partnerships.models import BodyKind
 from pcplan.performance.models import Measure, Observation
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.reports.models import GeneratedReport
-from tests.factories import DeliverableFactory, PlanFactory, ThemeFactory, UpdateFactory
+from tests.factories import (
+    BodyFactory,
+    DeliverableFactory,
+    PlanFactory,
+    ThemeFactory,
+    UpdateFactory,
+)
+from tests.panel.bodies import plant_meetings_of
 
 SECRET = "SECRET"
 
@@ -155,6 +163,11 @@ def planted_secrets(db, public_record, constabulary_deliverable):
         text=f"{SECRET} question",
         received_at=dt.datetime(2023, 3, 1, 9, 0, tzinfo=dt.UTC),
     )
+    # The meetings engine (issue 11): a private body's meetings, and an unpublished body's, with
+    # all that hangs off them, are on no public route.
+    private = BodyFactory(key="delivery-group", kind=BodyKind.DELIVERY_GROUP, meetings_public=False)
+    plant_meetings_of(private, f"{SECRET} private body's")
+    plant_meetings_of(BodyFactory(is_published=False), f"{SECRET} unpublished body's")
     make_report(constabulary_deliverable.theme.plan, published=False, purpose=f"{SECRET} report")
     make_report(draft_plan, published=True, purpose=f"{SECRET} report of a draft plan")
     return Update.objects.get(text=f"{SECRET} unpublished update")

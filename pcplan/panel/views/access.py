@@ -62,9 +62,15 @@ panel_readers_only = _only(
 )
 
 
-def flags(request: HttpRequest) -> dict[str, bool]:
-    """What the templates may offer, from the same rules the views check."""
+def flags(request: HttpRequest, meeting: Meeting | None = None) -> dict[str, bool]:
+    """What the templates may offer, from the same rules the views check: for one meeting,
+    by the rules of its body."""
     user = panel_user(request)
+    if meeting is not None:
+        return {
+            "can_run_panel": permissions.can_run_meetings_of(user, meeting.body),
+            "can_see_exempt": permissions.can_see_exempt_of(user, meeting.body),
+        }
     return {
         "can_run_panel": permissions.can_run_panel(user),
         "can_see_exempt": permissions.can_see_exempt(user),
@@ -86,7 +92,7 @@ def visible_agenda_items(meeting: Meeting) -> QuerySet[AgendaItem]:
 def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteItem]:
     """Exempt minutes are for Panel members and the secretariat only."""
     minutes = meeting.minute_items.prefetch_related("questions")
-    if not permissions.can_see_exempt(panel_user(request)):
+    if not permissions.can_see_exempt_of(panel_user(request), meeting.body):
         minutes = minutes.filter(is_exempt=False)
     return minutes
 
@@ -94,22 +100,29 @@ def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteIt
 def visible_declarations(request: HttpRequest, meeting: Meeting) -> QuerySet[Declaration]:
     """Declarations tied to exempt items are for those who read exempt papers."""
     return meeting.declarations.readable(
-        include_exempt=permissions.can_see_exempt(panel_user(request))
+        include_exempt=permissions.can_see_exempt_of(panel_user(request), meeting.body)
     )
 
 
 def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
-    """Every meeting is public once scheduled; what is shown of it depends on the user."""
-    return get_object_or_404(Meeting, pk=pk)
+    """A meeting of a body that meets in public is public once scheduled (what is shown of it
+    depends on the user); a private body's meeting is for those who run its meetings."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    if not permissions.can_read_meetings_of(panel_user(request), meeting.body):
+        raise Http404(_("No such meeting"))
+    return meeting
 
 
 def get_agenda_item_for_user(request: HttpRequest, pk: int, number: int) -> AgendaItem:
     """An item's papers: exempt ones, and those of an unpublished agenda, for members only."""
     item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting"), meeting=pk, number=number
+        AgendaItem.objects.select_related("meeting__body"), meeting=pk, number=number
     )
-    if permissions.can_see_exempt(panel_user(request)):
+    user = panel_user(request)
+    if permissions.can_see_exempt_of(user, item.meeting.body):
         return item
+    if not permissions.can_read_meetings_of(user, item.meeting.body):
+        raise Http404(_("No such item"))
     if item.is_exempt:
         raise Http404(_("No such item"))
     if not item.meeting.agenda_is_public:

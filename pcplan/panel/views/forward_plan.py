@@ -38,14 +38,22 @@ from pcplan.panel.views.staff_form import staff_form
 
 
 def forward_plan(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.coming(timezone.localdate()).prefetch_related(
-        Prefetch("planned_items", queryset=ForwardPlanItem.objects.select_related("requested_at"))
+    meetings = (
+        Meeting.objects.of_panel()
+        .public()
+        .coming(timezone.localdate())
+        .prefetch_related(
+            Prefetch(
+                "planned_items", queryset=ForwardPlanItem.objects.select_related("requested_at")
+            )
+        )
     )
     return render(request, "panel/forward_plan.html", {"meetings": meetings})
 
 
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    recs = Recommendation.objects.select_related("meeting").prefetch_related(
+    recs = Recommendation.objects.filter(meeting__in=Meeting.objects.public())
+    recs = recs.select_related("meeting").prefetch_related(
         Prefetch(
             "deliverables",
             queryset=Deliverable.objects.public().select_related("theme__plan"),

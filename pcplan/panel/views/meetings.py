@@ -32,8 +32,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         request,
         "panel/meeting_list.html",
         {
-            "upcoming": Meeting.objects.coming(today),
-            "past": Meeting.objects.past(today),
+            "upcoming": Meeting.objects.of_panel().public().coming(today),
+            "past": Meeting.objects.of_panel().public().past(today),
             "precepts": Precept.objects.exclude(report_date=None),
         },
     )
@@ -42,7 +42,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     today = timezone.localdate()
-    allowed = flags(request)
+    allowed = flags(request, meeting)
     show_agenda = meeting.agenda_is_public or allowed["can_see_exempt"]
     show_minutes = meeting.minutes_published or allowed["can_see_exempt"]
     return render(
@@ -59,7 +59,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "others": meeting.others_present.all(),
             "declarations": visible_declarations(request, meeting),
             "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),
-            "can_submit": meeting.questions_open(today),
+            "can_submit": meeting.body.is_panel and meeting.questions_open(today),
             "planned": meeting.planned_items.all(),
             **allowed,
         },
@@ -77,7 +77,7 @@ def agenda_item_report(request: HttpRequest, pk: int, number: int) -> HttpRespon
 
 def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
-    include_exempt = flags(request)["can_see_exempt"]
+    include_exempt = flags(request, meeting)["can_see_exempt"]
     if not meeting.agenda_is_public and not include_exempt:
         raise Http404(_("The agenda is not published yet"))
     pack = documents.agenda_pack(meeting, include_exempt=include_exempt)
@@ -89,7 +89,7 @@ def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
 def meetings_ics(request: HttpRequest) -> HttpResponse:
     host = request.get_host()
     body = calendar.meetings_calendar(
-        Meeting.objects.all(),
+        Meeting.objects.of_panel().public(),
         host=host,
         url=lambda m: request.build_absolute_uri(reverse("panel:meeting", args=[m.pk])),
         panel_name=current_office().panel,

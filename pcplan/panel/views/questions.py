@@ -28,6 +28,8 @@ from pcplan.panel.views.access import (
 
 def submit_question(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
+    if not meeting.body.is_panel:
+        raise Http404(_("Only the Panel takes public questions"))
     if not meeting.questions_open(timezone.localdate()):
         # A link kept from before the meeting deserves an answer, not a "page not found".
         return render(request, "panel/questions_closed.html", {"meeting": meeting})

@@ -49,7 +49,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         request,
         "panel/staff_home.html",
         {
-            "meetings": Meeting.objects.order_by("-date"),
+            "meetings": Meeting.objects.of_panel().order_by("-date"),
             "waiting": PublicSubmission.objects.filter(
                 status=PublicSubmission.Status.RECEIVED
             ).select_related("meeting"),
@@ -80,7 +80,7 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "attendances": meeting.attendances.select_related("member", "substitute_for"),
             "others": meeting.others_present.all(),
             "declarations": meeting.declarations.select_related("member", "agenda_item"),
-            **flags(request),
+            **flags(request, meeting),
         },
     )
 

@@ -44,10 +44,14 @@ class PresentationForm(forms.ModelForm[AnnualReport]):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["presented_to"].queryset = Meeting.objects.order_by("-date")  # type: ignore[attr-defined]
-        self.fields["agenda_item"].queryset = AgendaItem.objects.select_related(  # type: ignore[attr-defined]
-            "meeting"
-        ).order_by("-meeting__date", "number")
+        self.fields["presented_to"].queryset = Meeting.objects.of_panel().order_by("-date")  # type: ignore[attr-defined]
+        self.fields["agenda_item"].queryset = (
+            AgendaItem.objects.filter(  # type: ignore[attr-defined]
+                meeting__in=Meeting.objects.of_panel()
+            )
+            .select_related("meeting")
+            .order_by("-meeting__date", "number")
+        )
         self.fields["agenda_item"].help_text = gettext_lazy(
             "Leave empty to add the report at the end of the agenda of a meeting still to be held."
         )
