@@ -87,7 +87,7 @@ def visible_minutes(request: HttpRequest, meeting: Meeting) -> QuerySet[MinuteIt
     """Exempt minutes are for Panel members and the secretariat only."""
     minutes = meeting.minute_items.prefetch_related("questions")
     if not permissions.can_see_exempt(panel_user(request)):
-        minutes = minutes.filter(is_exempt=False)
+        minutes = minutes.public()
     return minutes
 
 
@@ -99,8 +99,12 @@ def visible_declarations(request: HttpRequest, meeting: Meeting) -> QuerySet[Dec
 
 
 def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
-    """Every meeting is public once scheduled; what is shown of it depends on the user."""
-    return get_object_or_404(Meeting, pk=pk)
+    """Public meetings (`Meeting.objects.public()`) for everyone, every meeting for Panel
+    members and the secretariat; what is shown of it depends on the user."""
+    meetings = Meeting.objects.all()
+    if not permissions.can_read_panel_staff_pages(panel_user(request)):
+        meetings = meetings.public()
+    return get_object_or_404(meetings, pk=pk)
 
 
 def get_agenda_item_for_user(request: HttpRequest, pk: int, number: int) -> AgendaItem:
@@ -110,10 +114,8 @@ def get_agenda_item_for_user(request: HttpRequest, pk: int, number: int) -> Agen
     )
     if permissions.can_see_exempt(panel_user(request)):
         return item
-    if item.is_exempt:
-        raise Http404(_("No such item"))
-    if not item.meeting.agenda_is_public:
-        raise Http404(_("The agenda is not published yet"))
+    if not AgendaItem.objects.with_public_papers().filter(pk=item.pk).exists():
+        raise Http404(_("No such item") if item.is_exempt else _("The agenda is not published yet"))
     return item
 
 
@@ -128,14 +130,16 @@ def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
     the_precept = get_object_or_404(
         Precept.objects.select_related("meeting"), financial_year_start=year
     )
-    if the_precept.report_date is None and not permissions.can_see_exempt(panel_user(request)):
+    if permissions.can_see_exempt(panel_user(request)):
+        return the_precept
+    if not Precept.objects.public().filter(pk=the_precept.pk).exists():
         raise Http404(_("The Panel has not reported on this precept yet"))
     return the_precept
 
 
 def get_recommendation_for_user(request: HttpRequest, pk: int) -> Recommendation:
     """Recommendations are public."""
-    return get_object_or_404(Recommendation.objects.select_related("meeting"), pk=pk)
+    return get_object_or_404(Recommendation.objects.public().select_related("meeting"), pk=pk)
 
 
 def get_action_for_user(request: HttpRequest, pk: int) -> Action:
