@@ -21,6 +21,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.api import public
+from pcplan.panel.models import AgendaItem
 
 MAX_QUERY_LENGTH = 200
 PER_SOURCE = 20
@@ -83,7 +84,7 @@ SOURCES = [
     ),
     Source(
         _("Agenda item"),
-        lambda: public.agenda_items().prefetch_related(None).filter(is_exempt=False),
+        lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
         ("title", "note"),
         lambda i: f"{i.meeting}: {i}",
         lambda i: i.note,
