@@ -425,7 +425,8 @@ class BodySerializer(serializers.ModelSerializer[Body]):
     place and priorities only (as its public page): purpose, terms of reference, members,
     themes and deliverables are given for bodies that meet in public."""
 
-    parent = serializers.SerializerMethodField()
+    # DRF collects declared fields off the class, so this does not hide Field.parent.
+    parent = serializers.SerializerMethodField()  # type: ignore[assignment]
     priorities: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="title"
     )
@@ -467,13 +468,15 @@ class BodySerializer(serializers.ModelSerializer[Body]):
     def get_memberships(self, obj: Body) -> list[dict[str, Any]]:
         if not obj.shows_details_publicly:
             return []
-        return list(BodyMembershipSerializer(obj.current_memberships, many=True).data)
+        return list(
+            BodyMembershipSerializer(getattr(obj, "current_memberships", []), many=True).data
+        )
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_deliverables(self, obj: Body) -> list[int]:
         if not obj.shows_details_publicly:
             return []
-        return [d.pk for d in obj.public_deliverables]
+        return [d.pk for d in getattr(obj, "public_deliverables", [])]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Body) -> str:

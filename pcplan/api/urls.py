@@ -41,6 +41,7 @@ urlpatterns = [
     path("api/v1/", include(staff_router.urls)),
     path("api/v1/search/", search_views.SearchView.as_view(), name="api-search"),
     path("search/", search_views.search_page, name="search"),
+    path("staff/search/", search_views.staff_search_page, name="staff-search"),
     path("api/popolo.json", popolo.popolo, name="popolo"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
