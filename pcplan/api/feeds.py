@@ -4,21 +4,25 @@ and one meeting as an iCalendar file ("add to calendar")."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import condition
 
-from pcplan.api import public
+from pcplan.api import freshness, public
 from pcplan.core.office import current_office
-from pcplan.delivery.models import Update
+from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel import calendar
 from pcplan.panel.models import AgendaItem, Meeting
+from pcplan.plans.models import Plan, Theme
 
 FEED_LENGTH = 50
 
@@ -110,7 +114,8 @@ class PapersFeed(Feed):
     def items(self) -> QuerySet[AgendaItem]:
         return (
             public.agenda_items()
-            .filter(meeting__in=Meeting.objects.of_panel(), is_exempt=False)
+            .filter(meeting__in=Meeting.objects.of_panel())
+            .filter(pk__in=AgendaItem.objects.with_public_papers())
             .exclude(report_file="")
             .order_by("-meeting__date", "-meeting_id", "number")[:FEED_LENGTH]
         )
@@ -147,3 +152,28 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.date:%Y-%m-%d}.ics"'
     return response
+
+
+def dated(view: Callable[..., HttpResponse], *models: type[Model]) -> Callable[..., HttpResponse]:
+    """`view` with Last-Modified from the audit trail of `models`, and 304 Not Modified for a
+    reader whose If-Modified-Since is no older (Django's `condition`)."""
+
+    def changed(request: HttpRequest, *args: Any, **kwargs: Any) -> dt.datetime | None:
+        return freshness.last_changed(models)
+
+    def undated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A feed dates itself by its newest item; a withdrawn or edited item is a change too.
+        response = view(request, *args, **kwargs)
+        del response["Last-Modified"]
+        return response
+
+    return condition(last_modified_func=changed)(undated)
+
+
+# The feeds as the URLs serve them, each dated by the records it reads.
+updates_rss = dated(UpdatesFeed(), Update, Deliverable, Theme, Plan)
+updates_atom = dated(UpdatesAtomFeed(), Update, Deliverable, Theme, Plan)
+meetings_rss = dated(MeetingsFeed(), Meeting)
+meetings_atom = dated(MeetingsAtomFeed(), Meeting)
+papers_rss = dated(PapersFeed(), AgendaItem, Meeting)
+papers_atom = dated(PapersAtomFeed(), AgendaItem, Meeting)

@@ -6,9 +6,12 @@ import django_filters
 
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
+from pcplan.grants.models import Award
 from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, Recommendation
-from pcplan.performance.models import Observation
+from pcplan.partnerships.models import Body
+from pcplan.performance.models import Observation, PoliceMonthlyCrime
 from pcplan.plans.models import Theme
+from pcplan.transparency.models import Decision
 
 
 class ThemeFilter(django_filters.FilterSet):
@@ -75,3 +78,39 @@ class RecommendationFilter(django_filters.FilterSet):
     class Meta:
         model = Recommendation
         fields = ["meeting", "closed", "response_published"]
+
+
+class AwardFilter(django_filters.FilterSet):
+    fund = django_filters.CharFilter(field_name="fund__key")
+    decided_from = django_filters.DateFilter(field_name="decision_date", lookup_expr="gte")
+    decided_to = django_filters.DateFilter(field_name="decision_date", lookup_expr="lte")
+
+    class Meta:
+        model = Award
+        fields = ["fund", "area", "decided_from", "decided_to"]
+
+
+class DecisionFilter(django_filters.FilterSet):
+    decided_from = django_filters.DateFilter(field_name="decided_on", lookup_expr="gte")
+    decided_to = django_filters.DateFilter(field_name="decided_on", lookup_expr="lte")
+
+    class Meta:
+        model = Decision
+        fields = ["kind", "significant_public_interest", "decided_from", "decided_to"]
+
+
+class BodyFilter(django_filters.FilterSet):
+    parent = django_filters.CharFilter(field_name="parent__key")
+
+    class Meta:
+        model = Body
+        fields = ["kind", "parent", "meetings_public"]
+
+
+class PoliceCrimeFilter(django_filters.FilterSet):
+    month_from = django_filters.DateFilter(field_name="month", lookup_expr="gte")
+    month_to = django_filters.DateFilter(field_name="month", lookup_expr="lte")
+
+    class Meta:
+        model = PoliceMonthlyCrime
+        fields = ["force", "district", "crime_type", "month_from", "month_to"]

@@ -1,13 +1,7 @@
-"""What the anonymous API reads: each app's own `.public()` queryset where it has one, and,
-for the Panel's records, the rules its public pages apply (pcplan/panel/views/access.py):
-
-- a meeting is public once scheduled if its body meets in public (`Meeting.objects.public()`);
-  a private body's meetings, and all that hangs off them, are never public;
-- agenda items are public once the agenda is (status past "scheduled"); an exempt item is
-  listed, its papers are not;
-- minutes are public once published, exempt minutes never;
-- a recommendation is public, its response once published;
-- members are public (their names are printed on every agenda).
+"""What the anonymous API reads: each app's own `.public()` queryset, the same one the app's
+public pages read (for the Panel, pcplan/panel/models.py, where a private body's meetings and all that
+hangs off them are never public), with the ordering and prefetching
+the API's pages need. Nothing here decides what is public.
 
 No other module of the API picks rows for the public: the invariant tests read every route.
 """
@@ -15,8 +9,10 @@ No other module of the API picks rows for the public: the invariant tests read e
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from pcplan.delivery.models import Deliverable, Update
+from pcplan.grants.models import Award
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
@@ -26,10 +22,12 @@ from pcplan.panel.models import (
     Precept,
     Recommendation,
 )
-from pcplan.performance.models import Measure, Observation
+from pcplan.partnerships.models import Body, Membership
+from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
 from pcplan.plans.models import Plan, Theme
 from pcplan.public.views import latest_public_updates
 from pcplan.reports.models import GeneratedReport
+from pcplan.transparency.models import Decision
 
 
 def plans() -> QuerySet[Plan]:
@@ -78,7 +76,7 @@ def observations() -> QuerySet[Observation]:
 
 
 def panel_members() -> QuerySet[PanelMember]:
-    return PanelMember.objects.order_by("id")
+    return PanelMember.objects.public().order_by("id")
 
 
 def meetings() -> MeetingQuerySet:
@@ -87,8 +85,7 @@ def meetings() -> MeetingQuerySet:
 
 def agenda_items() -> QuerySet[AgendaItem]:
     return (
-        AgendaItem.objects.filter(meeting__in=Meeting.objects.public())
-        .exclude(meeting__status=Meeting.Status.SCHEDULED)
+        AgendaItem.objects.public()
         .select_related("meeting")
         .prefetch_related(
             Prefetch(
@@ -102,18 +99,12 @@ def agenda_items() -> QuerySet[AgendaItem]:
 
 
 def minutes() -> QuerySet[MinuteItem]:
-    return (
-        MinuteItem.objects.filter(
-            meeting__in=Meeting.objects.public(), meeting__minutes_published=True, is_exempt=False
-        )
-        .prefetch_related("questions")
-        .order_by("number")
-    )
+    return MinuteItem.objects.public().prefetch_related("questions").order_by("number")
 
 
 def recommendations() -> QuerySet[Recommendation]:
     return (
-        Recommendation.objects.filter(meeting__in=Meeting.objects.public())
+        Recommendation.objects.public()
         .prefetch_related(
             Prefetch(
                 "deliverables",
@@ -132,4 +123,46 @@ def reports() -> QuerySet[GeneratedReport]:
 
 def reported_precepts() -> QuerySet[Precept]:
     """The precept decisions the Panel has reported (its public precept page's rule)."""
-    return Precept.objects.exclude(report_date=None).order_by("financial_year_start")
+    return Precept.objects.public().order_by("financial_year_start")
+
+
+def awards() -> QuerySet[Award]:
+    """The grants register: published awards (`Award.objects.public()`)."""
+    return (
+        Award.objects.public()
+        .select_related("fund", "recipient", "area")
+        .order_by("-decision_date", "reference")
+    )
+
+
+def decisions() -> QuerySet[Decision]:
+    """The decision register: published decisions (`Decision.objects.public()`)."""
+    return Decision.objects.public().order_by("-decided_on", "-number", "-id")
+
+
+def bodies() -> QuerySet[Body]:
+    """Published bodies (`Body.objects.public()`), with today's seats and public deliverables;
+    the serializer gives these only for bodies that meet in public."""
+    return (
+        Body.objects.public()
+        .select_related("parent")
+        .prefetch_related(
+            "priorities",
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.on(timezone.localdate()).select_related("organisation"),
+                to_attr="current_memberships",
+            ),
+            Prefetch(
+                "deliverables",
+                queryset=Deliverable.objects.public().only("id"),
+                to_attr="public_deliverables",
+            ),
+        )
+        .order_by("position", "name", "id")
+    )
+
+
+def police_crimes() -> QuerySet[PoliceMonthlyCrime]:
+    """data.police.uk street-level crime counts: published open data, all of it public."""
+    return PoliceMonthlyCrime.objects.order_by("-month", "force", "district", "crime_type", "id")

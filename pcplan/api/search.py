@@ -21,6 +21,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.api import public
+from pcplan.delivery.models import Deliverable, Update
+from pcplan.panel.models import AgendaItem
 
 MAX_QUERY_LENGTH = 200
 PER_SOURCE = 20
@@ -83,7 +85,7 @@ SOURCES = [
     ),
     Source(
         _("Agenda item"),
-        lambda: public.agenda_items().prefetch_related(None).filter(is_exempt=False),
+        lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
         ("title", "note"),
         lambda i: f"{i.meeting}: {i}",
         lambda i: i.note,
@@ -97,6 +99,38 @@ SOURCES = [
         lambda m: m.text or m.resolution_text,
         lambda m: reverse("panel:meeting", args=[m.meeting_id]),
     ),
+]
+
+
+def _staff_deliverable_url(d: Any) -> str:
+    return reverse("delivery:deliverable-detail", args=[d.pk])
+
+
+def _draft_mark(row: Any) -> str:
+    return "" if getattr(row, "is_published", True) else " " + str(_("(draft)"))
+
+
+# Signed-in staff read every deliverable and update, drafts included (as the staff pages:
+# delivery.views.get_deliverable_for_user); the Panel's records as the public does.
+STAFF_SOURCES = [
+    SOURCES[0],
+    Source(
+        _("Deliverable"),
+        lambda: Deliverable.objects.select_related("theme__plan"),
+        ("title", "purpose"),
+        lambda d: d.title + _draft_mark(d),
+        lambda d: d.purpose,
+        _staff_deliverable_url,
+    ),
+    Source(
+        _("Update"),
+        lambda: Update.objects.select_related("deliverable"),
+        ("text",),
+        lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}" + _draft_mark(u),
+        lambda u: u.text,
+        lambda u: _staff_deliverable_url(u.deliverable) + f"#update-{u.pk}",
+    ),
+    *SOURCES[3:],
 ]
 
 
@@ -120,13 +154,14 @@ def _matching(rows: QuerySet[Any], fields: tuple[str, ...], query: str) -> Query
     return rows.filter(condition).order_by("-pk")
 
 
-def search(query: str) -> list[Hit]:
-    """Public records matching `query`, up to PER_SOURCE of each kind."""
+def search(query: str, sources: list[Source] | None = None) -> list[Hit]:
+    """Records of `sources` (the public ones unless told) matching `query`, up to PER_SOURCE
+    of each kind."""
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if not query:
         return []
     hits: list[Hit] = []
-    for source in SOURCES:
+    for source in SOURCES if sources is None else sources:
         for row in _matching(source.rows(), source.fields, query)[:PER_SOURCE]:
             hits.append(
                 Hit(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -10,13 +11,24 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pcplan.api.search import MAX_QUERY_LENGTH, search
+from pcplan.api.search import MAX_QUERY_LENGTH, STAFF_SOURCES, search
+from pcplan.core.http import staff_user
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
+    """Public search: published records only, whoever asks."""
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     hits = search(query) if query.strip() else []
     return render(request, "api/search.html", {"query": query, "hits": hits})
+
+
+@login_required
+def staff_search_page(request: HttpRequest) -> HttpResponse:
+    """Staff search: drafts included, as the staff pages show them to every signed-in user."""
+    staff_user(request)
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    hits = search(query, STAFF_SOURCES) if query.strip() else []
+    return render(request, "api/search.html", {"query": query, "hits": hits, "staff_search": True})
 
 
 class HitSerializer(serializers.Serializer[object]):

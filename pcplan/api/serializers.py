@@ -14,6 +14,7 @@ from rest_framework import serializers
 from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
+from pcplan.grants.models import Award
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
@@ -22,9 +23,11 @@ from pcplan.panel.models import (
     PanelMember,
     Recommendation,
 )
-from pcplan.performance.models import Measure, Observation
+from pcplan.partnerships.models import Body, Membership, MembershipRole
+from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
 from pcplan.plans.models import Plan, Theme
 from pcplan.reports.models import GeneratedReport
+from pcplan.transparency.models import Decision
 
 
 def _absolute(context: Mapping[str, Any], path: str) -> str:
@@ -322,6 +325,188 @@ class ReportSerializer(serializers.ModelSerializer[GeneratedReport]):
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, obj: GeneratedReport) -> str:
         return _absolute(self.context, reverse("reports:public-download", args=[obj.pk]))
+
+
+class AwardSerializer(serializers.ModelSerializer[Award]):
+    """A published grant award: the grants register's columns (SI 2011/3050 Sch. para 3)."""
+
+    fund: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        read_only=True, slug_field="key"
+    )
+    fund_name = serializers.CharField(source="fund.name", read_only=True)
+    recipient: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        read_only=True, slug_field="name"
+    )
+    area: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        read_only=True, slug_field="name", allow_null=True
+    )
+
+    class Meta:
+        model = Award
+        fields = [
+            "id",
+            "reference",
+            "decision_date",
+            "decision_number",
+            "decision_maker",
+            "fund",
+            "fund_name",
+            "recipient",
+            "area",
+            "purpose",
+            "amount",
+            "amount_note",
+            "conditions",
+            "reasons",
+            "starts_on",
+            "ends_on",
+            "published_at",
+        ]
+
+
+class DecisionSerializer(serializers.ModelSerializer[Decision]):
+    """A published decision. Its exempt part is never given: only that one is withheld."""
+
+    has_exempt_part = serializers.BooleanField(read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "number",
+            "decided_on",
+            "title",
+            "kind",
+            "decision_maker",
+            "summary",
+            "reasons",
+            "financial_implications",
+            "advised_by",
+            "source",
+            "significant_public_interest",
+            "has_exempt_part",
+            "published_at",
+            "url",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj: Decision) -> str:
+        return _absolute(self.context, reverse("transparency:decision", args=[obj.pk]))
+
+
+class StaffDecisionSerializer(DecisionSerializer):
+    """Every decision with its exempt part, for the OPCC and the Panel (as their pages)."""
+
+    class Meta(DecisionSerializer.Meta):
+        fields = [
+            *DecisionSerializer.Meta.fields,
+            "is_published",
+            "exempt_part",
+            "exemption_reason",
+            "exemption_paragraph",
+        ]
+
+
+class BodyMembershipSerializer(serializers.ModelSerializer[Membership]):
+    """A seat on a body that meets in public. A person is named only in the roles papers name
+    them in (chair, vice-chair, Senior Responsible Owner); members by organisation."""
+
+    organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        read_only=True, slug_field="name", allow_null=True
+    )
+    person = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Membership
+        fields = ["organisation", "person", "role", "starts_on", "ends_on"]
+
+    def get_person(self, obj: Membership) -> str:
+        return "" if obj.role == MembershipRole.MEMBER else obj.person
+
+
+class BodySerializer(serializers.ModelSerializer[Body]):
+    """A published partnership, board or group. A body meeting in private shows its name,
+    place and priorities only (as its public page): purpose, terms of reference, members,
+    themes and deliverables are given for bodies that meet in public."""
+
+    # DRF collects declared fields off the class, so this does not hide Field.parent.
+    parent = serializers.SerializerMethodField()  # type: ignore[assignment]
+    priorities: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="title"
+    )
+    purpose = serializers.SerializerMethodField()
+    terms_of_reference = serializers.SerializerMethodField()
+    memberships = serializers.SerializerMethodField()
+    deliverables = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Body
+        fields = [
+            "id",
+            "key",
+            "name",
+            "kind",
+            "parent",
+            "meetings_public",
+            "priorities",
+            "purpose",
+            "terms_of_reference",
+            "memberships",
+            "deliverables",
+            "url",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_parent(self, obj: Body) -> str | None:
+        """The parent's key, when the parent is published too."""
+        return obj.parent.key if obj.parent and obj.parent.is_published else None
+
+    def get_purpose(self, obj: Body) -> str:
+        return obj.purpose if obj.shows_details_publicly else ""
+
+    def get_terms_of_reference(self, obj: Body) -> str:
+        return obj.terms_of_reference if obj.shows_details_publicly else ""
+
+    @extend_schema_field(BodyMembershipSerializer(many=True))
+    def get_memberships(self, obj: Body) -> list[dict[str, Any]]:
+        if not obj.shows_details_publicly:
+            return []
+        return list(
+            BodyMembershipSerializer(getattr(obj, "current_memberships", []), many=True).data
+        )
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_deliverables(self, obj: Body) -> list[int]:
+        if not obj.shows_details_publicly:
+            return []
+        return [d.pk for d in getattr(obj, "public_deliverables", [])]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj: Body) -> str:
+        return _absolute(self.context, reverse("partnerships:body", args=[obj.key]))
+
+
+class PoliceCrimeSerializer(serializers.ModelSerializer[PoliceMonthlyCrime]):
+    """Street-level crimes of one month, counted by force, LSOA, crime type and last outcome
+    (data.police.uk, Open Government Licence)."""
+
+    month = serializers.DateField(format="%Y-%m")
+
+    class Meta:
+        model = PoliceMonthlyCrime
+        fields = [
+            "id",
+            "force",
+            "month",
+            "district",
+            "lsoa_code",
+            "lsoa_name",
+            "crime_type",
+            "last_outcome_category",
+            "count",
+        ]
 
 
 class UpdateWriteSerializer(serializers.Serializer[Update]):

@@ -22,6 +22,10 @@ public_router.register("agenda-items", views.AgendaItemViewSet, basename="agenda
 public_router.register("minutes", views.MinuteViewSet, basename="minute")
 public_router.register("recommendations", views.RecommendationViewSet, basename="recommendation")
 public_router.register("reports", views.ReportViewSet, basename="report")
+public_router.register("grant-awards", views.AwardViewSet, basename="award")
+public_router.register("decisions", views.DecisionViewSet, basename="decision")
+public_router.register("bodies", views.BodyViewSet, basename="body")
+public_router.register("police-crimes", views.PoliceCrimeViewSet, basename="police-crime")
 
 # Signed-in staff, with a token: the same services and rules as the staff pages.
 staff_router = DefaultRouter(trailing_slash=True)
@@ -30,21 +34,23 @@ staff_router.register("staff/updates", views.StaffUpdateViewSet, basename="staff
 staff_router.register(
     "staff/deliverables", views.StaffDeliverableViewSet, basename="staff-deliverable"
 )
+staff_router.register("staff/decisions", views.StaffDecisionViewSet, basename="staff-decision")
 
 urlpatterns = [
     path("api/v1/", include(public_router.urls)),
     path("api/v1/", include(staff_router.urls)),
     path("api/v1/search/", search_views.SearchView.as_view(), name="api-search"),
     path("search/", search_views.search_page, name="search"),
+    path("staff/search/", search_views.staff_search_page, name="staff-search"),
     path("api/popolo.json", popolo.popolo, name="popolo"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    path("feeds/updates.rss", feeds.UpdatesFeed(), name="feed-updates"),
-    path("feeds/updates.atom", feeds.UpdatesAtomFeed(), name="feed-updates-atom"),
-    path("feeds/meetings.rss", feeds.MeetingsFeed(), name="feed-meetings"),
-    path("feeds/meetings.atom", feeds.MeetingsAtomFeed(), name="feed-meetings-atom"),
-    path("feeds/papers.rss", feeds.PapersFeed(), name="feed-papers"),
-    path("feeds/papers.atom", feeds.PapersAtomFeed(), name="feed-papers-atom"),
+    path("feeds/updates.rss", feeds.updates_rss, name="feed-updates"),
+    path("feeds/updates.atom", feeds.updates_atom, name="feed-updates-atom"),
+    path("feeds/meetings.rss", feeds.meetings_rss, name="feed-meetings"),
+    path("feeds/meetings.atom", feeds.meetings_atom, name="feed-meetings-atom"),
+    path("feeds/papers.rss", feeds.papers_rss, name="feed-papers"),
+    path("feeds/papers.atom", feeds.papers_atom, name="feed-papers-atom"),
     path("panel/meetings/<int:pk>/calendar.ics", feeds.meeting_ics, name="meeting-ics"),
     path("staff/api-tokens/", tokens_views.token_list, name="tokens"),
     path("staff/api-tokens/<int:pk>/revoke/", tokens_views.token_revoke, name="token-revoke"),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
+from django.utils.http import http_date
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -18,23 +19,44 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from pcplan.api import filters, public, renderers
+from pcplan.api import filters, freshness, public, renderers
 from pcplan.api import serializers as s
-from pcplan.core.models import User
+from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.core.publishing import set_published
 from pcplan.delivery import services
 from pcplan.delivery.models import Deliverable, Update
+from pcplan.grants.models import Award, Fund
+from pcplan.panel.models import (
+    AgendaItem,
+    Meeting,
+    MinuteItem,
+    MinuteQuestion,
+    PanelMember,
+    Recommendation,
+)
+from pcplan.partnerships.models import Body, BodyPriority, Membership
+from pcplan.performance.models import ImportRun, Measure, Observation
+from pcplan.plans.models import Plan, Priority, Theme
+from pcplan.reports.models import GeneratedReport
+from pcplan.transparency import permissions as transparency_permissions
+from pcplan.transparency.models import Decision
 
 
 class Conditional:
-    """ETag and Last-Modified-free conditional GETs: the ETag is the body's hash, and a client
-    sending it back in If-None-Match gets 304 Not Modified with no body."""
+    """Conditional GETs: the ETag is the body's hash, and Last-Modified is when a record of
+    `changes_in` (the models the route reads) last changed, from the audit trail. A client
+    sending either back (If-None-Match, If-Modified-Since) gets 304 Not Modified, no body."""
+
+    changes_in: tuple[type[Model], ...] = ()
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
         if request.method in ("GET", "HEAD") and response.status_code == 200:
+            changed = freshness.last_changed(self.changes_in)
+            if changed is not None:
+                response["Last-Modified"] = http_date(changed.timestamp())
             response.render()
             conditional = ConditionalGetMiddleware(lambda _request: response)
             result: Response = conditional(request._request)  # type: ignore[assignment]
@@ -68,6 +90,7 @@ class PublicViewSet(Conditional, viewsets.ReadOnlyModelViewSet[Any]):
 class PlanViewSet(PublicViewSet):
     """Police and Crime Plans that are issued, varied or superseded."""
 
+    changes_in = (Plan,)
     serializer_class = s.PlanSerializer
     filterset_fields = ["status"]
 
@@ -78,6 +101,7 @@ class PlanViewSet(PublicViewSet):
 class ThemeViewSet(PublicViewSet):
     """The themes of public plans, with their priorities for action."""
 
+    changes_in = (Theme, Priority, Plan)
     serializer_class = s.ThemeSerializer
     filterset_class = filters.ThemeFilter
 
@@ -88,6 +112,7 @@ class ThemeViewSet(PublicViewSet):
 class DeliverableViewSet(PublicViewSet):
     """Published deliverables of public plans, each with its latest published update."""
 
+    changes_in = (Deliverable, Update, Organisation, Theme, Plan)
     serializer_class = s.DeliverableSerializer
     filterset_class = filters.DeliverableFilter
 
@@ -98,6 +123,7 @@ class DeliverableViewSet(PublicViewSet):
 class UpdateViewSet(PublicViewSet):
     """Published progress updates of public deliverables, newest first."""
 
+    changes_in = (Update, Deliverable, Organisation, Theme, Plan)
     serializer_class = s.UpdateSerializer
     filterset_class = filters.UpdateFilter
 
@@ -108,6 +134,7 @@ class UpdateViewSet(PublicViewSet):
 class MeasureViewSet(PublicViewSet):
     """National measures and published local measures."""
 
+    changes_in = (Measure,)
     serializer_class = s.MeasureSerializer
     filterset_fields = ["is_national", "key"]
 
@@ -118,6 +145,7 @@ class MeasureViewSet(PublicViewSet):
 class ObservationViewSet(PublicViewSet):
     """Values of public measures, per month, quarter or year, for the force or a CSP area."""
 
+    changes_in = (Observation, Measure)
     serializer_class = s.ObservationSerializer
     filterset_class = filters.ObservationFilter
 
@@ -128,6 +156,7 @@ class ObservationViewSet(PublicViewSet):
 class PanelMemberViewSet(PublicViewSet):
     """Members of the Police and Crime Panel, past and present."""
 
+    changes_in = (PanelMember,)
     serializer_class = s.PanelMemberSerializer
     filterset_fields = ["kind", "office"]
 
@@ -139,6 +168,7 @@ class MeetingViewSet(PublicViewSet):
     """Meetings of every body that meets in public (the Panel's among them), with a link to
     each one's page and calendar entry."""
 
+    changes_in = (Meeting,)
     serializer_class = s.MeetingSerializer
     filterset_class = filters.MeetingFilter
 
@@ -149,6 +179,7 @@ class MeetingViewSet(PublicViewSet):
 class AgendaItemViewSet(PublicViewSet):
     """Items of published agendas; exempt items are listed without their papers."""
 
+    changes_in = (AgendaItem, Meeting, Deliverable, Theme, Plan)
     serializer_class = s.AgendaItemSerializer
     filterset_class = filters.AgendaItemFilter
 
@@ -159,6 +190,7 @@ class AgendaItemViewSet(PublicViewSet):
 class MinuteViewSet(PublicViewSet):
     """Published minutes, exempt minutes left out, numbered as the Panel numbers them."""
 
+    changes_in = (MinuteItem, MinuteQuestion, Meeting)
     serializer_class = s.MinuteSerializer
     filterset_class = filters.MinuteFilter
 
@@ -169,6 +201,7 @@ class MinuteViewSet(PublicViewSet):
 class RecommendationViewSet(PublicViewSet):
     """The Panel's recommendations, with the response once it is published."""
 
+    changes_in = (Recommendation, Meeting, Deliverable, Theme, Plan)
     serializer_class = s.RecommendationSerializer
     filterset_class = filters.RecommendationFilter
 
@@ -179,11 +212,57 @@ class RecommendationViewSet(PublicViewSet):
 class ReportViewSet(PublicViewSet):
     """Published reports of public plans, newest first."""
 
+    changes_in = (GeneratedReport, Plan)
     serializer_class = s.ReportSerializer
     filterset_fields = ["plan", "kind"]
 
     def get_queryset(self) -> QuerySet[Any]:
         return public.reports()
+
+
+class AwardViewSet(PublicViewSet):
+    """The grants register: published grant awards, newest decision first."""
+
+    changes_in = (Award, Fund, Organisation, CommunitySafetyPartnership)
+    serializer_class = s.AwardSerializer
+    filterset_class = filters.AwardFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.awards()
+
+
+class DecisionViewSet(PublicViewSet):
+    """The decision register: published decisions, without their exempt part."""
+
+    changes_in = (Decision,)
+    serializer_class = s.DecisionSerializer
+    filterset_class = filters.DecisionFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.decisions()
+
+
+class BodyViewSet(PublicViewSet):
+    """Published partnerships, boards and groups; a body meeting in private by name, place
+    and priorities only."""
+
+    changes_in = (Body, BodyPriority, Membership, Organisation, Deliverable, Theme, Plan)
+    serializer_class = s.BodySerializer
+    filterset_class = filters.BodyFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.bodies()
+
+
+class PoliceCrimeViewSet(PublicViewSet):
+    """Street-level crime counts by month, force, area and crime type (data.police.uk)."""
+
+    changes_in = (ImportRun,)
+    serializer_class = s.PoliceCrimeSerializer
+    filterset_class = filters.PoliceCrimeFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.police_crimes()
 
 
 class PublishSerializer(serializers.Serializer[Any]):
@@ -292,3 +371,23 @@ class StaffDeliverableViewSet(
             api_user(request), deliverable, reason="Edited through the API", version=data["version"]
         )
         return Response(s.StaffDeliverableSerializer(deliverable).data)
+
+
+class CanReadDecisions(permissions.BasePermission):
+    """The OPCC and the Panel, as on the staff decision pages."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        return isinstance(user, User) and transparency_permissions.can_read_decisions(user)
+
+
+class StaffDecisionViewSet(Conditional, viewsets.ReadOnlyModelViewSet[Any]):
+    """Every decision, unpublished ones and exempt parts included, for the OPCC and the Panel
+    (as on the staff decision pages)."""
+
+    permission_classes = [permissions.IsAuthenticated, CanReadDecisions]
+    serializer_class = s.StaffDecisionSerializer
+    filterset_class = filters.DecisionFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return Decision.objects.order_by("-decided_on", "-number", "-id")

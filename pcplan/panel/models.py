@@ -17,6 +17,12 @@ from pcplan.panel import deadlines, rules
 from pcplan.partnerships.models import PANEL_KEY, Body, panel_body
 
 
+class PanelMemberQuerySet(models.QuerySet["PanelMember"]):
+    def public(self) -> PanelMemberQuerySet:
+        """Every member, past and present: their names are printed on every agenda."""
+        return self.all()
+
+
 class PanelMember(models.Model):
     """A seat-holder on the Panel over a period (seed 002, Membership)."""
 
@@ -37,6 +43,7 @@ class PanelMember(models.Model):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
 
+    objects = PanelMemberQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -54,6 +61,10 @@ def members_on(day: dt.date) -> models.QuerySet[PanelMember]:
     return PanelMember.objects.exclude(kind=PanelMember.Kind.SUBSTITUTE).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day
     )
+
+
+# The Panel's public rules, one queryset method each: the Panel's public pages, the API, the
+# feeds, Popolo and search all read through these (tested once, in tests/panel/test_public.py).
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
@@ -172,6 +183,19 @@ def agenda_report_path(item: AgendaItem, filename: str) -> str:
     return f"panel/meetings/{item.meeting_id}/item-{item.number}-{uuid.uuid4().hex}.pdf"
 
 
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
+    def public(self) -> AgendaItemQuerySet:
+        """Items of published agendas (status past "scheduled"). An exempt item is listed, so
+        the public knows the business exists; its papers are not (`with_public_papers`)."""
+        return self.filter(meeting__in=Meeting.objects.public()).exclude(
+            meeting__status=Meeting.Status.SCHEDULED
+        )
+
+    def with_public_papers(self) -> AgendaItemQuerySet:
+        """Public items whose papers, note and page range the public may read: not exempt."""
+        return self.public().filter(is_exempt=False)
+
+
 class AgendaItem(models.Model):
     class ExemptParagraph(models.IntegerChoices):
         """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt
@@ -242,6 +266,7 @@ class AgendaItem(models.Model):
     last_page = models.PositiveIntegerField(null=True, blank=True)
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="panel_items")
 
+    objects = AgendaItemQuerySet.as_manager()
     # The deliverables a report covers are part of the audit trail, like any other field.
     history = HistoricalRecords(m2m_fields=[deliverables])
 
@@ -349,6 +374,14 @@ class Declaration(models.Model):
     objects = DeclarationQuerySet.as_manager()
 
 
+class MinuteItemQuerySet(models.QuerySet["MinuteItem"]):
+    def public(self) -> MinuteItemQuerySet:
+        """Minutes of meetings whose minutes are published; exempt minutes never."""
+        return self.filter(
+            meeting__in=Meeting.objects.public(), meeting__minutes_published=True, is_exempt=False
+        )
+
+
 class MinuteItem(models.Model):
     """A numbered minute. Numbers run on across meetings and are never reused (seed 002)."""
 
@@ -366,6 +399,7 @@ class MinuteItem(models.Model):
     # Minutes of business taken in private are for members only, like exempt papers.
     is_exempt = models.BooleanField(default=False)
 
+    objects = MinuteItemQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -395,6 +429,13 @@ class MinuteQuestion(models.Model):
         ordering = ["minute", "number"]
 
 
+class RecommendationQuerySet(models.QuerySet["Recommendation"]):
+    def public(self) -> RecommendationQuerySet:
+        """Every recommendation is public; its response only once published
+        (`Recommendation.public_response`)."""
+        return self.filter(meeting__in=Meeting.objects.public())
+
+
 class Recommendation(models.Model):
     """A recommendation from the Panel to the Commissioner, tracked to his response."""
 
@@ -411,6 +452,7 @@ class Recommendation(models.Model):
     response_published = models.BooleanField(default=False)
     closed = models.BooleanField(default=False)
 
+    objects = RecommendationQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[deliverables])
 
     class Meta:
@@ -491,6 +533,12 @@ class PublicSubmission(models.Model):
         return f"{self.get_kind_display()} from {self.name}"
 
 
+class PreceptQuerySet(models.QuerySet["Precept"]):
+    def public(self) -> PreceptQuerySet:
+        """The precepts the Panel has reported on (its report is public once made)."""
+        return self.exclude(report_date=None)
+
+
 class Precept(models.Model):
     """The Commissioner's proposed precept and the Panel's review (PRSRA 2011 Sch 5)."""
 
@@ -516,6 +564,7 @@ class Precept(models.Model):
     response_published = models.BooleanField(default=False)
     revised_band_d = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
 
+    objects = PreceptQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -14,6 +14,7 @@ app_name = "panel"
 urlpatterns = [
     path("panel/", meetings.meeting_list, name="meetings"),
     path("panel/meetings.ics", meetings.meetings_ics, name="meetings-ics"),
+    path("panel/meetings.<export:fmt>", meetings.meeting_list_download, name="meetings-download"),
     path("panel/meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("panel/meetings/<int:pk>/agenda-pack.pdf", meetings.agenda_pack, name="agenda-pack"),
     path(
@@ -29,6 +30,11 @@ urlpatterns = [
     ),
     path("panel/forward-plan/", forward_plan.forward_plan, name="forward-plan"),
     path("panel/recommendations/", forward_plan.recommendation_list, name="recommendations"),
+    path(
+        "panel/recommendations.<export:fmt>",
+        forward_plan.recommendation_list_download,
+        name="recommendations-download",
+    ),
     path("panel/precept/<int:year>/", precept.precept_detail, name="precept"),
     path("panel/precept/<int:year>/report.pdf", precept.precept_report, name="precept-report"),
     path("staff/panel/", staff_meetings.staff_home, name="staff-home"),

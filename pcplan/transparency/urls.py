@@ -14,6 +14,11 @@ app_name = "transparency"
 
 urlpatterns = [
     path("decisions/", decisions.decision_register, name="decisions"),
+    path(
+        "decisions/register.<export:fmt>",
+        decisions.decision_register_download,
+        name="decisions-download",
+    ),
     path("decisions/<int:pk>/", decisions.decision_detail, name="decision"),
     path("staff/decisions/", decisions.staff_decisions, name="staff-decisions"),
     path("staff/decisions/new/", decisions.decision_new, name="decision-new"),

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from django.core.files.base import ContentFile
 
+from pcplan.core.models import Organisation
 from pcplan.delivery.models import Update
+from pcplan.grants.models import Award, Fund
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
@@ -16,13 +18,15 @@ from pcplan.panel.models import (
     PublicSubmission,
     Recommendation,
 )
-from pcplan.partnerships.models import BodyKind
-from pcplan.performance.models import Measure, Observation
+from pcplan.partnerships.models import Body, BodyKind, BodyPriority, MembershipRole
+from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.reports.models import GeneratedReport
+from pcplan.transparency.models import Decision
 from tests.factories import (
     BodyFactory,
     DeliverableFactory,
+    MembershipFactory,
     PlanFactory,
     ThemeFactory,
     UpdateFactory,
@@ -71,6 +75,29 @@ def public_record(db, constabulary_deliverable, published_update):
         response_published=True,
     )
     make_report(constabulary_deliverable.theme.plan, published=True, purpose="Progress.")
+    fund = Fund.objects.create(key="community-fund", name="Community Fund")
+    Award.objects.create(
+        reference="cf-001",
+        fund=fund,
+        recipient=constabulary_deliverable.lead,
+        purpose="Youth diversion",
+        amount="5000.00",
+        decision_date=dt.date(2023, 2, 1),
+        is_published=True,
+    )
+    Decision.objects.create(
+        number="2023/001",
+        decided_on=dt.date(2023, 2, 1),
+        title="Community Fund awards",
+        summary="Awards made.",
+        is_published=True,
+    )
+    board = BodyFactory(key="public-board", name="Public board", meetings_public=True)
+    board.deliverables.add(constabulary_deliverable)
+    MembershipFactory(body=board, person="The Chair", role=MembershipRole.CHAIR)
+    PoliceMonthlyCrime.objects.create(
+        force="a-force", month=dt.date(2023, 1, 1), crime_type="Burglary", count=12
+    )
     return meeting
 
 
@@ -169,5 +196,46 @@ def planted_secrets(db, public_record, constabulary_deliverable):
     plant_meetings_of(private, f"{SECRET} private body's")
     plant_meetings_of(BodyFactory(is_published=False), f"{SECRET} unpublished body's")
     make_report(constabulary_deliverable.theme.plan, published=False, purpose=f"{SECRET} report")
+    # Grants, decisions and bodies that are not public, or not all of them.
+    fund = Fund.objects.get(key="community-fund")
+    applicant = Organisation.objects.create(key="secret-applicant", name=f"{SECRET} applicant")
+    Award.objects.create(
+        reference="cf-002",
+        fund=fund,
+        recipient=applicant,
+        purpose=f"{SECRET} unpublished award",
+        is_published=False,
+    )
+    Decision.objects.create(
+        number="2023/002",
+        decided_on=dt.date(2023, 2, 2),
+        title=f"{SECRET} unpublished decision",
+        summary=f"{SECRET} summary",
+    )
+    Decision.objects.create(
+        number="2023/003",
+        decided_on=dt.date(2023, 2, 3),
+        title="Estates strategy",
+        summary="Agreed.",
+        exempt_part=f"{SECRET} exempt part",
+        exemption_reason=f"{SECRET} reason",
+        exemption_paragraph=f"{SECRET} paragraph 3",
+        is_published=True,
+    )
+    BodyFactory(key="secret-body", name=f"{SECRET} unpublished body", is_published=False)
+    private = BodyFactory(
+        key="private-board",
+        name="Private board",
+        meetings_public=False,
+        purpose=f"{SECRET} purpose",
+        terms_of_reference=f"{SECRET} terms",
+    )
+    BodyPriority.objects.create(body=private, title="Reduce harm")
+    private.deliverables.add(constabulary_deliverable)
+    MembershipFactory(body=private, person=f"{SECRET} private chair", role=MembershipRole.CHAIR)
+    # A member of a public body is named by organisation only, never as a person.
+    MembershipFactory(
+        body=Body.objects.get(key="public-board"), person=f"{SECRET} member", role="member"
+    )
     make_report(draft_plan, published=True, purpose=f"{SECRET} report of a draft plan")
     return Update.objects.get(text=f"{SECRET} unpublished update")

@@ -95,3 +95,23 @@ def test_the_schema_and_the_staff_routes_give_nothing_away_to_the_anonymous(
     assert staff.status_code == 401
     assert SECRET not in staff.content.decode()
     assert staff.json()["error"]["status"] == 401
+
+
+def test_a_private_body_is_listed_by_name_and_priorities_only(client, planted_secrets):
+    bodies = {b["key"]: b for b in client.get(reverse("api:body-list")).json()["results"]}
+    assert "secret-body" not in bodies
+    private = bodies["private-board"]
+    assert private["priorities"] == ["Reduce harm"]
+    assert private["purpose"] == private["terms_of_reference"] == ""
+    assert private["memberships"] == private["deliverables"] == []
+    public = bodies["public-board"]
+    assert [m["person"] for m in public["memberships"]] == ["The Chair", ""]
+    assert public["deliverables"]
+
+
+def test_a_published_decision_says_part_is_withheld_without_giving_it(client, planted_secrets):
+    decisions = client.get(reverse("api:decision-list")).json()["results"]
+    assert {d["number"] for d in decisions} == {"2023/001", "2023/003"}
+    withheld = next(d for d in decisions if d["number"] == "2023/003")
+    assert withheld["has_exempt_part"] is True
+    assert "exempt_part" not in withheld

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pcplan.api import urls as api_urls
+from pcplan.grants.models import Award, Fund
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
@@ -19,8 +20,17 @@ from pcplan.panel.models import (
     PanelMember,
     Recommendation,
 )
-from pcplan.performance.models import Observation
-from tests.factories import DeliverableFactory, OrganisationFactory, ThemeFactory, UpdateFactory
+from pcplan.partnerships.models import BodyPriority
+from pcplan.performance.models import Observation, PoliceMonthlyCrime
+from pcplan.transparency.models import Decision
+from tests.factories import (
+    BodyFactory,
+    DeliverableFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ThemeFactory,
+    UpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +65,24 @@ def grow(public_record, theme, start, times):
             meeting=meeting, text=f"Rec {n}", made_on=meeting.date, response_due=meeting.date
         )
         rec.deliverables.add(deliverable)
+        Award.objects.create(
+            reference=f"award-{n}",
+            fund=Fund.objects.first(),
+            recipient=deliverable.lead,
+            purpose="Grant",
+            area=None,
+            is_published=True,
+        )
+        Decision.objects.create(
+            decided_on=dt.date(2023, 1, 1), title=f"Decision {n}", summary="S", is_published=True
+        )
+        body = BodyFactory(parent=BodyFactory(), meetings_public=n % 2 == 0)
+        body.deliverables.add(deliverable)
+        BodyPriority.objects.create(body=body, title=f"Priority {n}")
+        MembershipFactory(body=body, organisation=deliverable.lead, role="chair")
+        PoliceMonthlyCrime.objects.create(
+            force="a-force", month=dt.date(2022, 1 + n % 12, 1), crime_type="Robbery", count=n
+        )
 
 
 def queries(client, url):

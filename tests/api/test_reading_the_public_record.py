@@ -3,9 +3,17 @@ GETs, and an error body that says what was wrong."""
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import parse_http_date
 
+from pcplan.api import urls as api_urls
+from pcplan.panel.models import Meeting
+from pcplan.performance.models import ImportRun
 from tests.factories import DeliverableFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +71,45 @@ def test_an_unchanged_list_answers_304_to_its_etag(client, public_record):
     assert first.status_code == 200
     etag = first["ETag"]
     again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+@pytest.mark.parametrize(
+    "basename", [basename for _p, _v, basename in api_urls.public_router.registry]
+)
+def test_every_list_says_when_it_last_changed(client, public_record, basename):
+    if basename == "police-crime":
+        ImportRun.objects.create(files=["2023-01-a-force-street.csv"])
+    response = client.get(reverse(f"api:{basename}-list"))
+    assert parse_http_date(response["Last-Modified"]) <= time.time() + 1
+
+
+def test_a_list_answers_304_until_a_record_of_it_changes(client, public_record):
+    url = reverse("api:meeting-list")
+    meeting = Meeting.objects.get()
+    # The meeting was entered a minute ago...
+    earlier = timezone.now() - dt.timedelta(minutes=1)
+    meeting.history.model.objects.update(history_date=earlier)
+    first = client.get(url)
+    since = first["Last-Modified"]
+    assert parse_http_date(since) == int(earlier.timestamp())
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=since).status_code == 304
+    # ...and now the Panel's secretariat changes its venue.
+    meeting.venue = "Council Chamber"
+    meeting.save()
+    changed = client.get(url, HTTP_IF_MODIFIED_SINCE=since)
+    assert changed.status_code == 200
+    assert "Council Chamber" in changed.content.decode()
+    assert parse_http_date(changed["Last-Modified"]) > parse_http_date(since)
+
+
+@pytest.mark.parametrize("name", ["feed-updates", "feed-meetings-atom", "feed-papers"])
+def test_a_feed_says_when_it_last_changed_and_answers_304(client, public_record, name):
+    url = reverse(f"api:{name}")
+    first = client.get(url)
+    assert first.status_code == 200
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert again.status_code == 304
     assert again.content == b""
 

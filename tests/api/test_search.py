@@ -43,3 +43,22 @@ def test_the_search_api_gives_absolute_links(client, planted_secrets):
     results = client.get(reverse("api:api-search"), {"q": "Delivery Plan update"}).json()["results"]
     assert {r["kind"] for r in results} >= {"Agenda item", "Minute"}
     assert all(r["url"].startswith("http://testserver/") for r in results)
+
+
+def test_signed_in_staff_find_drafts_marked_as_drafts(client, planted_secrets, contributor):
+    client.force_login(contributor)
+    page = client.get(reverse("api:staff-search"), {"q": "unpublished update"})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert f"{SECRET} unpublished update" in body
+    assert "(draft)" in body
+    assert reverse("delivery:deliverable-detail", args=[planted_secrets.deliverable_id]) in body
+    # The public search, signed in or not, still shows published records only.
+    public = client.get(reverse("api:search"), {"q": "unpublished update"})
+    assert SECRET not in public.content.decode().replace("unpublished update", "")
+
+
+def test_the_staff_search_is_for_signed_in_staff_only(client, planted_secrets):
+    response = client.get(reverse("api:staff-search"), {"q": "unpublished update"})
+    assert response.status_code == 302
+    assert "/login" in response["Location"] or "next=" in response["Location"]

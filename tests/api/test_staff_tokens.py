@@ -9,6 +9,7 @@ from django.urls import reverse
 from pcplan.api.models import ApiToken
 from pcplan.api.tokens import issue_token, revoke_token
 from pcplan.delivery.models import Update
+from pcplan.transparency.models import Decision
 from tests.factories import UpdateFactory
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +219,24 @@ def test_a_bad_target_is_refused_naming_the_field(client, editor, constabulary_d
     assert "target" in response.json()["error"]["fields"]
     constabulary_deliverable.refresh_from_db()
     assert constabulary_deliverable.target is None
+
+
+def test_the_opcc_reads_exempt_parts_of_decisions_with_a_token_and_a_contributor_cannot(
+    client, editor, contributor
+):
+    Decision.objects.create(
+        decided_on="2023-02-03",
+        title="Estates strategy",
+        summary="Agreed.",
+        exempt_part="Sale price of the site",
+        exemption_reason="Commercial",
+        exemption_paragraph="Schedule 12A paragraph 3",
+    )
+    url = reverse("api:staff-decision-list")
+    read = client.get(url, **bearer(editor))
+    assert read.status_code == 200
+    assert read.json()["results"][0]["exempt_part"] == "Sale price of the site"
+    refused = client.get(url, **bearer(contributor))
+    assert refused.status_code == 403
+    assert "Sale price" not in refused.content.decode()
+    assert client.get(url).status_code == 401

@@ -141,14 +141,16 @@ def get_precept_for_user(request: HttpRequest, year: int) -> Precept:
     the_precept = get_object_or_404(
         Precept.objects.select_related("meeting"), financial_year_start=year
     )
-    if the_precept.report_date is None and not permissions.can_see_exempt(panel_user(request)):
+    if permissions.can_see_exempt(panel_user(request)):
+        return the_precept
+    if not Precept.objects.public().filter(pk=the_precept.pk).exists():
         raise Http404(_("The Panel has not reported on this precept yet"))
     return the_precept
 
 
 def get_recommendation_for_user(request: HttpRequest, pk: int) -> Recommendation:
     """Recommendations are public."""
-    return get_object_or_404(Recommendation.objects.select_related("meeting"), pk=pk)
+    return get_object_or_404(Recommendation.objects.public().select_related("meeting"), pk=pk)
 
 
 def get_action_for_user(request: HttpRequest, pk: int) -> Action:

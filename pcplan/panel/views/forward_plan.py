@@ -8,8 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
+from pcplan.core import exports
 from pcplan.core.http import posted, staff_user
 from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
@@ -52,15 +54,45 @@ def forward_plan(request: HttpRequest) -> HttpResponse:
 
 
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    recs = Recommendation.objects.filter(meeting__in=Meeting.objects.public())
-    recs = recs.select_related("meeting").prefetch_related(
-        Prefetch(
-            "deliverables",
-            queryset=Deliverable.objects.public().select_related("theme__plan"),
-            to_attr="public_deliverables",
+    recs = (
+        Recommendation.objects.public()
+        .select_related("meeting")
+        .prefetch_related(
+            Prefetch(
+                "deliverables",
+                queryset=Deliverable.objects.public().select_related("theme__plan"),
+                to_attr="public_deliverables",
+            )
         )
     )
     return render(request, "panel/recommendation_list.html", {"recommendations": recs})
+
+
+def _response(rec: Recommendation) -> str:
+    return rec.response_text if rec.response_published else ""
+
+
+RECOMMENDATION_COLUMNS: list[exports.Column[Recommendation]] = [
+    exports.Column(gettext_lazy("Made on"), lambda r: r.made_on),
+    exports.Column(gettext_lazy("Meeting"), lambda r: r.meeting.date),
+    exports.Column(gettext_lazy("Recommendation"), lambda r: r.text),
+    exports.Column(gettext_lazy("Response due"), lambda r: r.response_due),
+    exports.Column(
+        gettext_lazy("Response date"), lambda r: r.response_date if r.response_published else None
+    ),
+    exports.Column(gettext_lazy("Response"), _response),
+]
+
+
+def recommendation_list_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The recommendations page as CSV or Excel: a response only once it is published."""
+    return exports.download(
+        fmt,
+        RECOMMENDATION_COLUMNS,
+        Recommendation.objects.public().select_related("meeting"),
+        name="panel-recommendations",
+        sheet=gettext("Recommendations"),
+    )
 
 
 @secretariat_only

@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from pcplan.core import exports
 from pcplan.core.office import current_office
 from pcplan.panel import calendar, documents
 from pcplan.panel.models import (
@@ -34,8 +36,32 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         {
             "upcoming": Meeting.objects.of_panel().public().coming(today),
             "past": Meeting.objects.of_panel().public().past(today),
-            "precepts": Precept.objects.exclude(report_date=None),
+            "precepts": Precept.objects.public(),
         },
+    )
+
+
+MEETING_COLUMNS: list[exports.Column[Meeting]] = [
+    exports.Column(gettext_lazy("Date"), lambda m: m.date),
+    exports.Column(gettext_lazy("Time"), lambda m: f"{m.time:%H:%M}"),
+    exports.Column(gettext_lazy("Title"), lambda m: m.title),
+    exports.Column(gettext_lazy("Venue"), lambda m: m.venue),
+    exports.Column(gettext_lazy("Status"), lambda m: m.get_status_display()),
+    exports.Column(gettext_lazy("Agenda published on"), lambda m: m.agenda_published_on),
+    exports.Column(
+        gettext_lazy("Minutes published"), lambda m: _("Yes") if m.minutes_published else _("No")
+    ),
+]
+
+
+def meeting_list_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every public meeting, as the meetings page lists them, as CSV or Excel."""
+    return exports.download(
+        fmt,
+        MEETING_COLUMNS,
+        Meeting.objects.public().order_by("date", "time", "pk"),
+        name="panel-meetings",
+        sheet=_("Meetings"),
     )
 
 

@@ -8,8 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from pcplan.core import exports
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.publishing import set_published
 from pcplan.transparency import services
@@ -86,6 +88,34 @@ def decision_register(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     return render(request, "transparency/decision_register.html", {"page": page})
+
+
+# The register's columns as a download: what the public decision page shows, no exempt field.
+REGISTER_COLUMNS: list[exports.Column[Decision]] = [
+    exports.Column(gettext_lazy("Number"), lambda d: d.number),
+    exports.Column(gettext_lazy("Date of decision"), lambda d: d.decided_on),
+    exports.Column(gettext_lazy("Title"), lambda d: d.title),
+    exports.Column(gettext_lazy("Kind"), lambda d: d.get_kind_display()),
+    exports.Column(gettext_lazy("Decided by"), lambda d: d.decision_maker),
+    exports.Column(gettext_lazy("Summary"), lambda d: d.summary),
+    exports.Column(gettext_lazy("Reasons"), lambda d: d.reasons),
+    exports.Column(gettext_lazy("Financial implications"), lambda d: d.financial_implications),
+    exports.Column(
+        gettext_lazy("Part withheld as exempt"),
+        lambda d: _("Yes") if d.has_exempt_part else _("No"),
+    ),
+]
+
+
+def decision_register_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The public register as CSV or Excel: published decisions only, as the page."""
+    return exports.download(
+        fmt,
+        REGISTER_COLUMNS,
+        Decision.objects.public().newest_first(),
+        name="decisions",
+        sheet=_("Decisions"),
+    )
 
 
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:

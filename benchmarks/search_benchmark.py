@@ -1,0 +1,130 @@
+"""Benchmark: public search over 10,000 deliverables and 100,000 published updates (issue 14,
+Performance: "search answers in under 100 ms at the median").
+
+Run from the checkout (a throw-away SQLite database unless BENCH_DATABASE_URL names another):
+
+    PCPLAN_TESTING=1 .venv/bin/python benchmarks/search_benchmark.py
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search \
+        PCPLAN_TESTING=1 .venv/bin/python benchmarks/search_benchmark.py
+
+It times `pcplan.api.search.search` for a rare word, a common word and two words, 20 runs each,
+and, as the yardstick measured in the same run, a bare count of the updates whose text holds
+the rare word (one LIKE scan of the largest table). It prints medians in ms and the ratio.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("PCPLAN_TESTING", "1")
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pcplan.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from pcplan.api.search import search  # noqa: E402
+from pcplan.core.models import Organisation  # noqa: E402
+from pcplan.delivery.models import Deliverable, Update  # noqa: E402
+from pcplan.plans.lifecycle import PlanStatus  # noqa: E402
+from pcplan.plans.models import Plan, Theme  # noqa: E402
+
+DELIVERABLES = int(os.environ.get("BENCH_DELIVERABLES", "10000"))
+UPDATES_EACH = int(os.environ.get("BENCH_UPDATES_EACH", "10"))
+RUNS = 20
+WORDS = ["partners", "victims", "training", "funding", "patrols", "review", "housing", "youth"]
+
+
+def build() -> None:
+    plan = Plan.objects.create(
+        key="bench",
+        title="Benchmark plan",
+        area="Benchmark area",
+        status=PlanStatus.ISSUED,
+        starts_on=dt.date(2021, 4, 1),
+        ends_on=dt.date(2025, 3, 31),
+    )
+    theme = Theme.objects.create(plan=plan, key="t", position=1, title="Theme", aim="Aim")
+    lead = Organisation.objects.create(key="lead", name="Lead organisation")
+    Deliverable.objects.bulk_create(
+        (
+            Deliverable(
+                theme=theme,
+                key=f"d-{n}",
+                title=f"Deliverable {n} on {WORDS[n % len(WORDS)]}",
+                purpose=f"Work with {WORDS[(n + 3) % len(WORDS)]} across the area.",
+                lead=lead,
+                added_on=dt.date(2021, 4, 1),
+                is_published=True,
+            )
+            for n in range(DELIVERABLES)
+        ),
+        batch_size=2000,
+    )
+    ids = list(Deliverable.objects.values_list("pk", flat=True))
+    start = dt.date(2021, 4, 1)
+    Update.objects.bulk_create(
+        (
+            Update(
+                deliverable_id=ids[n % len(ids)],
+                date=start + dt.timedelta(days=n % 1400),
+                text=(
+                    f"Progress note {n}: met {WORDS[n % len(WORDS)]} and "
+                    f"{WORDS[(n * 7) % len(WORDS)]}; next steps agreed."
+                    + (" Zanzibar pilot." if n % 5000 == 0 else "")
+                ),
+                is_published=True,
+            )
+            for n in range(len(ids) * UPDATES_EACH)
+        ),
+        batch_size=5000,
+    )
+
+
+def median_ms(run: Callable[[], object]) -> float:
+    run()  # warm
+    times = []
+    for _ in range(RUNS):
+        begin = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - begin) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    begin = time.perf_counter()
+    build()
+    print(
+        f"{connection.vendor}: {Deliverable.objects.count():,} deliverables, "
+        f"{Update.objects.count():,} updates, built in {time.perf_counter() - begin:.0f} s"
+    )
+    yardstick = median_ms(lambda: Update.objects.filter(text__icontains="zanzibar").count())
+    print(f"yardstick (count of updates LIKE a rare word): {yardstick:.1f} ms")
+    for query in ["zanzibar", "victims", "housing partners"]:
+        taken = median_ms(partial(search, query))
+        print(
+            f"search {query!r}: median {taken:.1f} ms, {taken / yardstick:.1f}x the yardstick, "
+            f"{len(search(query))} hits"
+        )
+
+
+if __name__ == "__main__":
+    main()
