@@ -1,7 +1,7 @@
 """What the anonymous API reads: each app's own `.public()` queryset, the same one the app's
-public pages read (for the Panel, pcplan/panel/models.py, where a private body's meetings and all that
-hangs off them are never public), with the ordering and prefetching
-the API's pages need. Nothing here decides what is public.
+public pages read (for the Panel, pcplan/panel/models.py, where a private body's meetings and
+all that hangs off them are never public), with the ordering and prefetching the API's pages
+need. Nothing here decides what is public.
 
 No other module of the API picks rows for the public: the invariant tests read every route.
 """
