@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -125,15 +126,15 @@ class Deliverable(Versioned, Publishable):
         """The deliverables this one depends on that are overdue on `on` (flagged to staff)."""
         return [d for d in self.depends_on.all() if d.is_overdue(on)]
 
-    def rag(self, on: dt.date) -> rules.Rag:
-        """Red, amber or green by the one rule, `rules.rag_status`."""
-        return rules.rag_status(
-            self.status,
-            self.target,
-            on,
-            risk=self.risk,
-            dependency_late=bool(self.late_dependencies(on)),
+    def rag(self, on: dt.date, *, dependencies: Iterable[Deliverable] | None = None) -> rules.Rag:
+        """Red, amber or green by the one rule, `rules.rag_status`. Public pages pass the
+        public `dependencies` only (prefetched), so a draft never colours what the public sees."""
+        late = (
+            bool(self.late_dependencies(on))
+            if dependencies is None
+            else any(d.is_overdue(on) for d in dependencies)
         )
+        return rules.rag_status(self.status, self.target, on, risk=self.risk, dependency_late=late)
 
     def is_new_since(self, since: dt.date, as_of: dt.date) -> bool:
         return rules.is_new_since(self.added_on, since, as_of)

@@ -1,8 +1,10 @@
 """Who may do what with the Panel's business (one place for each rule).
 
 The Panel secretariat (and administrators) keep meetings, minutes, the forward plan,
-recommendations and public questions. Panel members read everything, exempt papers included.
-The public reads published, non-exempt content only, and never signs in: it is `None` here.
+recommendations and public questions. OPCC editors may also put a generated report on an
+agenda item whose agenda is not yet published. Panel members read everything, exempt papers
+included. The public reads published, non-exempt content only, and never signs in: it is
+`None` here.
 
 Views check these once on the way in (`pcplan.panel.views.access`) and hand templates the
 answers as flags; services use the same functions.
@@ -13,6 +15,7 @@ from __future__ import annotations
 from pcplan.core.models import User
 from pcplan.partnerships.models import Body
 from pcplan.partnerships.permissions import can_keep_partnerships
+from pcplan.plans.permissions import can_edit_plan
 
 RUN_PANEL = frozenset({User.Role.PANEL_SECRETARIAT, User.Role.ADMINISTRATOR})
 SEE_EXEMPT = RUN_PANEL | {User.Role.PANEL_MEMBER}
@@ -51,3 +54,9 @@ def can_see_exempt_of(user: User | None, body: Body) -> bool:
 
 def can_read_meetings_of(user: User | None, body: Body) -> bool:
     return body.meetings_are_public or can_see_exempt_of(user, body)
+
+
+def can_attach_paper(user: User | None) -> bool:
+    """The secretariat, and the OPCC editors who write the reports the Panel receives: an
+    editor's generated report becomes its agenda item's paper in one step (issue 18)."""
+    return can_run_panel(user) or (user is not None and can_edit_plan(user))

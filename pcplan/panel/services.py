@@ -96,14 +96,47 @@ def save_agenda_item(
     is kept, because the item's history names it."""
     _require(user)
     if report is not None:
-        name, data = report
-        item.report_file.save(name, ContentFile(data), save=False)
-        item.report_filename = name[:200]
-        item.kind = AgendaItem.Kind.STANDARD
+        _put_paper(item, *report)
     attributed_to(item, user, "Agenda item saved").save()
     if deliverables is not None:
         attributed_to(item, user, "Deliverables covered changed")
         item.deliverables.set(deliverables)
+    return item
+
+
+def _put_paper(item: AgendaItem, name: str, data: bytes) -> None:
+    item.report_file.save(name, ContentFile(data), save=False)
+    item.report_filename = name[:200]
+    item.kind = AgendaItem.Kind.STANDARD
+
+
+def paper_refusal(item: AgendaItem) -> str:
+    """Why a paper may not be put on this item now, or "" when it may."""
+    if item.meeting.agenda_is_public:
+        return _(
+            "The agenda for the meeting on %(date)s is published: its papers can no longer "
+            "be replaced."
+        ) % {"date": f"{item.meeting.date:%-d %B %Y}"}
+    if item.kind in {AgendaItem.Kind.PREVIOUS_MINUTES, AgendaItem.Kind.ACTION_LOG}:
+        return _("This item's paper is made by pcplan from the Panel's own records.")
+    return ""
+
+
+@transaction.atomic
+def attach_paper(user: User, item: AgendaItem, *, name: str, data: bytes) -> AgendaItem:
+    """Make a PDF the item's paper, replacing any earlier one, until the agenda is published.
+
+    The meeting's row is locked so that the agenda cannot be published half-way through."""
+    if not permissions.can_attach_paper(user):
+        raise PermissionDenied(_("Only the secretariat and OPCC editors put papers on agendas."))
+    item.meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    refusal = paper_refusal(item)
+    if refusal:
+        raise ValidationError(refusal)
+    _put_paper(item, name, data)
+    attributed_to(item, user, "Paper attached").save(
+        update_fields=["report_file", "report_filename", "kind"]
+    )
     return item
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from pcplan.core.forms import GovukDateField
 from pcplan.plans.lifecycle import PlanStatus
-from pcplan.plans.models import Plan, PlanStatutoryElement, Priority, Theme
+from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority, Theme
 
 
 class PlanForm(forms.ModelForm[Plan]):
@@ -110,3 +111,61 @@ class PlanStatusForm(forms.Form):
 
     def cleaned_status(self) -> PlanStatus:
         return PlanStatus(self.cleaned_data["status"])
+
+
+class CommitmentForm(forms.ModelForm[Commitment]):
+    """A key objective, shared outcome or personal pledge, with what shows it is kept: the
+    plan's deliverables and the published measures."""
+
+    class Meta:
+        model = Commitment
+        fields = ["kind", "theme", "text", "position", "deliverables", "measures"]
+        labels = {
+            "kind": gettext_lazy("What is it?"),
+            "theme": gettext_lazy("Theme"),
+            "text": gettext_lazy("Wording, as the plan prints it"),
+            "position": gettext_lazy("Order"),
+            "deliverables": gettext_lazy("Deliverables that keep it"),
+            "measures": gettext_lazy("Measures that show it"),
+        }
+        help_texts = {
+            "theme": gettext_lazy(
+                "Key objectives and shared outcomes belong to a theme; a pledge may name one."
+            ),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "deliverables": forms.CheckboxSelectMultiple,
+            "measures": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "kind": {"required": gettext_lazy("Choose what it is")},
+            "text": {"required": gettext_lazy("Enter the wording")},
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        from pcplan.delivery.models import Deliverable
+        from pcplan.performance.models import Measure
+
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        fields: Any = self.fields
+        fields["kind"].choices = Commitment.Kind.choices
+        fields["theme"].queryset = plan.themes.all()
+        fields["theme"].empty_label = gettext_lazy("No theme")
+        fields["deliverables"].queryset = Deliverable.objects.for_plan(plan).order_by(
+            "theme__position", "title"
+        )
+        fields["measures"].queryset = Measure.objects.order_by("position", "name")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") in {Commitment.Kind.KEY_OBJECTIVE, Commitment.Kind.SHARED_OUTCOME}:
+            if not data.get("theme"):
+                self.add_error(
+                    "theme",
+                    gettext_lazy(
+                        "Choose the theme: key objectives and shared outcomes belong to one"
+                    ),
+                )
+        return data

@@ -1,8 +1,10 @@
-"""Changes to plans, themes and priorities: permission-checked, atomic, audited."""
+"""Changes to plans, themes, priorities and commitments: permission-checked, atomic,
+audited."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -10,9 +12,13 @@ from django.db import models, transaction
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.plans import lifecycle, permissions
-from pcplan.plans.models import Plan, PlanStatusChange
+from pcplan.plans.models import Commitment, Plan, PlanStatusChange
 from pcplan.plans.permissions import require
 from pcplan.transparency import services as transparency_services
+
+if TYPE_CHECKING:
+    from pcplan.delivery.models import Deliverable
+    from pcplan.performance.models import Measure
 
 
 @transaction.atomic
@@ -21,6 +27,25 @@ def save_by_editor(user: User, instance: models.Model, *, reason: str = "") -> N
     require(permissions.can_edit_plan(user))
     creating = instance.pk is None
     attributed_to(instance, user, reason or ("Created" if creating else "Edited")).save()
+
+
+@transaction.atomic
+def save_commitment(
+    user: User,
+    commitment: Commitment,
+    *,
+    deliverables: list[Deliverable],
+    measures: list[Measure],
+) -> Commitment:
+    """Save a key objective, shared outcome or pledge with its links, all in the history."""
+    require(permissions.can_edit_plan(user))
+    creating = commitment.pk is None
+    label = Commitment.Kind(commitment.kind).label
+    attributed_to(commitment, user, f"{label} {'added' if creating else 'edited'}").save()
+    attributed_to(commitment, user, "Deliverables and measures linked")
+    commitment.deliverables.set(deliverables)
+    commitment.measures.set(measures)
+    return commitment
 
 
 @transaction.atomic

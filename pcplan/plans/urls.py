@@ -17,6 +17,12 @@ urlpatterns = [
     ),
     path("plans/<slug:key>/themes/new/", views.theme_edit, name="theme-create"),
     path("plans/<slug:key>/themes/<slug:theme_key>/edit/", views.theme_edit, name="theme-edit"),
+    path("plans/<slug:key>/commitments/new/", views.commitment_edit, name="commitment-create"),
+    path(
+        "plans/<slug:key>/commitments/<int:pk>/edit/",
+        views.commitment_edit,
+        name="commitment-edit",
+    ),
     path(
         "plans/<slug:key>/themes/<slug:theme_key>/priorities/new/",
         views.priority_edit,

@@ -15,6 +15,7 @@ from pcplan.delivery.models import Deliverable
 from pcplan.delivery.summary import status_table
 from pcplan.plans import permissions, services
 from pcplan.plans.forms import (
+    CommitmentForm,
     PlanForm,
     PlanStatusForm,
     PriorityForm,
@@ -221,4 +222,49 @@ def priority_edit(
         },
         success_url=plan_url(plan) + "#themes",
         success_message=gettext("Priority saved"),
+    )
+
+
+@login_required
+def commitment_edit(request: HttpRequest, key: str, pk: int | None = None) -> HttpResponse:
+    """Add or edit a key objective, shared outcome or personal pledge (`?kind=` and `?theme=`
+    choose what a new one starts as)."""
+    user = require_plan_editor(request)
+    plan = get_plan_for_user(request, key)
+    if pk:
+        commitment = get_object_or_404(Commitment, plan=plan, pk=pk)
+        initial = {}
+    else:
+        kind = request.GET.get("kind", "")
+        theme = plan.themes.filter(key=request.GET.get("theme", "")).first()
+        commitment = Commitment(plan=plan)
+        siblings = plan.commitments.filter(kind=kind, theme=theme)
+        initial = {
+            "kind": kind if kind in Commitment.Kind.values else None,
+            "theme": theme,
+            "position": siblings.count() + 1,
+        }
+    form = CommitmentForm(posted(request), instance=commitment, initial=initial, plan=plan)
+
+    def save() -> None:
+        services.save_commitment(
+            user,
+            form.save(commit=False),
+            deliverables=list(form.cleaned_data["deliverables"]),
+            measures=list(form.cleaned_data["measures"]),
+        )
+
+    return edit_form(
+        request,
+        form,
+        save,
+        context={
+            "title": gettext("Edit %(kind)s") % {"kind": commitment.get_kind_display().lower()}
+            if pk
+            else gettext("Add a key objective, shared outcome or pledge"),
+            "caption": plan.title,
+            "back_url": plan_url(plan) + "#themes",
+        },
+        success_url=plan_url(plan) + "#themes",
+        success_message=gettext("Saved"),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.progress import Progress, progress_by_theme
@@ -78,7 +79,19 @@ def theme(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
     the_theme = get_object_or_404(
         Theme.objects.prefetch_related("priorities"), plan=the_plan, key=theme_key
     )
-    deliverables = list(public_deliverables().filter(theme=the_theme))
+    deliverables = list(
+        public_deliverables()
+        .filter(theme=the_theme)
+        .prefetch_related(
+            Prefetch(
+                "depends_on", queryset=Deliverable.objects.public(), to_attr="public_dependencies"
+            )
+        )
+    )
+    today = timezone.localdate()
+    for d in deliverables:
+        # RAG by the one rule, from public dependencies only (issue 18).
+        d.public_rag = d.rag(today, dependencies=d.public_dependencies)  # type: ignore[attr-defined]
     progress = progress_by_theme(Deliverable.objects.public().filter(theme=the_theme))
     commitments = list(public_commitments().filter(theme=the_theme))
     by_status = [

@@ -7,6 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from pcplan.core.forms import GovukDateField
+from pcplan.panel.models import AgendaItem
+from pcplan.panel.services import paper_refusal
 from pcplan.reports.models import ReportFormat
 from pcplan.reports.progress import ReportFields
 
@@ -55,10 +57,17 @@ class ReportForm(forms.Form):
         required=False,
         help_text="One document per line, with its address.",
     )
+    # The Panel agenda item the report is the paper for, chosen before the form (issue 18).
+    paper_for = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.select_related("meeting"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args: Any, board: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if board:
+            del self.fields["paper_for"]
             del self.fields["agenda_item"]
             del self.fields["terms_of_reference"]
             self.fields["panel_name"].label = "To"
@@ -71,6 +80,7 @@ class ReportForm(forms.Form):
         since: dt.date | None = data.get("since")
         if as_of and since and as_of <= since:
             self.add_error("as_of", "The report date must be after the previous report date")
+        check_paper(self, data)
         return data
 
     def report_fields(self) -> ReportFields:
@@ -78,6 +88,46 @@ class ReportForm(forms.Form):
         return ReportFields(
             **{name: data.get(name) or "" for name in ReportFields.names()}  # type: ignore[arg-type]
         )
+
+
+def check_paper(form: forms.Form, data: dict[str, Any]) -> None:
+    """An agenda paper is a PDF, and only while the meeting's agenda is unpublished."""
+    item: AgendaItem | None = data.get("paper_for")
+    if item is None:
+        return
+    if data.get("format") and data["format"] != ReportFormat.PDF:
+        form.add_error("format", gettext_lazy("An agenda paper must be a PDF: choose PDF"))
+    refusal = paper_refusal(item)
+    if refusal:
+        form.add_error(None, refusal)
+
+
+class PaperForForm(forms.Form):
+    """Which coming Panel meeting's agenda item a report is for (its date and number fill in)."""
+
+    item = forms.ChoiceField(
+        label=gettext_lazy("Panel meeting and agenda item"),
+        widget=forms.RadioSelect,
+        required=False,
+        initial="",
+    )
+
+    def __init__(self, *args: Any, items: list[AgendaItem], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, Any]] = [
+            (
+                str(item.pk),
+                gettext_lazy("Meeting of %(date)s, item %(number)s: %(title)s")
+                % {
+                    "date": f"{item.meeting.date:%-d %B %Y}",
+                    "number": item.number,
+                    "title": item.title,
+                },
+            )
+            for item in items
+        ]
+        choices.append(("", gettext_lazy("None: the report is not for an agenda yet")))
+        self.fields["item"].choices = choices  # type: ignore[attr-defined]
 
 
 class WhatChangedForm(forms.Form):
@@ -102,7 +152,8 @@ class UpdateRoundForm(forms.Form):
 
 
 class ThemeReportForm(forms.Form):
-    """The dates and format of a theme report (dates as YYYY-MM-DD, as the address carries)."""
+    """The dates and format of a theme report (dates as YYYY-MM-DD, as the address carries),
+    and the agenda item it is the paper for, if any."""
 
     as_of = forms.DateField(
         label=gettext_lazy("Report date"),
@@ -117,3 +168,13 @@ class ThemeReportForm(forms.Form):
         choices=[("html", gettext_lazy("Web page (HTML)")), ("pdf", gettext_lazy("PDF"))],
         widget=forms.RadioSelect,
     )
+    paper_for = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.select_related("meeting"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_paper(self, data)
+        return data

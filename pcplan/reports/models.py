@@ -10,8 +10,9 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
+from pcplan.panel.models import AgendaItem
 from pcplan.plans import lifecycle
-from pcplan.plans.models import Plan
+from pcplan.plans.models import Plan, Theme
 from pcplan.reports import permissions
 from pcplan.reports.progress import ReportFields
 
@@ -19,6 +20,7 @@ from pcplan.reports.progress import ReportFields
 class ReportKind(models.TextChoices):
     PANEL = "panel", "Panel progress report"
     BOARD = "board", "Board quarterly report"
+    THEME = "theme", "Theme report"
 
 
 class ReportFormat(models.TextChoices):
@@ -50,6 +52,20 @@ class GeneratedReport(Publishable):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="generated_reports")
     kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.PANEL)
     format = models.CharField(max_length=10, choices=ReportFormat.choices)
+    # A theme report is on one theme (issue 18 item 3); the others cover the whole plan.
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="generated_reports"
+    )
+    # The Panel agenda item whose paper this report became, if it was generated for one. The
+    # paper itself is the item's own file (the Panel's storage); this says where it came from.
+    paper_for = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="generated_reports",
+        verbose_name="paper for agenda item",
+    )
     as_of = models.DateField("report date")
     since = models.DateField("previous report date")
     # The editable words (progress.ReportFields), saved with each report.
@@ -81,9 +97,8 @@ class GeneratedReport(Publishable):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.get_kind_display()} as of {self.as_of:%d %B %Y} ({self.get_format_display()})"
-        )
+        what = f"Theme report: {self.theme.title}" if self.theme else self.get_kind_display()
+        return f"{what} as of {self.as_of:%d %B %Y} ({self.get_format_display()})"
 
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.can_manage_reports(user)
@@ -94,6 +109,10 @@ class GeneratedReport(Publishable):
 
     @property
     def filename(self) -> str:
+        if self.kind == ReportKind.THEME and self.theme is not None:
+            return (
+                f"{self.plan.key}-{self.theme.key}-theme-report-{self.as_of:%Y-%m-%d}.{self.format}"
+            )
         return f"{self.plan.key}-{self.kind}-report-{self.as_of:%Y-%m-%d}.{self.format}"
 
     @property

@@ -9,23 +9,39 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import Organisation, User
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
-from pcplan.plans.models import Plan
+from pcplan.panel import services as panel_services
+from pcplan.panel.models import AgendaItem
+from pcplan.plans.models import Plan, Theme
 from pcplan.plans.permissions import require
 from pcplan.reports import permissions
-from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRequest, UpdateRound
-from pcplan.reports.progress import ReportFields, build_progress_report, default_fields
+from pcplan.reports.models import (
+    GeneratedReport,
+    ReportFormat,
+    ReportKind,
+    UpdateRequest,
+    UpdateRound,
+)
+from pcplan.reports.progress import (
+    ProgressReport,
+    ReportFields,
+    build_progress_report,
+    default_fields,
+)
 from pcplan.reports.render import render
+from pcplan.reports.theme import build_theme_report
 
 
 def fields_for_next_report(plan: Plan, kind: str, as_of: dt.date) -> ReportFields:
@@ -51,22 +67,67 @@ def generate_report(
     as_of: dt.date,
     since: dt.date,
     report_fields: ReportFields,
+    paper_for: AgendaItem | None = None,
 ) -> GeneratedReport:
-    """Build the report from live data, render it and keep the file with its parameters."""
+    """Build the report from live data, render it and keep the file with its parameters; when
+    it is for a Panel agenda item, it becomes that item's paper in the same transaction."""
     require(permissions.can_manage_reports(user))
     report = build_progress_report(plan, as_of, since, report_fields, kind=kind)
+    return _keep(user, report, plan=plan, kind=kind, fmt=fmt, paper_for=paper_for)
+
+
+@transaction.atomic
+def generate_theme_report(
+    user: User,
+    theme: Theme,
+    *,
+    fmt: str,
+    as_of: dt.date,
+    since: dt.date,
+    paper_for: AgendaItem | None = None,
+) -> GeneratedReport:
+    """A theme report, stored and published like the other generated reports (issue 18)."""
+    require(permissions.can_manage_reports(user))
+    report = build_theme_report(theme, as_of, since)
+    return _keep(
+        user,
+        report,
+        plan=theme.plan,
+        kind=ReportKind.THEME,
+        fmt=fmt,
+        paper_for=paper_for,
+        theme=theme,
+    )
+
+
+def _keep(
+    user: User,
+    report: ProgressReport,
+    *,
+    plan: Plan,
+    kind: str,
+    fmt: str,
+    paper_for: AgendaItem | None,
+    theme: Theme | None = None,
+) -> GeneratedReport:
+    if paper_for is not None and fmt != ReportFormat.PDF:
+        raise ValidationError(gettext("An agenda paper must be a PDF: choose PDF"))
     content = render(report, fmt)
     generated = GeneratedReport(
         plan=plan,
         kind=kind,
+        theme=theme,
         format=fmt,
-        as_of=as_of,
-        since=since,
+        as_of=report.as_of,
+        since=report.since,
         created_by=user,
-        **asdict(report_fields),
+        paper_for=paper_for,
+        **asdict(report.fields),
     )
     generated.file.save(generated.filename, ContentFile(content), save=False)
     attributed_to(generated, user, f"Generated {ReportKind(kind).label}").save()
+    if paper_for is not None:
+        panel_services.attach_paper(user, paper_for, name=generated.filename, data=content)
     return generated
 
 

@@ -7,6 +7,8 @@ app_name = "reports"
 urlpatterns = [
     path("staff/plans/<slug:key>/reports/", views.report_list, name="report-list"),
     path("staff/plans/<slug:key>/reports/new/", views.report_generate, name="report-generate"),
+    path("staff/plans/<slug:key>/reports/new/for/", views.report_for, name="report-for"),
+    path("staff/reports/<int:pk>/", views.report_detail, name="report-detail"),
     path("staff/plans/<slug:key>/what-changed/", views.what_changed, name="what-changed"),
     path(
         "staff/plans/<slug:key>/update-requests/new/",

@@ -7,23 +7,30 @@ from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
+from pcplan.panel.models import AgendaItem, Meeting
 from pcplan.plans.models import Theme
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
 from pcplan.reports import permissions, services
 from pcplan.reports.changes import what_changed as build_what_changed
-from pcplan.reports.forms import ReportForm, ThemeReportForm, UpdateRoundForm, WhatChangedForm
-from pcplan.reports.models import GeneratedReport, ReportKind, UpdateRound
+from pcplan.reports.forms import (
+    PaperForForm,
+    ReportForm,
+    ThemeReportForm,
+    UpdateRoundForm,
+    WhatChangedForm,
+)
+from pcplan.reports.models import GeneratedReport, ReportFormat, ReportKind, UpdateRound
 from pcplan.reports.progress import BOARD, PANEL, ReportError, build_progress_report
 from pcplan.reports.render import document_context, render_html, render_pdf
 from pcplan.reports.services import previous_report_date
@@ -42,7 +49,7 @@ def get_report_for_user(request: HttpRequest, pk: int) -> GeneratedReport:
         if permissions.can_manage_reports(request.user)
         else GeneratedReport.objects.public()
     )
-    return get_object_or_404(reports.select_related("plan"), pk=pk)
+    return get_object_or_404(reports.select_related("plan", "theme", "paper_for__meeting"), pk=pk)
 
 
 def get_round_for_user(request: HttpRequest, pk: int) -> UpdateRound:
@@ -61,10 +68,61 @@ def report_list(request: HttpRequest, key: str) -> HttpResponse:
         "reports/report_list.html",
         {
             "plan": plan,
-            "reports": plan.generated_reports.select_related("created_by"),
+            "reports": plan.generated_reports.select_related(
+                "created_by", "theme", "paper_for__meeting"
+            ),
             "rounds": plan.update_rounds.all()[:5],
         },
     )
+
+
+def coming_agenda_items() -> list[AgendaItem]:
+    """Items of coming Panel meetings whose agenda is not yet published: the ones a report may
+    still become the paper for."""
+    return list(
+        AgendaItem.objects.filter(
+            meeting__in=Meeting.objects.coming(timezone.localdate()).filter(
+                status=Meeting.Status.SCHEDULED
+            )
+        )
+        .exclude(kind__in=[AgendaItem.Kind.PREVIOUS_MINUTES, AgendaItem.Kind.ACTION_LOG])
+        .select_related("meeting")
+        .order_by("meeting__date", "meeting__time", "number")
+    )
+
+
+@login_required
+def report_for(request: HttpRequest, key: str) -> HttpResponse:
+    """Step one of a Panel report: the meeting and agenda item it is for."""
+    require_report_manager(request)
+    plan = get_plan_for_user(request, key)
+    theme_key = request.GET.get("theme", "")
+    theme = get_object_or_404(Theme, plan=plan, key=theme_key) if theme_key else None
+    items = coming_agenda_items()
+    return render(
+        request,
+        "reports/report_for.html",
+        {
+            "plan": plan,
+            "theme": theme,
+            "form": PaperForForm(items=items),
+            "has_items": bool(items),
+            "action": reverse("reports:theme-report", args=[plan.key, theme.key])
+            if theme
+            else reverse("reports:report-generate", args=[plan.key]),
+            "back_url": reverse("reports:report-list", args=[plan.key]),
+        },
+    )
+
+
+def paper_for_from(request: HttpRequest) -> AgendaItem | None:
+    """The agenda item chosen at step one (`?item=`), 404 if there is no such item."""
+    pk = request.GET.get("item", "")
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404(gettext("There is no such agenda item."))
+    return get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=int(pk))
 
 
 @login_required
@@ -72,6 +130,7 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
     user = require_report_manager(request)
     plan = get_plan_for_user(request, key)
     kind = BOARD if request.GET.get("kind") == BOARD else PANEL
+    item = paper_for_from(request) if kind == PANEL else None
     today = timezone.localdate()
     since = services.previous_report_date(plan, kind) or today - dt.timedelta(days=182)
     as_of = max(today, since + dt.timedelta(days=1))
@@ -80,11 +139,20 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
         "as_of": as_of,
         "since": since,
     }
+    if item is not None:
+        # The meeting's date, body and the item's number fill themselves in.
+        initial.update(
+            meeting_date=item.meeting.date,
+            agenda_item=str(item.number),
+            paper_for=item,
+            panel_name=item.meeting.body.name,
+        )
     form = ReportForm(posted(request), initial=initial, board=kind == BOARD)
     context = {
         "plan": plan,
         "kind": kind,
         "kind_label": ReportKind(kind).label,
+        "paper_for": item,
         "back_url": reverse("reports:report-list", args=[plan.key]),
     }
     if request.method == "POST" and "preview" in request.POST:
@@ -103,18 +171,21 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
             {**context, "form": form},
             status=200 if form.is_valid() else 400,
         )
+    generated: list[GeneratedReport] = []
 
     def save() -> None:
-        generated = services.generate_report(
-            user,
-            plan,
-            kind=kind,
-            fmt=form.cleaned_data["format"],
-            as_of=form.cleaned_data["as_of"],
-            since=form.cleaned_data["since"],
-            report_fields=form.report_fields(),
+        generated.append(
+            services.generate_report(
+                user,
+                plan,
+                kind=kind,
+                fmt=form.cleaned_data["format"],
+                as_of=form.cleaned_data["as_of"],
+                since=form.cleaned_data["since"],
+                report_fields=form.report_fields(),
+                paper_for=form.cleaned_data.get("paper_for"),
+            )
         )
-        context["generated"] = generated
 
     return edit_form(
         request,
@@ -122,20 +193,33 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
         save,
         template="reports/report_generate.html",
         context=context,
-        success_url=lambda: reverse("reports:report-list", args=[plan.key]),
-        success_message=gettext("Report generated: download it from the list below"),
+        success_url=lambda: reverse("reports:report-detail", args=[generated[0].pk]),
+        success_message=gettext("Report generated"),
     )
 
 
-def _file_response(report: GeneratedReport) -> FileResponse:
-    """The report's file, read through the storage API (local files or an S3-compatible store)."""
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """What was generated, with its file to open or download at once, and where it went."""
+    require_report_manager(request)
+    report = get_report_for_user(request, pk)
+    return render(
+        request,
+        "reports/report_detail.html",
+        {"report": report, "plan": report.plan, "item": report.paper_for},
+    )
+
+
+def _file_response(report: GeneratedReport, *, inline: bool = False) -> FileResponse:
+    """The report's file, read through the storage API (local files or an S3-compatible store);
+    `inline` opens it in the browser (PDF and HTML) rather than saving it."""
     name = report.file.name
     if not name or not report.file.storage.exists(name):
         raise Http404(gettext("The report file is missing."))
     handle = report.file.open("rb")
     return FileResponse(
         handle,
-        as_attachment=True,
+        as_attachment=not (inline and report.format != ReportFormat.DOCX),
         filename=report.filename,
         content_type=report.content_type,
     )
@@ -144,14 +228,20 @@ def _file_response(report: GeneratedReport) -> FileResponse:
 @login_required
 def report_download(request: HttpRequest, pk: int) -> FileResponse:
     require_report_manager(request)
-    return _file_response(get_report_for_user(request, pk))
+    return _file_response(get_report_for_user(request, pk), inline="open" in request.GET)
 
 
 @login_required
-@require_POST
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publishing or withdrawing asks first (GET shows what will happen; POST does it)."""
     user = require_report_manager(request)
     report = get_report_for_user(request, pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "reports/report_publish.html",
+            {"report": report, "plan": report.plan, "publish": not report.is_published},
+        )
     publish = request.POST.get("publish") == "1"
     set_published(user, report, publish)
     messages.success(
@@ -239,7 +329,9 @@ def my_update_requests(request: HttpRequest) -> HttpResponse:
 
 
 def public_report_list(request: HttpRequest) -> HttpResponse:
-    reports = GeneratedReport.objects.public().select_related("plan").order_by("-as_of", "-id")
+    reports = (
+        GeneratedReport.objects.public().select_related("plan", "theme").order_by("-as_of", "-id")
+    )
     return render(request, "reports/public_report_list.html", {"reports": reports})
 
 
@@ -250,43 +342,55 @@ def public_report_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def theme_report(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
-    """A report on one theme, built from live public data: HTML preview or PDF download."""
-    require_report_manager(request)
+    """A report on one theme, built from live public data: shown or downloaded at once
+    ("Make the report"), or generated and kept like the other reports, for publishing or as
+    an agenda item's paper ("Generate and save")."""
+    user = require_report_manager(request)
     plan = get_plan_for_user(request, key)
     theme = get_object_or_404(Theme, plan=plan, key=theme_key)
+    item = paper_for_from(request)
     today = timezone.localdate()
     previous = previous_report_date(plan, ReportKind.PANEL)
-    form = ThemeReportForm(
-        request.GET or None,
-        initial={
-            "as_of": today,
-            "since": previous if previous and previous < today else today - dt.timedelta(days=182),
-            "format": "html",
-        },
-    )
-    if not form.is_bound:
-        form = ThemeReportForm(form.initial)
+    since = previous if previous and previous < today else today - dt.timedelta(days=182)
+    # The unbound page is the form filled with these, as text the fields read back.
+    defaults = {
+        "as_of": today.isoformat(),
+        "since": since.isoformat(),
+        "format": "pdf" if item else "html",
+        "paper_for": str(item.pk) if item else "",
+    }
+    data = request.POST if request.method == "POST" else request.GET
+    bound = request.method == "POST" or "as_of" in data
+    form = ThemeReportForm(data if bound else defaults)
+    context = {"plan": plan, "theme": theme, "form": form, "paper_for": item}
     if not form.is_valid():
-        return render(
-            request,
-            "reports/theme_report_form.html",
-            {"plan": plan, "theme": theme, "form": form},
-            status=400,
-        )
-    data = form.cleaned_data
+        return render(request, "reports/theme_report_form.html", context, status=400)
+    cleaned = form.cleaned_data
+    if request.method == "POST" and "generate" in request.POST:
+        try:
+            generated = services.generate_theme_report(
+                user,
+                theme,
+                fmt=cleaned["format"],
+                as_of=cleaned["as_of"],
+                since=cleaned["since"],
+                paper_for=cleaned.get("paper_for"),
+            )
+        except (ReportError, ValidationError) as exc:
+            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+            return render(request, "reports/theme_report_form.html", context, status=400)
+        messages.success(request, gettext("Report generated"))
+        return redirect("reports:report-detail", generated.pk)
+    if not bound:
+        return render(request, "reports/theme_report_form.html", context)
     try:
-        report = build_theme_report(theme, data["as_of"], data["since"])
+        report = build_theme_report(theme, cleaned["as_of"], cleaned["since"])
     except ReportError as exc:
         form.add_error("as_of", str(exc))
-        return render(
-            request,
-            "reports/theme_report_form.html",
-            {"plan": plan, "theme": theme, "form": form},
-            status=400,
-        )
-    if data["format"] == "pdf":
+        return render(request, "reports/theme_report_form.html", context, status=400)
+    if cleaned["format"] == "pdf":
         response = HttpResponse(render_pdf(report), content_type="application/pdf")
-        filename = f"{plan.key}-{theme.key}-theme-report-{data['as_of']:%Y-%m-%d}.pdf"
+        filename = f"{plan.key}-{theme.key}-theme-report-{cleaned['as_of']:%Y-%m-%d}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     return HttpResponse(render_html(report))

@@ -1,23 +1,42 @@
 """The reporting cycle in a browser (issue 18): a lead proposes completion with an update; the
 editor accepts it; the public theme page shows it completed; the next Panel progress report
-lists it under Completed. (Attaching the report to the Panel's agenda waits for the meetings
-engine of the partnerships issue.)"""
+lists it under Completed; the report, generated for the next Panel meeting's agenda item,
+becomes its paper and appears in the agenda pack with its page range."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from pcplan.delivery.models import Deliverable, Review, Update
 from pcplan.delivery.rules import Status
+from pcplan.panel.models import AgendaItem, Meeting
 from tests.e2e.conftest import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def next_meeting(demo_site):
+    """The next Panel meeting, as the secretariat sets it up: agenda not yet published."""
+    meeting = Meeting.objects.create(
+        date=dt.date.today() + dt.timedelta(days=28), venue="Civic Suite, Huntingdon"
+    )
+    AgendaItem.objects.create(meeting=meeting, number=1, title="Apologies for Absence")
+    AgendaItem.objects.create(
+        meeting=meeting, number=9, title="Delivery of the Police and Crime Plan"
+    )
+    return meeting
+
 
 UPDATE_TEXT = "The Serious Violence Strategy was signed off by all partners."
 
 
 def test_a_proposed_completion_accepted_by_the_editor_reaches_the_public_and_the_panel(
-    page, demo_site
+    page, demo_site, next_meeting
 ):
     ours = Deliverable.objects.get(title="Serious Violence Strategy")  # led by the Constabulary
     plan_key = ours.theme.plan.key
@@ -77,3 +96,39 @@ def test_a_proposed_completion_accepted_by_the_editor_reaches_the_public_and_the
     theme_section = report.split(f"{ours.theme.title} – Priorities for Action")[1]
     completed_list = theme_section.split("Completed deliverables / activities of note")[1]
     assert "Serious Violence Strategy" in completed_list.split("Current Deliverables")[0]
+    # The preview scrolls into view.
+    assert page.evaluate(
+        """() => { const box = document.getElementById('preview').getBoundingClientRect();
+                   return box.top >= 0 && box.top < window.innerHeight; }"""
+    )
+
+    # Generated for the next Panel meeting's agenda item, it becomes that item's paper.
+    page.goto(f"{demo_site}/staff/plans/{plan_key}/reports/")
+    page.get_by_role("link", name="Panel progress report").click()
+    page.get_by_label(
+        f"Meeting of {next_meeting.date:%-d %B %Y}, item 9: Delivery of the Police and Crime Plan"
+    ).check()
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("[name=agenda_item]").input_value() == "9"
+    assert page.locator("[name=meeting_date_day]").input_value() == str(next_meeting.date.day)
+    assert page.locator("[name=meeting_date_year]").input_value() == str(next_meeting.date.year)
+    page.get_by_role("button", name="Generate and save").click()
+    assert page.get_by_text("Report generated").first.is_visible()
+    assert page.get_by_text("The paper for item 9").is_visible()
+    assert page.get_by_role("link", name="Open the report").is_visible()
+    item = AgendaItem.objects.get(meeting=next_meeting, number=9)
+    assert item.has_report
+    sign_out(page)
+
+    # The secretariat fills in the page ranges; the agenda pack includes the report.
+    sign_in(page, demo_site, "secretariat")
+    page.goto(f"{demo_site}/staff/panel/meetings/{next_meeting.pk}/")
+    page.get_by_role("button", name="Fill in page ranges from the agenda pack").click()
+    item.refresh_from_db()
+    assert item.first_page is not None
+    pack = page.request.get(f"{demo_site}/panel/meetings/{next_meeting.pk}/agenda-pack.pdf")
+    assert pack.ok
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pack.body())).pages]
+    assert item.page_range in pages[0]
+    in_range = "".join(pages[item.first_page - 1 : item.last_page])
+    assert "Serious Violence Strategy" in in_range

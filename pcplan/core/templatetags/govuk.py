@@ -99,3 +99,18 @@ STATUS_COLOURS = {
 @register.inclusion_tag("govuk/tag.html")
 def status_tag(value: str, label: str) -> dict[str, str]:
     return {"colour": STATUS_COLOURS.get(value, "grey"), "label": label}
+
+
+RAG_COLOURS = {"red": "red", "amber": "orange", "green": "green"}
+
+
+@register.inclusion_tag("govuk/tag.html")
+def rag_tag(rag: Any) -> dict[str, str]:
+    """A RAG status in words ("RAG: Amber") as well as colour, for staff and public pages."""
+    from pcplan.delivery.rules import Rag
+
+    value = Rag(rag)
+    return {
+        "colour": RAG_COLOURS[value.value],
+        "label": _("RAG: %(rag)s") % {"rag": value.label},
+    }
