@@ -43,11 +43,12 @@ def fast_password_hashing() -> None:
     hashing was a quarter of a demo load. Production keeps Django's default; the tests of
     signing in still check real passwords, only more cheaply."""
     from django.conf import settings
-    from django.contrib.auth import hashers
+    from django.test.signals import setting_changed
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    hashers.get_hashers.cache_clear()
-    hashers.get_hashers_by_algorithm.cache_clear()
+    value = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = value
+    # What override_settings sends: Django forgets the hashers it had loaded.
+    setting_changed.send(sender=None, setting="PASSWORD_HASHERS", value=value, enter=True)
 
 
 @pytest.fixture

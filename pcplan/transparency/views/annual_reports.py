@@ -45,10 +45,8 @@ class PresentationForm(forms.ModelForm[AnnualReport]):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["presented_to"].queryset = Meeting.objects.of_panel().order_by("-date")  # type: ignore[attr-defined]
-        self.fields["agenda_item"].queryset = (
-            AgendaItem.objects.filter(  # type: ignore[attr-defined]
-                meeting__in=Meeting.objects.of_panel()
-            )
+        self.fields["agenda_item"].queryset = (  # type: ignore[attr-defined]
+            AgendaItem.objects.filter(meeting__in=Meeting.objects.of_panel())
             .select_related("meeting")
             .order_by("-meeting__date", "number")
         )
