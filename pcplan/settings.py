@@ -111,6 +111,27 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's cache: whole public pages (pcplan.core.pagecache), the performance figures and the
+# public forms' rate limit. The database cache by default, so every worker shares it and no
+# other service is needed (`pcplan migrate` creates its table); Redis with
+# PCPLAN_CACHE_URL=redis://host:6379/0 (needs the `redis` package), or one process's memory
+# with PCPLAN_CACHE_URL=locmem:// (a single worker only).
+CACHE_URL = env_str("PCPLAN_CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL.startswith("locmem:"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pcplan_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PCPLAN_CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
+
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:staff-home"
@@ -251,6 +272,8 @@ MIDDLEWARE += [
     "django_otp.middleware.OTPMiddleware",
     "pcplan.accounts.two_factor.TwoFactorMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Public pages for anonymous visitors from the cache (pcplan.core.pagecache).
+    "pcplan.core.pagecache.PublicPageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

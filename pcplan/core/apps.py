@@ -1,7 +1,23 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
+    """`pcplan migrate` also creates the database cache's table (a no-op when it exists)."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
     name = "pcplan.core"
     label = "core"
     verbose_name = "Organisations and people"
+
+    def ready(self) -> None:
+        from pcplan.core import pagecache
+
+        pagecache.connect_signals()
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="pcplan-cache-table")
