@@ -115,8 +115,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # public forms' rate limit. The database cache by default, so every worker shares it and no
 # other service is needed (`pcplan migrate` creates its table); Redis with
 # PCPLAN_CACHE_URL=redis://host:6379/0 (needs the `redis` package), or one process's memory
-# with PCPLAN_CACHE_URL=locmem:// (a single worker only).
-CACHE_URL = env_str("PCPLAN_CACHE_URL", "")
+# with PCPLAN_CACHE_URL=locmem:// (a single worker only; the test suite's default, as its tests
+# without a database clear the cache).
+CACHE_URL = env_str("PCPLAN_CACHE_URL", "locmem://" if TESTING else "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}

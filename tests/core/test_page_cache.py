@@ -4,6 +4,7 @@ changes (issue 17): a publish is visible on the next request, an unpublish hides
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -43,16 +44,33 @@ def toggle_publication(client: Client, deliverable_pk: int) -> None:
     assert response.status_code == 302
 
 
-def test_a_second_anonymous_visitor_gets_the_page_from_the_cache(draft):
+def test_a_second_anonymous_visitor_gets_the_page_from_the_cache(any_cache, draft):
     theme = reverse("public:theme", args=["plan", "theme"])
     status, first, built = anonymous_get(theme)
     assert status == 200
     status, second, served = anonymous_get(theme)
     assert status == 200 and second == first
-    assert served == CACHE_HIT_QUERIES < built
+    assert served <= CACHE_HIT_QUERIES < built
 
 
-def test_publish_shows_on_the_next_request_and_unpublish_hides_at_once(client_for, editor, draft):
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pcplan_cache",
+    }
+}
+
+
+@pytest.fixture(params=["test suite's local memory cache", "production's database cache"])
+def any_cache(request, settings):
+    if "database" in request.param:
+        settings.CACHES = DATABASE_CACHE
+        call_command("createcachetable")  # what `pcplan migrate` does in production
+
+
+def test_publish_shows_on_the_next_request_and_unpublish_hides_at_once(
+    any_cache, client_for, editor, draft
+):
     theme = reverse("public:theme", args=["plan", "theme"])
     page = reverse("public:deliverable", args=["plan", draft.pk])
     home = reverse("public:home")
