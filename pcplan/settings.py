@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
-import django_stubs_ext
 
 from pcplan.lib.env import (
     ImproperlyConfiguredEnv,
@@ -21,8 +20,6 @@ from pcplan.lib.env import (
     env_secret,
     env_str,
 )
-
-django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("PCPLAN_DATA_DIR", str(Path.cwd())))
@@ -117,6 +114,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # PCPLAN_CACHE_URL=redis://host:6379/0 (needs the `redis` package), or one process's memory
 # with PCPLAN_CACHE_URL=locmem:// (a single worker only; the test suite's default, as its tests
 # without a database clear the cache).
+# Whole public pages are cached unless PCPLAN_PAGE_CACHE=0 (pcplan.core.pagecache).
+PCPLAN_PAGE_CACHE = env_bool("PCPLAN_PAGE_CACHE", True)
 CACHE_URL = env_str("PCPLAN_CACHE_URL", "locmem://" if TESTING else "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {

@@ -1,7 +1,13 @@
 from typing import Any
 
+import django_stubs_ext
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+
+# Generic model classes (`QuerySet[Plan]`) at run time. Here rather than in the settings, so that
+# reading the settings (`pcplan --help`) does not import Django's ORM: app configs are all imported
+# before any model module, and core is the first pcplan app.
+django_stubs_ext.monkeypatch()
 
 
 def create_cache_table(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
