@@ -125,7 +125,9 @@ def main() -> None:
         debug = {**env, "PCPLAN_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "pcplan.settings"}
         run(debug, "demo", "--no-serve")
         print(f"demo loaded in {time.monotonic() - started:.0f} s", flush=True)
-    pages = FIXED_PAGES + run(env, "shell", "-c", FIND_PAGES).split()
+    # Django's shell also says how many models it imported: only the addresses are wanted.
+    found = run(env, "shell", "-v0", "-c", FIND_PAGES).split()
+    pages = FIXED_PAGES + [line for line in found if line.startswith("/")]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(  # noqa: S603

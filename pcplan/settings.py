@@ -117,6 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Whole public pages are cached unless PCPLAN_PAGE_CACHE=0 (pcplan.core.pagecache).
 PCPLAN_PAGE_CACHE = env_bool("PCPLAN_PAGE_CACHE", True)
 CACHE_URL = env_str("PCPLAN_CACHE_URL", "locmem://" if TESTING else "")
+CACHES: dict[str, dict[str, Any]]
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import connection, transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -73,9 +73,15 @@ def _version_model() -> Any:
 
 
 def public_version() -> str:
-    """The newest id and the number of rows: every committed change alters one or the other."""
-    row = _version_model().objects.aggregate(newest=Max("id"), rows=Count("id"))
-    return f"{row['newest'] or 0}.{row['rows']}"
+    """The newest id and the number of rows: every committed change alters one or the other.
+
+    One plain query, on every cached request: the ORM's aggregate cost more than the query.
+    """
+    table = connection.ops.quote_name(_version_model()._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(id), COUNT(*) FROM {table}")  # noqa: S608 - the model's table
+        newest, rows = cursor.fetchone()
+    return f"{newest or 0}.{rows}"
 
 
 def _committed() -> None:
@@ -99,7 +105,7 @@ def public_pages_changed() -> None:
     """
     pending = getattr(connection, "pcplan_public_change", None)
     if connection.in_atomic_block and pending is not None:
-        if any(callback is pending for _ids, callback, _robust in connection.run_on_commit):
+        if any(entry[1] is pending for entry in connection.run_on_commit):
             return
     _version_model().objects.create()
     if connection.in_atomic_block:
