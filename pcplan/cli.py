@@ -6,7 +6,10 @@ command name are accepted because that is how the documentation spells them.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
+import pkgutil
 import sys
 
 # Asking for help reads no data and signs nothing, so it must work on a machine that has no
@@ -42,6 +45,61 @@ def load_settings(args: list[str]) -> None:
     raise SystemExit(1)
 
 
+def _settings_module() -> object | None:
+    from pcplan.lib.env import ImproperlyConfiguredEnv
+
+    name = os.environ["DJANGO_SETTINGS_MODULE"]
+    try:
+        return importlib.import_module(name)
+    except ImproperlyConfiguredEnv:
+        if os.environ.get("SECRET_KEY"):
+            return None
+    os.environ.pop("SECRET_KEY_FILE", None)
+    os.environ["SECRET_KEY"] = _HELP_ONLY_KEY
+    try:
+        return importlib.import_module(name)
+    except ImproperlyConfiguredEnv:
+        return None
+
+
+def command_list() -> str | None:
+    """What `pcplan help` prints, found without starting Django (issue 16: under 0.5 s).
+
+    Django's own `help` imports every app and its models to find the same names in the same
+    folders (`<app>/management/commands/`); `tests/core/test_cli_speed.py` checks they agree.
+    None when the settings name an app by its AppConfig class: then Django lists them.
+    """
+    settings = _settings_module()
+    if settings is None:
+        return None
+    commands: dict[str, str] = {}
+    # Django's order: its own commands, then each app's, the first app's winning.
+    for app in ["django.core", *reversed(getattr(settings, "INSTALLED_APPS", []))]:
+        # Only the top-level package is looked up: importing `django_otp.plugins` to find it
+        # would import half of Django.
+        top, _, rest = app.partition(".")
+        spec = importlib.util.find_spec(top)
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        package = os.path.join(next(iter(spec.submodule_search_locations)), *rest.split("."))
+        if not os.path.isdir(package):
+            return None
+        folder = os.path.join(package, "management")
+        names = [
+            name
+            for _, name, is_package in pkgutil.iter_modules([os.path.join(folder, "commands")])
+            if not is_package and not name.startswith("_")
+        ]
+        label = "django" if app == "django.core" else app.rpartition(".")[-1]
+        commands.update(dict.fromkeys(names, label))
+    lines = ["", "Type 'pcplan help <subcommand>' for help on a specific subcommand.", ""]
+    lines.append("Available subcommands:")
+    for label in sorted(set(commands.values())):
+        lines += ["", f"[{label}]"]
+        lines += [f"    {name}" for name in sorted(n for n, a in commands.items() if a == label)]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pcplan.settings")
@@ -50,6 +108,11 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) > 2 and args[1] == "help" and not args[2].startswith("-"):
         args[2] = args[2].replace("-", "_")
     args[0] = "pcplan"
+    if args[1:] in ([], ["help"], ["--help"], ["-h"]):
+        text = command_list()
+        if text is not None:
+            sys.stdout.write(text + "\n")
+            return
     load_settings(args)
     from django.core.management import execute_from_command_line
 

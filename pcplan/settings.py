@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
-import django_stubs_ext
 
 from pcplan.lib.env import (
     ImproperlyConfiguredEnv,
@@ -21,8 +20,6 @@ from pcplan.lib.env import (
     env_secret,
     env_str,
 )
-
-django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("PCPLAN_DATA_DIR", str(Path.cwd())))
@@ -110,6 +107,31 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache: whole public pages (pcplan.core.pagecache), the performance figures and the
+# public forms' rate limit. The database cache by default, so every worker shares it and no
+# other service is needed (`pcplan migrate` creates its table); Redis with
+# PCPLAN_CACHE_URL=redis://host:6379/0 (needs the `redis` package), or one process's memory
+# with PCPLAN_CACHE_URL=locmem:// (a single worker only; the test suite's default, as its tests
+# without a database clear the cache).
+# Whole public pages are cached unless PCPLAN_PAGE_CACHE=0 (pcplan.core.pagecache).
+PCPLAN_PAGE_CACHE = env_bool("PCPLAN_PAGE_CACHE", True)
+CACHE_URL = env_str("PCPLAN_CACHE_URL", "locmem://" if TESTING else "")
+CACHES: dict[str, dict[str, Any]]
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL.startswith("locmem:"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pcplan_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PCPLAN_CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
 
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "core:login"
@@ -251,6 +273,8 @@ MIDDLEWARE += [
     "django_otp.middleware.OTPMiddleware",
     "pcplan.accounts.two_factor.TwoFactorMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Public pages for anonymous visitors from the cache (pcplan.core.pagecache).
+    "pcplan.core.pagecache.PublicPageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

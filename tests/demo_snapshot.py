@@ -23,6 +23,8 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from pcplan.core.pagecache import public_pages_changed
+
 # Kept as the test database was migrated: never emptied, never copied.
 KEPT = frozenset({"django_migrations"})
 # Left in place for the real loader: what migrate made, which the loader looks up.
@@ -128,3 +130,5 @@ def load_demo_database() -> None:
             _snapshot = Snapshot(database=database, tables=_copy_out(tables))
     # Content types are cached by id in the process; the copy may hold other ids.
     ContentType.objects.clear_cache()
+    # Rows written by SQL send no signals: say so, as pcplan.core.pagecache asks.
+    public_pages_changed()

@@ -262,3 +262,16 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PublicVersion(models.Model):
+    """One row per committed change to what the public pages show (pcplan.core.pagecache).
+
+    Rows are only ever added, never updated, so a change takes no lock that another writer
+    waits on; the version is the newest id and the number of rows, which every commit changes.
+    """
+
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("public pages version")

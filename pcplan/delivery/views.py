@@ -27,6 +27,8 @@ from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
 
+# The Delivery Plan list shows this many deliverables to a page.
+LIST_PAGE_SIZE = 100
 # The editors' queue is paginated: the oldest first, this many to a page.
 QUEUE_PAGE_SIZE = 50
 
@@ -68,7 +70,13 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
         .order_by("theme__position", "id")
     )
     filterset = DeliverableFilter(request.GET or None, queryset=queryset, plan=plan, today=today)
-    deliverables = list(filterset.qs) if filterset.is_bound else list(queryset)
+    # A page at a time (issue 17: 1.1 MB for a plan of 2,150), the filters kept in its links.
+    page = Paginator(filterset.qs if filterset.is_bound else queryset, LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    deliverables = list(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
     template = (
         "delivery/_deliverable_table.html"
         if partial_wanted(request)
@@ -81,6 +89,8 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
             "plan": plan,
             "filter": filterset,
             "deliverables": deliverables,
+            "page": page,
+            "query": query.urlencode(),
             "today": today,
             "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
             "can_edit": permissions.can_edit_delivery_plan(request.user),

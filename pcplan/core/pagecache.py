@@ -1,0 +1,213 @@
+"""Whole public pages cached for anonymous visitors until anything they might show changes.
+
+The public pages are the same for every anonymous visitor, so the first visitor's page is kept
+in Django's cache (the database cache by default, shared by every worker) and served to the
+next ones. The key holds the **public version**: any saved, deleted or re-linked record of a
+pcplan app adds a `PublicVersion` row, so the next request after a publish, an unpublish, an
+edit or an import builds the page again. The version is read from the database on every
+request, in the same transaction as the data, so a page is never served from before a change
+that has committed (unpublished at once), whichever cache is configured.
+
+Only these are cached, in `PublicPageCacheMiddleware`, the one place that does it:
+- GET and HEAD requests to the URL names in `CACHED_PAGES`;
+- from a visitor with no session and no pending message (not signed in);
+- a 200 response that sets no cookie and used no CSRF token (a page with a form is never
+  cached: its token is the visitor's own).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
+from django.db import connection, transaction
+from django.db.models import Max
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+# The public pages, by URL name: each shows the same to every anonymous visitor.
+CACHED_PAGES = frozenset(
+    {
+        "public:home",
+        "public:help",
+        "public:plan",
+        "public:theme",
+        "public:deliverable",
+        "panel:meetings",
+        "panel:meeting",
+        "panel:forward-plan",
+        "panel:recommendations",
+        "panel:precept",
+        "performance:dashboard",
+        "performance:measure-detail",
+        "performance:stop-and-search",
+        "performance:trends",
+        "grants:register",
+        "transparency:decisions",
+        "transparency:decision",
+        "transparency:specified-information",
+        "transparency:annual-reports",
+        "engagement:public-home",
+        "engagement:you-said-we-did",
+        "partnerships:landscape",
+        "partnerships:body",
+        "reports:public-report-list",
+    }
+)
+# A day at most: the key also holds the date, so "upcoming" and "overdue" roll over at midnight.
+TIMEOUT = 60 * 60 * 24
+# Records written on every request or sign-in that no public page shows.
+NOT_SHOWN = frozenset({"accounts.signinevent", "accounts.historicalsigninevent"})
+# Keep this many version rows; older ones are deleted now and then (see `_prune`).
+KEEP_ROWS = 200
+
+
+def _version_model() -> Any:
+    return apps.get_model("core", "PublicVersion")
+
+
+def public_version() -> str:
+    """The newest id and the number of rows: every committed change alters one or the other.
+
+    One plain query, on every cached request: the ORM's aggregate cost more than the query.
+    """
+    table = connection.ops.quote_name(_version_model()._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(id), COUNT(*) FROM {table}")  # noqa: S608 - the model's table
+        newest, rows = cursor.fetchone()
+    return f"{newest or 0}.{rows}"
+
+
+def _committed() -> None:
+    """After a commit: delete old version rows now and then, so the table stays small."""
+    model = _version_model()
+    newest = model.objects.aggregate(newest=Max("id"))["newest"] or 0
+    if newest % KEEP_ROWS == 0:
+        # The new row keeps the version moving even if this delete crosses a late commit.
+        with transaction.atomic():
+            model.objects.filter(id__lte=newest - KEEP_ROWS).delete()
+            model.objects.create()
+
+
+def public_pages_changed() -> None:
+    """Record that what the public pages show may have changed.
+
+    Called for every saved or deleted record by the signal handlers below; call it directly
+    after writing rows with raw SQL. Inside a transaction one row is enough: it becomes visible
+    with the transaction's other writes, at its commit. A page built and cached within the same
+    transaction (only the test suite does that) makes the next change add another row.
+    """
+    pending = getattr(connection, "pcplan_public_change", None)
+    if connection.in_atomic_block and pending is not None:
+        if any(entry[1] is pending for entry in connection.run_on_commit):
+            return
+    _version_model().objects.create()
+    if connection.in_atomic_block:
+
+        def committed() -> None:
+            _committed()
+
+        connection.pcplan_public_change = committed  # type: ignore[attr-defined]
+        transaction.on_commit(committed)
+    else:
+        _committed()
+
+
+def _shown_in_public(sender: Any) -> bool:
+    meta = getattr(sender, "_meta", None)
+    # A migration's historical models live in their own registry: not shown, and the version
+    # table may not exist yet.
+    if meta is None or meta.apps is not apps or meta.label_lower in NOT_SHOWN:
+        return False
+    return meta.app_config.name.startswith("pcplan.") and meta.label_lower != "core.publicversion"
+
+
+def _changed(sender: Any, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return  # loaddata: its fixture's rows are the whole state
+    if _shown_in_public(sender):
+        public_pages_changed()
+
+
+def _links_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_") and _shown_in_public(type(instance)):
+        public_pages_changed()
+
+
+def connect_signals() -> None:
+    post_save.connect(_changed, dispatch_uid="pcplan-public-pages-save")
+    post_delete.connect(_changed, dispatch_uid="pcplan-public-pages-delete")
+    m2m_changed.connect(_links_changed, dispatch_uid="pcplan-public-pages-links")
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    match = request.resolver_match
+    if match is None or match.view_name not in CACHED_PAGES:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _key(request: HttpRequest) -> str:
+    parts = "|".join(
+        (
+            request.get_host(),
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+            timezone.localdate().isoformat(),
+        )
+    )
+    digest = hashlib.sha256(parts.encode()).hexdigest()
+    return f"pcplan:page:{public_version()}:{digest}"
+
+
+def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(request, "_messages", None)
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Serve a public page from the cache, or keep the page the view built.
+
+    Just before django-axes, the innermost: what is kept is exactly what the view returned, and
+    the outer middleware adds its headers (security, CSP, Vary) to a cached page as to a new one.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        if not settings.PCPLAN_PAGE_CACHE:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        key = getattr(request, "pcplan_page_key", None)
+        if key is not None and _cacheable_response(request, response):
+            cache.set(key, response, TIMEOUT)
+            # The next change, even within this transaction, must move the version on.
+            connection.pcplan_public_change = None  # type: ignore[attr-defined]
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view: Any, args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        if not _cacheable_request(request):
+            return None
+        key = _key(request)
+        cached: HttpResponse | None = cache.get(key)
+        if cached is None:
+            request.pcplan_page_key = key  # type: ignore[attr-defined]
+        return cached

@@ -1,0 +1,136 @@
+"""Public pages are cached whole for anonymous visitors and rebuilt as soon as what they show
+changes (issue 17): a publish is visible on the next request, an unpublish hides at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pcplan.core import pagecache
+from pcplan.core.models import PublicVersion
+from pcplan.plans.lifecycle import PlanStatus
+from tests.factories import DeliverableFactory, PlanFactory, ThemeFactory
+from tests.htmlforms import served_form
+
+pytestmark = pytest.mark.django_db
+
+# A page served from the cache: the public version and the cached page, nothing else.
+CACHE_HIT_QUERIES = 2
+
+
+@pytest.fixture
+def draft():
+    plan = PlanFactory(key="plan", status=PlanStatus.ISSUED)
+    theme = ThemeFactory(plan=plan, key="theme", title="Crime Prevention")
+    DeliverableFactory(theme=theme, title="Published neighbour", is_published=True)
+    return DeliverableFactory(theme=theme, title="Street lighting review", is_published=False)
+
+
+def anonymous_get(url: str) -> tuple[int, str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(url)
+    return response.status_code, response.content.decode(), len(queries)
+
+
+def toggle_publication(client: Client, deliverable_pk: int) -> None:
+    """The editor presses the deliverable page's Publish (or Unpublish) button as served."""
+    action = reverse("delivery:deliverable-publish", args=[deliverable_pk])
+    page = client.get(reverse("delivery:deliverable-detail", args=[deliverable_pk]))
+    response = client.post(action, served_form(page.content.decode(), action))
+    assert response.status_code == 302
+
+
+def test_a_second_anonymous_visitor_gets_the_page_from_the_cache(any_cache, draft):
+    theme = reverse("public:theme", args=["plan", "theme"])
+    status, first, built = anonymous_get(theme)
+    assert status == 200
+    status, second, served = anonymous_get(theme)
+    assert status == 200 and second == first
+    assert served <= CACHE_HIT_QUERIES < built
+
+
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pcplan_cache",
+    }
+}
+
+
+@pytest.fixture(params=["test suite's local memory cache", "production's database cache"])
+def any_cache(request, settings):
+    if "database" in request.param:
+        settings.CACHES = DATABASE_CACHE
+        call_command("createcachetable")  # what `pcplan migrate` does in production
+
+
+def test_publish_shows_on_the_next_request_and_unpublish_hides_at_once(
+    any_cache, client_for, editor, draft
+):
+    theme = reverse("public:theme", args=["plan", "theme"])
+    page = reverse("public:deliverable", args=["plan", draft.pk])
+    home = reverse("public:home")
+    for url in (theme, home):
+        assert "Street lighting review" not in anonymous_get(url)[1]
+        anonymous_get(url)  # now cached
+    assert anonymous_get(page)[0] == 404
+
+    staff = client_for(editor)
+    toggle_publication(staff, draft.pk)
+    assert "Street lighting review" in anonymous_get(theme)[1]
+    status, html, _ = anonymous_get(page)
+    assert status == 200 and "Street lighting review" in html
+    anonymous_get(page)  # cached, published
+
+    toggle_publication(staff, draft.pk)
+    draft.refresh_from_db()
+    assert not draft.is_published
+    assert "Street lighting review" not in anonymous_get(theme)[1]
+    assert anonymous_get(page)[0] == 404
+
+
+def test_an_edit_made_without_the_staff_pages_also_rebuilds_the_page(draft):
+    theme = reverse("public:theme", args=["plan", "theme"])
+    anonymous_get(theme)
+    draft.theme.title = "Safer Streets"
+    draft.theme.save()
+    assert "Safer Streets" in anonymous_get(theme)[1]
+    draft.theme.deliverables.filter(title="Published neighbour").get().delete()
+    assert "Published neighbour" not in anonymous_get(theme)[1]
+
+
+def test_signed_in_visitors_never_get_or_fill_the_cache(client_for, editor, draft):
+    theme = reverse("public:theme", args=["plan", "theme"])
+    staff = client_for(editor)
+    with CaptureQueriesContext(connection) as first:
+        staff.get(theme)
+    with CaptureQueriesContext(connection) as second:
+        staff.get(theme)
+    assert len(second) == len(first) > CACHE_HIT_QUERIES
+    assert not any("pcplan_cache" in q["sql"] for q in second.captured_queries)
+
+
+def test_a_page_with_a_form_is_not_cached_so_no_visitor_gets_another_s_token(monkeypatch, draft):
+    # The sign-in page stands for any listed page that shows a form with a CSRF token.
+    monkeypatch.setattr(pagecache, "CACHED_PAGES", pagecache.CACHED_PAGES | {"core:login"})
+    sign_in = reverse("core:login")
+    first = Client().get(sign_in)
+    second = Client().get(sign_in)
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_many_changes_in_one_transaction_add_one_version_row(draft):
+    anonymous_get(
+        reverse("public:theme", args=["plan", "theme"])
+    )  # a page kept: next change counts
+    before = PublicVersion.objects.count()
+    with transaction.atomic():
+        for n in range(5):
+            DeliverableFactory(theme=draft.theme, title=f"New {n}")
+    assert PublicVersion.objects.count() == before + 1
+    DeliverableFactory(theme=draft.theme, title="After")  # same test transaction, no page kept
+    assert PublicVersion.objects.count() == before + 1
