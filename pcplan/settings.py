@@ -324,3 +324,7 @@ PCPLAN_MAX_REQUEST_BYTES = env_int(
 )
 # The sign-in record is kept this long (the privacy notice says so).
 PCPLAN_SIGN_IN_RECORD_DAYS = env_int("PCPLAN_SIGN_IN_RECORD_DAYS", 365)
+# Background work (issue 15): long imports started from a page run in `pcplan worker`, queued
+# in the database (django-tasks with its database backend), so no broker is needed.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -5,14 +5,17 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import limits
 from pcplan.performance.derivations import derivation_choices
 from pcplan.performance.models import Measure, Observation
+from pcplan.performance.uploads import max_upload_bytes
 from pcplan.plans.models import Theme
 
 
@@ -131,6 +134,30 @@ class UploadForm(forms.Form):
         help_text="Columns: Granularity, Period start, Value and, optionally, Area.",
         error_messages={"required": "Select a CSV or Excel file"},
     )
+
+
+class PoliceDataUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Upload a data.police.uk file"),
+        help_text=_("The downloaded zip, or one monthly street, outcomes or stop-and-search CSV."),
+        error_messages={"required": _("Select a zip or CSV file from data.police.uk")},
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = (upload.name or "").lower()
+        if not name.endswith((".zip", ".csv")):
+            raise forms.ValidationError(_("The file must be a .zip or .csv file"))
+        limit = max_upload_bytes()
+        if (upload.size or 0) > limit:
+            raise forms.ValidationError(
+                _(
+                    "The file must be smaller than %(mb)s MB: import larger downloads with "
+                    "pcplan import-police-data"
+                )
+                % {"mb": limit // (1024 * 1024)}
+            )
+        return upload
 
 
 def set_area_choices(form: forms.Form, areas: list[str]) -> None:
