@@ -434,6 +434,16 @@ class ForwardPlanItem(models.Model):
         return self.title
 
 
+class PublicSubmissionQuerySet(models.QuerySet["PublicSubmission"]):
+    def due_for_erasure(self, today: dt.date, retention_days: int) -> PublicSubmissionQuerySet:
+        """Submissions whose meeting was more than `retention_days` ago and whose submitter's
+        contact details are still held."""
+        return self.filter(
+            meeting__date__lte=today - dt.timedelta(days=retention_days),
+            contact_erased_on__isnull=True,
+        )
+
+
 class PublicSubmission(models.Model):
     """A public question or statement (seed 002, agenda item 5 and footnote)."""
 
@@ -456,8 +466,13 @@ class PublicSubmission(models.Model):
     is_late = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
     reason = models.TextField(blank=True)
+    # The contact details are kept to reply; blanked PCPLAN_SUBMISSION_RETENTION_DAYS after the
+    # meeting by `pcplan erase-expired-personal-data` (services.erase_submitter_contact).
+    contact_erased_on = models.DateField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
+
+    objects = PublicSubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["received_at"]

@@ -510,3 +510,31 @@ def record_precept_response(
 
 def user_for(request_user: Any) -> User | None:
     return request_user if isinstance(request_user, User) else None
+
+
+ERASED_CONTACT_REASON = "Contact details erased (retention period)"
+
+
+@transaction.atomic
+def erase_submitter_contact(submission: PublicSubmission, today: dt.date) -> None:
+    """Blank the submitter's contact details, here and in every earlier history record.
+
+    The name and the question stay: the question is the Panel's business and may be read out
+    and minuted under the submitter's name; the email or postal address was only for replying.
+    The erasure is recorded in the history without the value.
+    """
+    submission.history.model.objects.filter(id=submission.pk).update(contact="")
+    submission.contact = ""
+    submission.contact_erased_on = today
+    attributed_to(submission, None, ERASED_CONTACT_REASON).save(
+        update_fields=["contact", "contact_erased_on"]
+    )
+
+
+def erase_expired_contacts(today: dt.date, retention_days: int) -> int:
+    """Erase the contact details of every submission past retention; how many were erased."""
+    count = 0
+    for submission in PublicSubmission.objects.due_for_erasure(today, retention_days):
+        erase_submitter_contact(submission, today)
+        count += 1
+    return count

@@ -278,7 +278,7 @@ def police_data_upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "performance/police_data_upload.html",
-        {"form": form, "back_url": back_url},
+        {"form": form, "back_url": back_url, "accept": ".zip,.csv"},
         status=400 if form.is_bound else 200,
     )
 
