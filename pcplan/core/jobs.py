@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath
-from typing import Any
+from typing import IO, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -121,8 +121,20 @@ def report_progress(job: BackgroundJob, words: str) -> None:
 
 
 def read_upload(job: BackgroundJob) -> bytes:
-    with default_storage.open(job.upload, "rb") as stored:
+    with open_upload(job) as stored:
         return bytes(stored.read())
+
+
+@contextmanager
+def open_upload(job: BackgroundJob) -> Iterator[IO[bytes]]:
+    """The kept upload, opened for reading; FileNotFoundError if it is gone."""
+    with default_storage.open(job.upload, "rb") as stored:
+        yield stored
+
+
+def already_started(stored_path: str) -> bool:
+    """Whether a job was already started on this kept file (a form posted twice)."""
+    return BackgroundJob.objects.filter(upload=stored_path).exists()
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import deadlines, rules
 
@@ -72,7 +73,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk))
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         AGENDA_PUBLISHED = "agenda-published", _("Agenda published")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
 from pcplan.panel import deadlines, documents, permissions, precept, rules
 from pcplan.panel.models import (
@@ -50,8 +51,13 @@ def save_member(user: User, member: PanelMember) -> PanelMember:
 
 
 @transaction.atomic
-def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
+def save_meeting(
+    user: User, meeting: Meeting, *, reason: str = "", version: int | None = None
+) -> Meeting:
+    """Refused (StaleEdit) when `version`, the one the form was served with, is no longer the
+    meeting's: its status or minutes changed, or someone saved the form, in between."""
     _require(user)
+    claim_version(meeting, version, noun=_("meeting"))
     creating = meeting.pk is None
     attributed_to(meeting, user, reason or ("Created" if creating else "Edited")).save()
     return meeting
@@ -60,6 +66,8 @@ def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
 @transaction.atomic
 def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
     _require(user)
+    # A meeting form opened before this change must not save the old status back.
+    claim_version(meeting, None, noun=_("meeting"))
     meeting.status = status
     fields = ["status"]
     if status == Meeting.Status.AGENDA_PUBLISHED and meeting.agenda_published_on is None:
@@ -246,6 +254,7 @@ def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: st
     list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
     if at.date <= meeting.date:
         raise ValidationError(_("Minutes are approved at a later meeting."))
+    claim_version(meeting, None, noun=_("meeting"))
     meeting.minutes_approved_at = at
     meeting.minutes_amendments = amendments.strip()
     meeting.status = Meeting.Status.MINUTES_APPROVED

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import limits
@@ -19,7 +20,7 @@ from pcplan.performance.uploads import max_upload_bytes
 from pcplan.plans.models import Theme
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(VersionedForm, forms.ModelForm):
     baseline_start = GovukDateField(required=False, label="Baseline period starts")
     baseline_end = GovukDateField(required=False, label="Baseline period ends")
     themes = forms.ModelMultipleChoiceField(
@@ -224,6 +225,10 @@ class PublishedFigureForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        for name in ("period_start", "period_end", "source_date"):
+            date = data.get(name)
+            if date and (problem := limits.period_problem(date, timezone.localdate())):
+                self.add_error(name, limits.capitalised(problem))
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", "The period must end after it starts")
