@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_batch_run_puts_back_the_callers_interrupt_handler():
     def mine(signum, frame):  # pragma: no cover - never called
         raise AssertionError

@@ -144,6 +144,7 @@ def test_a_file_missing_columns_is_refused_naming_them(delivery_plan):
     assert refused.value.problems[0].startswith("Row 1: the columns Theme, Lead, Status, Target")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_staff_pages_preview_then_apply_once(
     client_for, editor, delivery_plan, constabulary_deliverable
 ):

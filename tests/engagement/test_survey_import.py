@@ -103,6 +103,7 @@ def run_worker() -> None:
     call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=io.StringIO())
 
 
+@pytest.mark.django_db(transaction=True)
 def test_an_officer_uploads_maps_previews_and_imports_on_the_staff_pages(
     client_for, editor, consultation
 ):
@@ -135,6 +136,7 @@ def test_an_officer_uploads_maps_previews_and_imports_on_the_staff_pages(
     assert "3 responses added (3 rows read)" in page
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_staff_page_shows_the_errors_and_imports_nothing(client_for, editor, consultation):
     client = client_for(editor)
     upload = io.BytesIO((GOOD + "4,2021-07-03,Atlantis,,Drugs\n").encode())

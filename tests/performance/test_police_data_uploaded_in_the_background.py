@@ -38,7 +38,7 @@ def upload(client, file: SimpleUploadedFile):
     return client.post(UPLOAD, {**served_form(page.content.decode()), "file": file})
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_an_upload_is_queued_then_the_worker_imports_it(client_for, editor, police_files):
     client = client_for(editor)
     response = upload(client, zipped(police_files))
@@ -68,7 +68,7 @@ def test_an_upload_is_queued_then_the_worker_imports_it(client_for, editor, poli
     assert not job.upload or not Path(job.upload).exists()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_refused_file_leaves_the_data_as_it_was_and_says_why(client_for, editor, police_files):
     street = police_files / "2024-01" / "2024-01-testshire-street.csv"
     street.write_text("Crime ID,Month\n1,2024-01\n", encoding="utf-8")
