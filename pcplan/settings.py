@@ -106,6 +106,20 @@ DATABASES = {
         conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # While an import writes, pages go on reading (write-ahead log: readers never wait for
+    # the writer), and a second writer waits its turn for up to PCPLAN_SQLITE_BUSY_SECONDS
+    # instead of failing at once with "database is locked" (issue 15, item 7).
+    # IMMEDIATE takes the write lock when a transaction starts, so a transaction that reads
+    # and then writes waits at its start rather than failing halfway. Not in the test suite,
+    # whose in-memory shared-cache database cannot wait for a lock (browser tests share it).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env_int("PCPLAN_SQLITE_BUSY_SECONDS", 30),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            **({} if TESTING else {"transaction_mode": "IMMEDIATE"}),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's cache: whole public pages (pcplan.core.pagecache), the performance figures and the
@@ -231,6 +245,9 @@ LOGGING = {
 # Days a closed concern keeps the raiser's personal details before
 # `pcplan erase-expired-personal-data` blanks them (the office's retention schedule).
 PCPLAN_CONCERN_RETENTION_DAYS = env_int("PCPLAN_CONCERN_RETENTION_DAYS", 365)
+# Days after the meeting that a public question's or statement's contact details are kept
+# (to reply, and to deal with a complaint about the answer) before the same command blanks them.
+PCPLAN_SUBMISSION_RETENTION_DAYS = env_int("PCPLAN_SUBMISSION_RETENTION_DAYS", 180)
 # The public address of the site, for links in emails sent outside a request (digests).
 PCPLAN_SITE_URL = env_str("PCPLAN_SITE_URL", "http://localhost:8000")
 # The open data API (issue 14): Django REST Framework with an OpenAPI 3 schema. Anonymous
@@ -348,3 +365,7 @@ PCPLAN_MAX_REQUEST_BYTES = env_int(
 )
 # The sign-in record is kept this long (the privacy notice says so).
 PCPLAN_SIGN_IN_RECORD_DAYS = env_int("PCPLAN_SIGN_IN_RECORD_DAYS", 365)
+# Background work (issue 15): long imports started from a page run in `pcplan worker`, queued
+# in the database (django-tasks with its database backend), so no broker is needed.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

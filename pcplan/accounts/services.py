@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -15,8 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from pcplan.accounts.models import Invitation, SignInEvent
+from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.core.office import current_office
 
@@ -64,6 +67,24 @@ def invite_person(request: HttpRequest, by: User, **fields: Any) -> Invitation:
     user.set_unusable_password()
     user.save()
     invitation = Invitation.objects.create(user=user, invited_by=by)
+    _email_invitation(request, user, by)
+    return invitation
+
+
+@transaction.atomic
+def resend_invitation(request: HttpRequest, by: User, invitation: Invitation) -> Invitation:
+    """Email a fresh link to someone who has not yet accepted (the first email was lost, or
+    its link ran out); recorded in the invitation's history. An accepted one is refused."""
+    invitation = Invitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(gettext("This invitation has already been accepted."))
+    invitation.sent_at = timezone.now()
+    attributed_to(invitation, by, "Invitation sent again").save(update_fields=["sent_at"])
+    _email_invitation(request, invitation.user, by)
+    return invitation
+
+
+def _email_invitation(request: HttpRequest, user: User, by: User) -> None:
     context = {
         "user": user,
         "by": by,
@@ -76,7 +97,6 @@ def invite_person(request: HttpRequest, by: User, **fields: Any) -> Invitation:
     body = render_to_string("accounts/email/invitation.txt", context)
     # Sent once the account is stored, so that a link never names an account not saved.
     transaction.on_commit(lambda: send_mail(" ".join(subject.split()), body, None, [user.email]))
-    return invitation
 
 
 @transaction.atomic

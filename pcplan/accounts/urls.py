@@ -28,6 +28,11 @@ urlpatterns = [
     path("account/two-factor/", two_factor.verify, name="two-factor-verify"),
     path("staff/people/", people.people, name="people"),
     path("staff/people/invite/", people.invite, name="invite"),
+    path(
+        "staff/people/invitations/<int:pk>/send-again/",
+        people.resend_invitation,
+        name="invitation-resend",
+    ),
     path("privacy/", footer.privacy, name="privacy"),
     path("accessibility/", footer.accessibility, name="accessibility"),
     path("cookies/", footer.cookies, name="cookies"),

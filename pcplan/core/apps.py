@@ -24,8 +24,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the `<export:fmt>` URL converter before any URLconf is read.
-        from pcplan.core import exports  # noqa: F401
-        from pcplan.core import pagecache
+        from pcplan.core import (
+            exports,  # noqa: F401
+            pagecache,
+        )
 
         pagecache.connect_signals()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="pcplan-cache-table")

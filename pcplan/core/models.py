@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -275,3 +278,45 @@ class PublicVersion(models.Model):
 
     class Meta:
         verbose_name = _("public pages version")
+
+
+class BackgroundJob(models.Model):
+    """A long piece of work a person started from a page (an import) and runs in the worker.
+
+    The page that started it redirects to the job's status page, which the person who started
+    it (and administrators) may read; the work itself is a django-tasks task (pcplan.core.jobs).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Not done")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(max_length=200)
+    started_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="background_jobs"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.CharField(max_length=200, blank=True)
+    outcome = models.TextField(blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    # Where the person goes next when it is done (the page showing what was imported).
+    next_url = models.CharField(max_length=300, blank=True)
+    # The uploaded file, kept in the default storage until the work has read it.
+    upload = models.CharField(max_length=300, blank=True)
+    upload_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -17,4 +17,5 @@ urlpatterns = [
         name="old-staff-home",
     ),
     path("staff/office/", office_views.office_profile, name="office"),
+    path("staff/jobs/<uuid:pk>/", views.job_status, name="job"),
 ]

@@ -5,13 +5,16 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from pcplan.core.forms import LoginForm
+from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import staff_user
+from pcplan.core.models import BackgroundJob, User
 from pcplan.core.work import work_for
 
 
@@ -42,3 +45,23 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """
     page = loader.get_template("500.html")
     return HttpResponseServerError(page.render({"site_name": settings.PCPLAN_SITE_NAME}))
+
+
+def get_job_for_user(request: HttpRequest, pk: str) -> BackgroundJob:
+    """The job, for the person who started it or an administrator; 404 for anyone else."""
+    user = staff_user(request)
+    job = get_object_or_404(BackgroundJob.objects.select_related("started_by"), pk=pk)
+    if job.started_by_id != user.pk and user.role != User.Role.ADMINISTRATOR:
+        raise Http404
+    return job
+
+
+@login_required
+def job_status(request: HttpRequest, pk: str) -> HttpResponse:
+    """Where a long import's page sends the person: it refreshes itself (htmx) until done."""
+    job = get_job_for_user(request, pk)
+    partial = partial_wanted(request)
+    template = "core/_job_status_panel.html" if partial else "core/job_status.html"
+    response = render(request, template, {"job": job})
+    patch_vary_headers(response, ["HX-Request"])
+    return response

@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core import jobs
 from pcplan.core.http import posted, require
-from pcplan.delivery import permissions, spreadsheet
+from pcplan.delivery import permissions, spreadsheet, tasks
 from pcplan.performance.uploads import max_upload_bytes
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
@@ -102,20 +103,16 @@ def apply(request: HttpRequest, key: str) -> HttpResponse:
         messages.error(request, gettext("The preview has expired: upload the file again."))
         return redirect(upload_url)
     path = ticket["path"]
-    try:
-        with default_storage.open(path, "rb") as stored:
-            changes = spreadsheet.read_changes(plan, path, stored)
-        saved = spreadsheet.apply_changes(user, changes)
-    except FileNotFoundError:
+    if jobs.already_started(path) or not default_storage.exists(path):
         messages.error(request, gettext("This file has already been applied."))
         return redirect(upload_url)
-    except spreadsheet.ImportRefused as exc:
-        # The plan changed since the preview (a theme or organisation was removed).
-        messages.error(request, " ".join(exc.problems))
-        return redirect(upload_url)
-    default_storage.delete(path)
-    messages.success(
-        request,
-        gettext("%(count)s deliverables saved from the spreadsheet") % {"count": saved},
+    # The worker applies it (pcplan worker); the editor follows it on the job's page.
+    job = jobs.start(
+        user,
+        tasks.apply_spreadsheet,
+        title=gettext("Applying the Delivery Plan spreadsheet"),
+        stored=(path, gettext("Delivery Plan spreadsheet")),
+        next_url=reverse("delivery:deliverable-list", args=[plan.key]),
+        plan_id=plan.pk,
     )
-    return redirect(reverse("delivery:deliverable-list", args=[plan.key]))
+    return redirect(jobs.status_url(job))

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
@@ -83,7 +84,7 @@ class HourMinuteField(forms.TimeField):
         return value
 
 
-class MeetingForm(forms.ModelForm[Meeting]):
+class MeetingForm(VersionedForm, forms.ModelForm[Meeting]):
     time = HourMinuteField(
         label=_("Start time"),
         help_text=_("24-hour clock, for example 13:30"),

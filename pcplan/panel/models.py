@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import deadlines, rules
 from pcplan.partnerships.models import PANEL_KEY, Body, panel_body
@@ -93,7 +94,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk))
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         AGENDA_PUBLISHED = "agenda-published", _("Agenda published")
@@ -501,6 +502,16 @@ class ForwardPlanItem(models.Model):
         return self.title
 
 
+class PublicSubmissionQuerySet(models.QuerySet["PublicSubmission"]):
+    def due_for_erasure(self, today: dt.date, retention_days: int) -> PublicSubmissionQuerySet:
+        """Submissions whose meeting was more than `retention_days` ago and whose submitter's
+        contact details are still held."""
+        return self.filter(
+            meeting__date__lte=today - dt.timedelta(days=retention_days),
+            contact_erased_on__isnull=True,
+        )
+
+
 class PublicSubmission(models.Model):
     """A public question or statement (seed 002, agenda item 5 and footnote)."""
 
@@ -523,8 +534,13 @@ class PublicSubmission(models.Model):
     is_late = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
     reason = models.TextField(blank=True)
+    # The contact details are kept to reply; blanked PCPLAN_SUBMISSION_RETENTION_DAYS after the
+    # meeting by `pcplan erase-expired-personal-data` (services.erase_submitter_contact).
+    contact_erased_on = models.DateField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
+
+    objects = PublicSubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["received_at"]

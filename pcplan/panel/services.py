@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
 from pcplan.panel import deadlines, documents, permissions, precept, rules
 from pcplan.panel.models import (
@@ -61,9 +62,14 @@ def save_member(user: User, member: PanelMember) -> PanelMember:
 
 
 @transaction.atomic
-def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
-    """A meeting of any body, by whoever runs that body's meetings."""
+def save_meeting(
+    user: User, meeting: Meeting, *, reason: str = "", version: int | None = None
+) -> Meeting:
+    """A meeting of any body, by whoever runs that body's meetings. Refused (StaleEdit) when
+    `version`, the one the form was served with, is no longer the meeting's: its status or
+    minutes changed, or someone saved the form, in between."""
     _require_runs(user, meeting)
+    claim_version(meeting, version, noun=_("meeting"))
     creating = meeting.pk is None
     attributed_to(meeting, user, reason or ("Created" if creating else "Edited")).save()
     return meeting
@@ -72,6 +78,8 @@ def save_meeting(user: User, meeting: Meeting, *, reason: str = "") -> Meeting:
 @transaction.atomic
 def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
     _require_runs(user, meeting)
+    # A meeting form opened before this change must not save the old status back.
+    claim_version(meeting, None, noun=_("meeting"))
     meeting.status = status
     fields = ["status"]
     if status == Meeting.Status.AGENDA_PUBLISHED and meeting.agenda_published_on is None:
@@ -291,6 +299,7 @@ def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: st
     list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
     if at.date <= meeting.date:
         raise ValidationError(_("Minutes are approved at a later meeting."))
+    claim_version(meeting, None, noun=_("meeting"))
     meeting.minutes_approved_at = at
     meeting.minutes_amendments = amendments.strip()
     meeting.status = Meeting.Status.MINUTES_APPROVED
@@ -558,3 +567,31 @@ def record_precept_response(
 
 def user_for(request_user: Any) -> User | None:
     return request_user if isinstance(request_user, User) else None
+
+
+ERASED_CONTACT_REASON = "Contact details erased (retention period)"
+
+
+@transaction.atomic
+def erase_submitter_contact(submission: PublicSubmission, today: dt.date) -> None:
+    """Blank the submitter's contact details, here and in every earlier history record.
+
+    The name and the question stay: the question is the Panel's business and may be read out
+    and minuted under the submitter's name; the email or postal address was only for replying.
+    The erasure is recorded in the history without the value.
+    """
+    submission.history.model.objects.filter(id=submission.pk).update(contact="")
+    submission.contact = ""
+    submission.contact_erased_on = today
+    attributed_to(submission, None, ERASED_CONTACT_REASON).save(
+        update_fields=["contact", "contact_erased_on"]
+    )
+
+
+def erase_expired_contacts(today: dt.date, retention_days: int) -> int:
+    """Erase the contact details of every submission past retention; how many were erased."""
+    count = 0
+    for submission in PublicSubmission.objects.due_for_erasure(today, retention_days):
+        erase_submitter_contact(submission, today)
+        count += 1
+    return count

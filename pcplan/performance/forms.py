@@ -5,18 +5,22 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import limits
 from pcplan.performance.derivations import derivation_choices
 from pcplan.performance.models import Measure, Observation
+from pcplan.performance.uploads import max_upload_bytes
 from pcplan.plans.models import Theme
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(VersionedForm, forms.ModelForm):
     baseline_start = GovukDateField(required=False, label="Baseline period starts")
     baseline_end = GovukDateField(required=False, label="Baseline period ends")
     themes = forms.ModelMultipleChoiceField(
@@ -133,6 +137,30 @@ class UploadForm(forms.Form):
     )
 
 
+class PoliceDataUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Upload a data.police.uk file"),
+        help_text=_("The downloaded zip, or one monthly street, outcomes or stop-and-search CSV."),
+        error_messages={"required": _("Select a zip or CSV file from data.police.uk")},
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = (upload.name or "").lower()
+        if not name.endswith((".zip", ".csv")):
+            raise forms.ValidationError(_("The file must be a .zip or .csv file"))
+        limit = max_upload_bytes()
+        if (upload.size or 0) > limit:
+            raise forms.ValidationError(
+                _(
+                    "The file must be smaller than %(mb)s MB: import larger downloads with "
+                    "pcplan import-police-data"
+                )
+                % {"mb": limit // (1024 * 1024)}
+            )
+        return upload
+
+
 def set_area_choices(form: forms.Form, areas: list[str]) -> None:
     """The office profile's Community Safety Partnerships, after the whole force area."""
     area = form.fields["area"]
@@ -197,6 +225,10 @@ class PublishedFigureForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        for name in ("period_start", "period_end", "source_date"):
+            date = data.get(name)
+            if date and (problem := limits.period_problem(date, timezone.localdate())):
+                self.add_error(name, limits.capitalised(problem))
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", "The period must end after it starts")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import rules
 from pcplan.performance.derivations import derivation_choices
@@ -19,7 +20,7 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
         return self.filter(models.Q(is_national=True) | models.Q(is_published=True))
 
 
-class Measure(models.Model):
+class Measure(Versioned):
     """How part of the plan is measured (PRSRA 2011 s.7; seed 002 item 9 footnote 1)."""
 
     class Direction(models.TextChoices):

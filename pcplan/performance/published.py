@@ -18,9 +18,10 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pcplan.performance.limits import value_problem
+from pcplan.performance.limits import period_problem, value_problem
 from pcplan.performance.uploads import MAX_ROWS, UploadError, read_rows
 
 REQUIRED = ("period", "period start", "period end", "value", "source", "source date")
@@ -66,6 +67,15 @@ def _row(number: int, cells: dict[str, Any], areas: Collection[str]) -> Uploaded
             return _("Row %(row)s, column %(column)s: enter a date such as 2019-06-30") % {
                 "row": number,
                 "column": column.capitalize(),
+            }
+    today = timezone.localdate()
+    for column, date in dates.items():
+        # The same limits as the form's and the observations': no year 9999 stored.
+        if problem := period_problem(date, today):
+            return _("Row %(row)s, column %(column)s: %(problem)s") % {
+                "row": number,
+                "column": column.capitalize(),
+                "problem": problem,
             }
     if dates["period end"] < dates["period start"]:
         return _("Row %(row)s, column Period end: the period ends before it starts") % {

@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import permissions
@@ -27,9 +29,13 @@ def save_measure(
     *,
     themes: Iterable[Theme] | None = None,
     deliverables: Iterable[Deliverable] | None = None,
+    version: int | None = None,
 ) -> Measure:
+    """Refused (StaleEdit) when `version`, the one the editor's form was served with, is no
+    longer the measure's: someone else saved it in between."""
     if not permissions.can_edit_measures(user):
         raise PermissionDenied("Only OPCC editors define measures.")
+    claim_version(measure, version, noun=gettext("measure"))
     if measure.derivation:
         measure.source = Measure.Source.POLICE_DATA
     elif measure.source == Measure.Source.POLICE_DATA:

@@ -35,4 +35,9 @@ urlpatterns = [
     ),
     path("staff/performance/populations/", views.populations, name="populations"),
     path("staff/performance/police-data/", views.import_runs, name="import-runs"),
+    path(
+        "staff/performance/police-data/upload/",
+        views.police_data_upload,
+        name="police-data-upload",
+    ),
 ]

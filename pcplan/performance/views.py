@@ -9,16 +9,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
-from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core import jobs
+from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.office import csp_areas, force_choices
 from pcplan.lib import spreadsheet
-from pcplan.performance import figures, permissions, published, rules, services
+from pcplan.performance import figures, permissions, published, rules, services, tasks
 from pcplan.performance import populations as population_upload
 from pcplan.performance.forms import (
     DashboardFilter,
     MeasureForm,
     ObservationForm,
+    PoliceDataUploadForm,
     PublishedFigureForm,
     UploadForm,
 )
@@ -75,6 +78,9 @@ def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
 
 def public_dashboard(request: HttpRequest) -> HttpResponse:
     return _render_dashboard(request, staff=False)
+
+
+ONLY_EDITORS_IMPORT = gettext_lazy("Only OPCC editors import police data.")
 
 
 @login_required
@@ -168,12 +174,14 @@ def measure_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = MeasureForm(posted(request), instance=measure)
 
     def save() -> None:
-        services.save_measure(
-            user,
-            form.instance,
-            themes=form.cleaned_data["themes"],
-            deliverables=form.cleaned_data["deliverables"],
-        )
+        with form.refusing_stale():
+            services.save_measure(
+                user,
+                form.instance,
+                themes=form.cleaned_data["themes"],
+                deliverables=form.cleaned_data["deliverables"],
+                version=form.served_version,
+            )
 
     return edit_form(
         request,
@@ -248,7 +256,33 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def import_runs(request: HttpRequest) -> HttpResponse:
     runs = ImportRun.objects.select_related("imported_by")[:50]
-    return render(request, "performance/import_runs.html", {"runs": runs})
+    can_upload = permissions.can_edit_measures(staff_user(request))
+    return render(request, "performance/import_runs.html", {"runs": runs, "can_upload": can_upload})
+
+
+@login_required
+def police_data_upload(request: HttpRequest) -> HttpResponse:
+    """An editor uploads a data.police.uk download; the worker imports it (pcplan worker)
+    and the editor watches its progress on the job's page rather than waiting on a request."""
+    user = require(request, permissions.can_edit_measures, ONLY_EDITORS_IMPORT)
+    back_url = reverse("performance:import-runs")
+    form = PoliceDataUploadForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = jobs.start(
+            user,
+            tasks.import_police_upload,
+            title=gettext("Importing police data"),
+            upload=upload,
+            next_url=back_url,
+        )
+        return redirect(jobs.status_url(job))
+    return render(
+        request,
+        "performance/police_data_upload.html",
+        {"form": form, "back_url": back_url, "accept": ".zip,.csv"},
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _measure_url(measure: Measure) -> str:

@@ -10,6 +10,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -143,6 +144,7 @@ def test_a_file_missing_columns_is_refused_naming_them(delivery_plan):
     assert refused.value.problems[0].startswith("Row 1: the columns Theme, Lead, Status, Target")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_staff_pages_preview_then_apply_once(
     client_for, editor, delivery_plan, constabulary_deliverable
 ):
@@ -164,9 +166,18 @@ def test_the_staff_pages_preview_then_apply_once(
     assert constabulary_deliverable.status == Status.IN_PROGRESS
     ticket = preview.context["ticket"]
     apply_url = reverse("delivery-spreadsheet:apply", args=[delivery_plan.key])
-    assert client.post(apply_url, {"ticket": ticket}).status_code == 302
+    applied = client.post(apply_url, {"ticket": ticket})
+    assert applied.status_code == 302
+    # Queued for the worker; the editor follows it on the job's page.
+    constabulary_deliverable.refresh_from_db()
+    assert constabulary_deliverable.status == Status.IN_PROGRESS
+    call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=io.StringIO())
     constabulary_deliverable.refresh_from_db()
     assert constabulary_deliverable.status == Status.ON_HOLD
+    assert (
+        "1 deliverables saved from the spreadsheet"
+        in client.get(applied["Location"]).content.decode()
+    )
     versions = constabulary_deliverable.history.count()
     again = client.post(apply_url, {"ticket": ticket}, follow=True)
     assert "already been applied" in again.content.decode()

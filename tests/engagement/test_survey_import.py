@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
+from pcplan.core.models import BackgroundJob
 from pcplan.engagement import surveys
 from pcplan.engagement.models import SurveyImport, SurveyResponse
 from tests.htmlforms import served_form
@@ -97,6 +99,11 @@ def test_an_excel_export_is_read_like_a_csv(editor, consultation):
     assert SurveyResponse.objects.get().area == "Peterborough"
 
 
+def run_worker() -> None:
+    call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=io.StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
 def test_an_officer_uploads_maps_previews_and_imports_on_the_staff_pages(
     client_for, editor, consultation
 ):
@@ -119,9 +126,17 @@ def test_an_officer_uploads_maps_previews_and_imports_on_the_staff_pages(
     form["action"] = "apply"
     applied = client.post(map_url, form)
     assert applied.status_code == 302
+    # The import is queued for the worker; the officer follows it on the job's page.
+    job = BackgroundJob.objects.get()
+    assert applied["Location"] == reverse("core:job", args=[job.pk])
+    assert not SurveyResponse.objects.exists()
+    run_worker()
     assert SurveyResponse.objects.filter(consultation=consultation).count() == 3
+    page = client.get(applied["Location"]).content.decode()
+    assert "3 responses added (3 rows read)" in page
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_staff_page_shows_the_errors_and_imports_nothing(client_for, editor, consultation):
     client = client_for(editor)
     upload = io.BytesIO((GOOD + "4,2021-07-03,Atlantis,,Drugs\n").encode())
@@ -130,9 +145,10 @@ def test_the_staff_page_shows_the_errors_and_imports_nothing(client_for, editor,
         reverse("engagement:survey-upload", args=[consultation.pk]), {"file": upload}
     )["Location"]
     form = {"area": "District", "issues": "Top issues", "action": "apply"}
-    response = client.post(map_url, form)
-    assert response.status_code == 400
-    body = response.content.decode()
+    job_url = client.post(map_url, form)["Location"]
+    run_worker()
+    body = client.get(job_url).content.decode()
     assert "There is a problem" in body
     assert "Row 5, column District" in body
     assert not SurveyResponse.objects.exists()
+    assert not SurveyImport.objects.exists()

@@ -149,3 +149,29 @@ def test_not_known_always_comes_with_its_reason(client, national_measures):
     html = client.get("/performance/").content.decode()
     assert "data.police.uk keeps 36 months" in html  # the derived measure
     assert "No baseline has been entered yet." in html  # the measures entered by hand
+
+
+@pytest.mark.django_db
+def test_a_published_figure_dated_9999_is_refused_on_the_form_and_in_the_upload_alike(
+    client_for, editor, neighbourhood
+):
+    """The same date limits as observations, whichever way a figure arrives."""
+    staff = client_for(editor)
+    url = f"/staff/performance/measures/{neighbourhood.pk}/figures/new/"
+    form = served_form(staff.get(url).content.decode())
+    form |= {"period_label": "Year ending 9999", "value": "10", "source": "Home Office"}
+    form |= date_fields("period_start", "1", "1", "9999") | date_fields(
+        "period_end", "31", "12", "9999"
+    )
+    form |= date_fields("source_date", "17", "10", "2019")
+    response = staff.post(url, form)
+    assert response.status_code == 400
+    assert "Enter a date between 1 January 1900 and" in response.content.decode()
+
+    far = HOME_OFFICE.replace("2019-10-17", "9999-10-17")
+    response = staff.post(upload_url(neighbourhood), {"file": csv_file(HEADER + far)})
+    assert response.status_code == 400
+    assert "Row 2, column Source date: enter a date between 1 January 1900" in (
+        response.content.decode()
+    )
+    assert not PublishedFigure.objects.exists()

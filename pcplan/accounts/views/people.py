@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from pcplan.accounts import permissions, services
 from pcplan.accounts.forms import InvitationForm
@@ -55,6 +58,23 @@ def invite(request: HttpRequest) -> HttpResponse:
         success_url=reverse("accounts:people"),
         success_message=_("Invitation sent"),
     )
+
+
+@require_POST
+@login_required
+def resend_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    by = require(request, permissions.may_manage_accounts, permissions.ADMINISTRATORS_ONLY)
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.resend_invitation(request, by, invitation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Invitation sent again to %(email)s") % {"email": invitation.user.email},
+        )
+    return redirect("accounts:people")
 
 
 @login_required

@@ -20,11 +20,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pcplan.core import jobs
 from pcplan.core.history import HistoryEntry, entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
-from pcplan.engagement import output_import, permissions, report, services, summary, surveys
+from pcplan.engagement import (
+    output_import,
+    permissions,
+    report,
+    services,
+    summary,
+    surveys,
+    tasks,
+)
 from pcplan.engagement.forms import (
     CommsObjectiveForm,
     CommsOutputForm,
@@ -204,18 +213,18 @@ def survey_map(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         mapping = {k: v for k, v in form.cleaned_data.items() if v}
         try:
             if request.POST.get("action") == "apply":
-                done = surveys.apply(_user(request), consultation, upload["name"], data, mapping)
-                default_storage.delete(path)
+                # The worker imports it (pcplan worker); the officer follows it on the job page.
                 del request.session[f"survey-upload-{token}"]
-                if done is None:
-                    messages.info(request, _("This file was imported before: nothing was added"))
-                else:
-                    messages.success(
-                        request,
-                        _("%(added)s responses added (%(rows)s rows read)")
-                        % {"added": done.responses_added, "rows": done.rows_read},
-                    )
-                return redirect("engagement:consultation", pk=consultation.pk)
+                job = jobs.start(
+                    _user(request),
+                    tasks.import_survey,
+                    title=_("Importing survey responses"),
+                    stored=(path, upload["name"]),
+                    next_url=reverse("engagement:consultation", args=[consultation.pk]),
+                    consultation_id=consultation.pk,
+                    mapping=mapping,
+                )
+                return redirect(jobs.status_url(job))
             context["preview"] = surveys.preview(consultation, upload["name"], data, mapping)
         except surveys.UploadError as exc:
             context["problems"] = exc.problems

@@ -90,10 +90,15 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk) if pk else Meeting()
     form = MeetingForm(posted(request), instance=meeting)
     user = staff_user(request)
+
+    def save() -> None:
+        with form.refusing_stale():
+            services.save_meeting(user, form.save(commit=False), version=form.served_version)
+
     return edit_form(
         request,
         form,
-        lambda: services.save_meeting(user, form.save(commit=False)),
+        save,
         context={
             "title": _("Edit meeting") if pk else _("Add a meeting"),
             "back_url": reverse("panel:staff-home"),
