@@ -279,6 +279,8 @@ SPECTACULAR_SETTINGS = {
         "DeliverableStatusEnum": "pcplan.delivery.rules.Status",
         "PlanStatusEnum": "pcplan.plans.lifecycle.PlanStatus",
         "MeetingStatusEnum": "pcplan.panel.models.Meeting.Status",
+        "DecisionKindEnum": "pcplan.transparency.models.Decision.Kind",
+        "BodyKindEnum": "pcplan.partnerships.models.BodyKind",
     },
 }
 # Accounts and security headers (issue 15): lockout (django-axes), two-factor sign-in

@@ -130,7 +130,7 @@ def awards() -> QuerySet[Award]:
     """The grants register: published awards (`Award.objects.public()`)."""
     return (
         Award.objects.public()
-        .select_related("fund", "recipient", "area")
+        .select_related("fund", "recipient", "area", "decision")
         .order_by("-decision_date", "reference")
     )
 

@@ -340,6 +340,13 @@ class AwardSerializer(serializers.ModelSerializer[Award]):
     area: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         read_only=True, slug_field="name", allow_null=True
     )
+    # The decision that made the award, from the decision register (one may make several).
+    decision_number = serializers.CharField(
+        source="decision.number", read_only=True, allow_null=True, default=None
+    )
+    decision_maker = serializers.CharField(
+        source="decision.decision_maker", read_only=True, allow_null=True, default=None
+    )
 
     class Meta:
         model = Award

@@ -222,4 +222,5 @@ def test_the_register_reads_the_same_number_of_queries_for_5_and_50_awards(
     at_5 = count(5)
     at_50 = count(50)
     assert at_5 == at_50
-    assert at_50 <= 8
+    # Eight for the page, and one for the public pages' version (pcplan.core.pagecache).
+    assert at_50 <= 9

@@ -66,11 +66,12 @@ def test_a_csp_area_with_no_crime_loaded_for_its_districts_has_no_data_not_the_f
 def test_the_area_filter_lists_the_profiles_partnerships_and_the_force_by_its_name(
     client, two_district_office, national_measures
 ):
-    html = client.get(PUBLIC).content.decode()
+    response = client.get(PUBLIC)
+    html = response.content.decode()
 
     assert f'<option value="{NORTH}">{NORTH}</option>' in html
     assert 'value="Cambridge"' not in html
-    form = client.get(PUBLIC).context["filter"]
+    form = response.context["filter"]
     assert form.fields["force"].choices == [("cambridgeshire", "The Constabulary of the fixtures")]
 
 

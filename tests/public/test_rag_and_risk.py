@@ -59,6 +59,8 @@ def test_a_draft_dependency_never_colours_the_public_rag(client, theme):
     # Published, the late dependency makes it amber, by the same rule as for staff.
     from pcplan.delivery.models import Deliverable
 
-    Deliverable.objects.filter(title="SECRET late draft").update(is_published=True)
+    late = Deliverable.objects.get(title="SECRET late draft")
+    late.is_published = True
+    late.save(update_fields=["is_published"])
     html = client.get(reverse("public:theme", args=[theme.plan.key, theme.key])).content.decode()
     assert "RAG: Amber" in block_of(html, "Waiting work")
