@@ -453,7 +453,7 @@ class BodySerializer(serializers.ModelSerializer[Body]):
             "url",
         ]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_parent(self, obj: Body) -> str | None:
         """The parent's key, when the parent is published too."""
         return obj.parent.key if obj.parent and obj.parent.is_published else None
