@@ -485,9 +485,7 @@ class BodySerializer(serializers.ModelSerializer[Body]):
 
 class PoliceCrimeSerializer(serializers.ModelSerializer[PoliceMonthlyCrime]):
     """Street-level crimes of one month, counted by force, LSOA, crime type and last outcome
-    (data.police.uk, Open Government Licence)."""
-
-    month = serializers.DateField(format="%Y-%m")
+    (data.police.uk, Open Government Licence). `month` is the month's first day."""
 
     class Meta:
         model = PoliceMonthlyCrime
