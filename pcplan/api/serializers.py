@@ -465,7 +465,7 @@ class BodySerializer(serializers.ModelSerializer[Body]):
             "url",
         ]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_parent(self, obj: Body) -> str | None:
         """The parent's key, when the parent is published too."""
         return obj.parent.key if obj.parent and obj.parent.is_published else None
@@ -497,9 +497,7 @@ class BodySerializer(serializers.ModelSerializer[Body]):
 
 class PoliceCrimeSerializer(serializers.ModelSerializer[PoliceMonthlyCrime]):
     """Street-level crimes of one month, counted by force, LSOA, crime type and last outcome
-    (data.police.uk, Open Government Licence)."""
-
-    month = serializers.DateField(format="%Y-%m")
+    (data.police.uk, Open Government Licence). `month` is the month's first day."""
 
     class Meta:
         model = PoliceMonthlyCrime
