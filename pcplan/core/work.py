@@ -84,8 +84,9 @@ def work_for(user: User, today: dt.date) -> StaffWork:
         work.awaiting_decision_count = Update.objects.awaiting_decision().count()
     if transparency_permissions.can_keep_inspections(user):
         work.shows_hmicfrs = True
-        work.hmicfrs_due_soon = Inspection.objects.comments_due_soon(today).count()
-        work.hmicfrs_overdue = Inspection.objects.comments_overdue(today).count()
+        work.hmicfrs_overdue, work.hmicfrs_due_soon = Inspection.objects.comments_warning_counts(
+            today
+        )
     if panel_permissions.can_read_panel_staff_pages(user):
         work.shows_next_meeting = True
         work.next_meeting = Meeting.objects.of_panel().coming(today).first()

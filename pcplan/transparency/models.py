@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -161,17 +161,33 @@ class InspectionQuerySet(models.QuerySet["Inspection"]):
     def comments_overdue(self, today: dt.date) -> InspectionQuerySet:
         """Reports whose comments are unpublished after the 56th day (s.55(5A)): the same
         answer as `deadlines.hmicfrs_comments_status`, asked of the database."""
-        last_day_passed = today - dt.timedelta(days=deadlines.HMICFRS_COMMENTS_DAYS - 1)
-        return self.filter(comments_published_on=None, published_on__lt=last_day_passed)
+        return self.filter(_comments_overdue(today))
 
     def comments_due_soon(self, today: dt.date) -> InspectionQuerySet:
         """Reports whose comments are unpublished and due within the warning period."""
-        window = deadlines.HMICFRS_COMMENTS_DAYS - 1 - deadlines.HMICFRS_WARNING_DAYS
-        return self.filter(
-            comments_published_on=None,
-            published_on__gte=today - dt.timedelta(days=deadlines.HMICFRS_COMMENTS_DAYS - 1),
-            published_on__lte=today - dt.timedelta(days=window),
+        return self.filter(_comments_due_soon(today))
+
+    def comments_warning_counts(self, today: dt.date) -> tuple[int, int]:
+        """(overdue, due soon), in one query: the staff home's warning."""
+        counts = self.aggregate(
+            overdue=Count("pk", filter=_comments_overdue(today)),
+            due_soon=Count("pk", filter=_comments_due_soon(today)),
         )
+        return counts["overdue"], counts["due_soon"]
+
+
+def _comments_overdue(today: dt.date) -> Q:
+    last_day_passed = today - dt.timedelta(days=deadlines.HMICFRS_COMMENTS_DAYS - 1)
+    return Q(comments_published_on=None, published_on__lt=last_day_passed)
+
+
+def _comments_due_soon(today: dt.date) -> Q:
+    window = deadlines.HMICFRS_COMMENTS_DAYS - 1 - deadlines.HMICFRS_WARNING_DAYS
+    return Q(
+        comments_published_on=None,
+        published_on__gte=today - dt.timedelta(days=deadlines.HMICFRS_COMMENTS_DAYS - 1),
+        published_on__lte=today - dt.timedelta(days=window),
+    )
 
 
 class Inspection(Versioned):

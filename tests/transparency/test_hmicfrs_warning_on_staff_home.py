@@ -53,6 +53,10 @@ def test_the_database_counts_agree_with_the_date_rule_for_every_day():
         assert Inspection.objects.comments_due_soon(today).exists() == (
             status == CommentsStatus.DUE_SOON
         ), days_ago
+        assert Inspection.objects.comments_warning_counts(today) == (
+            int(status == CommentsStatus.OVERDUE),
+            int(status == CommentsStatus.DUE_SOON),
+        ), days_ago
 
 
 def test_an_editors_home_warns_of_overdue_and_due_comments_with_a_link(client_for, editor, reports):
