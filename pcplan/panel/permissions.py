@@ -1,8 +1,9 @@
 """Who may do what with the Panel's business (one place for each rule).
 
 The Panel secretariat (and administrators) keep meetings, minutes, the forward plan,
-recommendations and public questions. OPCC editors may also put a generated report on an
-agenda item whose agenda is not yet published. Panel members read everything, exempt papers
+recommendations and public questions. OPCC editors may also put a generated report on a
+Panel agenda item whose agenda is not yet published; another body's papers go on by those who
+run its meetings. Panel members read everything, exempt papers
 included. The public reads published, non-exempt content only, and never signs in: it is
 `None` here.
 
@@ -56,7 +57,10 @@ def can_read_meetings_of(user: User | None, body: Body) -> bool:
     return body.meetings_are_public or can_see_exempt_of(user, body)
 
 
-def can_attach_paper(user: User | None) -> bool:
-    """The secretariat, and the OPCC editors who write the reports the Panel receives: an
-    editor's generated report becomes its agenda item's paper in one step (issue 18)."""
-    return can_run_panel(user) or (user is not None and can_edit_plan(user))
+def can_attach_paper(user: User | None, body: Body) -> bool:
+    """Who may put a paper on an agenda item of `body`'s meeting: those who run its meetings,
+    and, for the Panel, the OPCC editors who write the reports it receives too (an editor's
+    generated report becomes its agenda item's paper in one step, issue 18)."""
+    if body.is_panel:
+        return can_run_panel(user) or (user is not None and can_edit_plan(user))
+    return can_run_meetings_of(user, body)

@@ -135,8 +135,10 @@ def attach_paper(user: User, item: AgendaItem, *, name: str, data: bytes) -> Age
     """Make a PDF the item's paper, replacing any earlier one, until the agenda is published.
 
     The meeting's row is locked so that the agenda cannot be published half-way through."""
-    if not permissions.can_attach_paper(user):
-        raise PermissionDenied(_("Only the secretariat and OPCC editors put papers on agendas."))
+    if not permissions.can_attach_paper(user, item.meeting.body):
+        raise PermissionDenied(
+            _("Only those who run this body's meetings put papers on its agendas.")
+        )
     item.meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     refusal = paper_refusal(item)
     if refusal:

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from pcplan.core.forms import GovukDateField
@@ -57,17 +58,25 @@ class ReportForm(forms.Form):
         required=False,
         help_text="One document per line, with its address.",
     )
-    # The Panel agenda item the report is the paper for, chosen before the form (issue 18).
+    # The Panel's (or the Board's) agenda item the report is the paper for, chosen before the
+    # form (issue 18).
     paper_for = forms.ModelChoiceField(
         queryset=AgendaItem.objects.select_related("meeting"),
         required=False,
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args: Any, board: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        board: bool = False,
+        paper_for: QuerySet[AgendaItem] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if paper_for is not None:  # only the items of the report's body's meetings
+            self.fields["paper_for"].queryset = paper_for.select_related("meeting")  # type: ignore[attr-defined]
         if board:
-            del self.fields["paper_for"]
             del self.fields["agenda_item"]
             del self.fields["terms_of_reference"]
             self.fields["panel_name"].label = "To"
@@ -103,7 +112,8 @@ def check_paper(form: forms.Form, data: dict[str, Any]) -> None:
 
 
 class PaperForForm(forms.Form):
-    """Which coming Panel meeting's agenda item a report is for (its date and number fill in)."""
+    """Which coming Panel (or Board) meeting's agenda item a report is for (its date and
+    number fill in)."""
 
     item = forms.ChoiceField(
         label=gettext_lazy("Panel meeting and agenda item"),
@@ -112,8 +122,12 @@ class PaperForForm(forms.Form):
         initial="",
     )
 
-    def __init__(self, *args: Any, items: list[AgendaItem], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, items: list[AgendaItem], board: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if board:
+            self.fields["item"].label = gettext_lazy("Board meeting and agenda item")
         choices: list[tuple[str, Any]] = [
             (
                 str(item.pk),

@@ -4,8 +4,9 @@ Panel asks for a rolling programme of reports on each theme).
 The same frame and renderers as the progress report (`progress.ProgressReport`, `render`), so
 the theme report looks and reads like the Panel's other papers: PURPOSE, RECOMMENDATION,
 BACKGROUND (the theme's aim, key objectives, shared outcomes and pledges), the theme's
-deliverables under the progress report's headings, PROGRESS, MEASURES, BACKGROUND DOCUMENTS.
-Public content only: the paper goes on a public agenda.
+deliverables under the progress report's headings, PROGRESS, MEASURES, GRANTS (published awards
+from the funds serving the theme), PARTNERSHIPS (published bodies linked to the theme's published
+deliverables), BACKGROUND DOCUMENTS. Public content only: the paper goes on a public agenda.
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
+from django.db import models
+
 from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
 from pcplan.delivery.progress import Progress, progress_by_theme
+from pcplan.grants.models import Award
+from pcplan.grants.register import public_awards
+from pcplan.partnerships.models import Body
 from pcplan.performance.models import Measure
 from pcplan.plans.models import Commitment, Theme
 from pcplan.reports.progress import (
@@ -78,7 +84,9 @@ def build_theme_report(
         Section("4", f"{theme.title.upper()}: DELIVERABLES", themes=[section]),
         Section("5", "PROGRESS", [_progress(progress, as_of)]),
         Section("6", "MEASURES", _measures(measures)),
-        Section("7", "BACKGROUND DOCUMENTS", [Paragraph("7.1", f.background_documents)]),
+        Section("7", "GRANTS", _grants(_theme_awards(theme, as_of))),
+        Section("8", "PARTNERSHIPS", _partnerships(_theme_bodies(theme))),
+        Section("9", "BACKGROUND DOCUMENTS", [Paragraph("9.1", f.background_documents)]),
     ]
     return ProgressReport(
         plan_title=plan.title,
@@ -131,5 +139,68 @@ def _measures(measures: list[Measure]) -> list[Paragraph]:
             "6.1",
             "The theme is measured by the following, reported in the performance dashboard:",
             tuple(m.name for m in measures),
+        )
+    ]
+
+
+def _theme_awards(theme: Theme, as_of: dt.date) -> list[Award]:
+    """The register's published awards from the funds serving the theme, decided by the report
+    date (an award without a decision date is listed: the register lists it too)."""
+    awards = public_awards({"theme": theme}).exclude(decision_date__gt=as_of)
+    return list(awards.distinct().order_by("fund__name", "decision_date", "reference"))
+
+
+def _grants(awards: list[Award]) -> list[Paragraph]:
+    if not awards:
+        return [
+            Paragraph("7.1", "No published grant award is made from a fund serving this theme.")
+        ]
+
+    def line(a: Award) -> str:
+        amount = f"£{a.amount:,.2f}" if a.amount is not None else "amount not recorded"
+        when = f", decided {a.decision_date:%-d %B %Y}" if a.decision_date else ""
+        return f"{a.fund.name}: {a.recipient.name}, {amount}{when}. {a.purpose}"
+
+    return [
+        Paragraph(
+            "7.1",
+            "The following grants, published in the grants register, are made from funds "
+            "serving this theme:",
+            tuple(line(a) for a in awards),
+        )
+    ]
+
+
+def _theme_bodies(theme: Theme) -> list[tuple[Body, list[str]]]:
+    """Published bodies linked to the theme's published deliverables, each with the titles of
+    those deliverables (two queries)."""
+    public = Deliverable.objects.public().filter(theme=theme)
+    bodies = (
+        Body.objects.public()
+        .filter(deliverables__in=public)
+        .distinct()
+        .order_by("position", "name")
+        .prefetch_related(
+            models.Prefetch("deliverables", queryset=public.order_by("title"), to_attr="linked")
+        )
+    )
+    return [(b, [d.title for d in b.linked]) for b in bodies]
+
+
+def _partnerships(bodies: list[tuple[Body, list[str]]]) -> list[Paragraph]:
+    if not bodies:
+        return [
+            Paragraph(
+                "8.1", "No published partnership body is linked to this theme’s deliverables."
+            )
+        ]
+    return [
+        Paragraph(
+            "8.1",
+            "The following partnership bodies work on the theme’s deliverables:",
+            tuple(
+                f"{body.name} ({body.get_kind_display()}): {', '.join(titles)}"
+                for body, titles in bodies
+            ),
         )
     ]

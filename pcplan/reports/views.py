@@ -8,6 +8,7 @@ from dataclasses import asdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,8 +17,10 @@ from django.utils.translation import gettext
 
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
+from pcplan.core.office import current_office
 from pcplan.core.publishing import set_published
 from pcplan.panel.models import AgendaItem, Meeting
+from pcplan.partnerships.models import PANEL_KEY, Body, BodyKind
 from pcplan.plans.models import Theme
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
@@ -49,7 +52,9 @@ def get_report_for_user(request: HttpRequest, pk: int) -> GeneratedReport:
         if permissions.can_manage_reports(request.user)
         else GeneratedReport.objects.public()
     )
-    return get_object_or_404(reports.select_related("plan", "theme", "paper_for__meeting"), pk=pk)
+    return get_object_or_404(
+        reports.select_related("plan", "theme", "paper_for__meeting__body"), pk=pk
+    )
 
 
 def get_round_for_user(request: HttpRequest, pk: int) -> UpdateRound:
@@ -76,36 +81,54 @@ def report_list(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def coming_agenda_items() -> list[AgendaItem]:
-    """Items of coming Panel meetings whose agenda is not yet published: the ones a report may
-    still become the paper for."""
+def agenda_bodies(kind: str) -> QuerySet[Body]:
+    """The bodies a report of `kind` goes to: the Panel for a Panel report; for a Board report,
+    the body named as the office profile's Board, or else the bodies of kind strategic board."""
+    if kind != BOARD:
+        return Body.objects.filter(key=PANEL_KEY)
+    name = current_office().board_name
+    named = Body.objects.filter(name=name) if name else Body.objects.none()
+    return named if named.exists() else Body.objects.filter(kind=BodyKind.STRATEGIC_BOARD)
+
+
+def agenda_items_for(kind: str) -> QuerySet[AgendaItem]:
+    """Items of the meetings of the bodies a report of `kind` goes to."""
+    return AgendaItem.objects.filter(meeting__body__in=agenda_bodies(kind))
+
+
+def coming_agenda_items(kind: str = PANEL) -> list[AgendaItem]:
+    """Items of coming meetings of the report's body (the Panel's, or the Board's) whose agenda
+    is not yet published: the ones a report may still become the paper for."""
     return list(
-        AgendaItem.objects.filter(
+        agenda_items_for(kind)
+        .filter(
             meeting__in=Meeting.objects.coming(timezone.localdate()).filter(
                 status=Meeting.Status.SCHEDULED
             )
         )
         .exclude(kind__in=[AgendaItem.Kind.PREVIOUS_MINUTES, AgendaItem.Kind.ACTION_LOG])
-        .select_related("meeting")
+        .select_related("meeting__body")
         .order_by("meeting__date", "meeting__time", "number")
     )
 
 
 @login_required
 def report_for(request: HttpRequest, key: str) -> HttpResponse:
-    """Step one of a Panel report: the meeting and agenda item it is for."""
+    """Step one of a Panel or Board report: the meeting and agenda item it is for."""
     require_report_manager(request)
     plan = get_plan_for_user(request, key)
     theme_key = request.GET.get("theme", "")
     theme = get_object_or_404(Theme, plan=plan, key=theme_key) if theme_key else None
-    items = coming_agenda_items()
+    kind = BOARD if request.GET.get("kind") == BOARD and theme is None else PANEL
+    items = coming_agenda_items(kind)
     return render(
         request,
         "reports/report_for.html",
         {
             "plan": plan,
             "theme": theme,
-            "form": PaperForForm(items=items),
+            "kind": kind,
+            "form": PaperForForm(items=items, board=kind == BOARD),
             "has_items": bool(items),
             "action": reverse("reports:theme-report", args=[plan.key, theme.key])
             if theme
@@ -115,14 +138,15 @@ def report_for(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def paper_for_from(request: HttpRequest) -> AgendaItem | None:
-    """The agenda item chosen at step one (`?item=`), 404 if there is no such item."""
+def paper_for_from(request: HttpRequest, kind: str = PANEL) -> AgendaItem | None:
+    """The agenda item chosen at step one (`?item=`), 404 if there is no such item among the
+    items of the meetings a report of `kind` goes to."""
     pk = request.GET.get("item", "")
     if not pk:
         return None
     if not pk.isdigit():
         raise Http404(gettext("There is no such agenda item."))
-    return get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=int(pk))
+    return get_object_or_404(agenda_items_for(kind).select_related("meeting__body"), pk=int(pk))
 
 
 @login_required
@@ -130,7 +154,7 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
     user = require_report_manager(request)
     plan = get_plan_for_user(request, key)
     kind = BOARD if request.GET.get("kind") == BOARD else PANEL
-    item = paper_for_from(request) if kind == PANEL else None
+    item = paper_for_from(request, kind)
     today = timezone.localdate()
     since = services.previous_report_date(plan, kind) or today - dt.timedelta(days=182)
     as_of = max(today, since + dt.timedelta(days=1))
@@ -146,8 +170,11 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
             agenda_item=str(item.number),
             paper_for=item,
             panel_name=item.meeting.body.name,
+            format=ReportFormat.PDF,
         )
-    form = ReportForm(posted(request), initial=initial, board=kind == BOARD)
+    form = ReportForm(
+        posted(request), initial=initial, board=kind == BOARD, paper_for=agenda_items_for(kind)
+    )
     context = {
         "plan": plan,
         "kind": kind,
