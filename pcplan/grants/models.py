@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.core.publishing import Publishable
+from pcplan.core.reminders import LastRemindedField
 from pcplan.delivery.models import Deliverable
 from pcplan.grants import permissions, rules
 from pcplan.plans.models import Theme
@@ -341,7 +342,7 @@ class MonitoringReturn(models.Model):
     )
     outputs = models.TextField(_("outputs"), blank=True)
     outcomes = models.TextField(_("outcomes against those sought"), blank=True)
-    last_reminded_on = models.DateField(null=True, blank=True)
+    last_reminded_on = LastRemindedField()
 
     history = HistoricalRecords()
     objects = MonitoringReturnQuerySet.as_manager()
@@ -492,6 +493,7 @@ class ServiceReturn(models.Model):
     )
     activity = models.TextField(_("activity in the quarter"), blank=True)
     outcomes = models.TextField(_("outcomes against the service's measures"), blank=True)
+    last_reminded_on = LastRemindedField()
 
     history = HistoricalRecords()
     objects = ServiceReturnQuerySet.as_manager()

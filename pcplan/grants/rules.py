@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext
 
+from pcplan.core import reminders
+
 PENNY = Decimal("0.01")
 ZERO_MONEY = Decimal("0.00")
 
@@ -117,11 +119,27 @@ def is_return_overdue(due_on: dt.date, received_on: dt.date | None, today: dt.da
 def may_remind(
     due_on: dt.date, received_on: dt.date | None, last_reminded_on: dt.date | None, today: dt.date
 ) -> bool:
-    """A reminder goes once a day at most until the return is in (issue 10, "Rules to get
-    right"); none is sent before the return is overdue."""
-    if not is_return_overdue(due_on, received_on, today):
+    """An award's return is reminded once a day at most until it is in (issue 10, "Rules to
+    get right"); none is sent before the return is overdue. The once-a-day rule is shared
+    (core.reminders.may_remind)."""
+    if received_on is not None:
         return False
-    return last_reminded_on is None or last_reminded_on < today
+    return reminders.may_remind(today, last_reminded_on, from_on=due_on + dt.timedelta(days=1))
+
+
+SERVICE_RETURN_NOTICE_DAYS = 7
+
+
+def may_remind_service_return(
+    due_on: dt.date, received_on: dt.date | None, last_reminded_on: dt.date | None, today: dt.date
+) -> bool:
+    """A commissioned service's quarterly return is reminded once a day at most from a week
+    before it is due until it is in."""
+    if received_on is not None:
+        return False
+    return reminders.may_remind(
+        today, last_reminded_on, from_on=due_on - dt.timedelta(days=SERVICE_RETURN_NOTICE_DAYS)
+    )
 
 
 def quarter_ends(starts_on: dt.date, ends_on: dt.date) -> list[dt.date]:

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
+from pcplan.core.reminders import LastRemindedField
 from pcplan.panel.models import AgendaItem
 from pcplan.plans import lifecycle
 from pcplan.plans.models import Plan, Theme
@@ -150,7 +151,7 @@ class UpdateRequest(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="update_requests"
     )
-    last_reminded_at = models.DateTimeField(null=True, blank=True)
+    last_reminded_on = LastRemindedField()
 
     history = HistoricalRecords()
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pcplan.core import reminders
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import Organisation, User
 from pcplan.delivery.models import Deliverable, Update
@@ -217,12 +218,11 @@ def send_update_reminders(*, today: dt.date | None = None, base_url: str = "") -
             request = status.request
             if status.responded:
                 continue
-            if request.last_reminded_at and timezone.localdate(request.last_reminded_at) >= today:
+            if not reminders.may_remind(
+                today, request.last_reminded_on, until_on=update_round.due_on
+            ):
                 continue
-            people = User.objects.filter(
-                organisation_id=request.organisation_id, is_active=True
-            ).exclude(email="")
-            recipients = [p.email for p in people]
+            recipients = reminders.people_to_remind(request.organisation_id)
             if not recipients:
                 continue
             link = base_url.rstrip("/") + reverse("reports:my-update-requests")
@@ -239,7 +239,6 @@ def send_update_reminders(*, today: dt.date | None = None, base_url: str = "") -
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=recipients,
             )
-            request.last_reminded_at = timezone.now()
-            attributed_to(request, None, "Reminder sent").save(update_fields=["last_reminded_at"])
+            reminders.mark_reminded(request, today)
             sent += len(recipients)
     return sent

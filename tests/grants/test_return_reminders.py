@@ -8,8 +8,10 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
-from pcplan.grants.models import MonitoringReturn
+from pcplan.grants import services
+from pcplan.grants.models import CommissionedService, MonitoringReturn, ServiceReturn
 from pcplan.grants.reminders import send_return_reminders
 from tests.factories import UserFactory
 from tests.grants.conftest import make_award
@@ -74,3 +76,77 @@ def test_an_officer_records_the_return_and_it_is_no_longer_overdue(client, edito
     assert due_return.spend_to_date == Decimal("2500.10")
     assert not due_return.is_overdue(dt.date(2023, 6, 1))
     assert send_return_reminders(today=dt.date(2023, 6, 1)) == 0
+
+
+TODAY = dt.date(2024, 7, 1)
+
+
+@pytest.fixture
+def provider(charity):
+    UserFactory(username="provider-lead", organisation=charity, email="hub@charity.example.org")
+    UserFactory(username="provider-away", organisation=charity, email="", is_active=True)
+    UserFactory(
+        username="provider-gone",
+        organisation=charity,
+        email="gone@charity.example.org",
+        is_active=False,
+    )
+    return CommissionedService.objects.create(key="hub", name="Victims' hub", provider=charity)
+
+
+def service_return(service, due_on, period_ends_on=dt.date(2024, 6, 30)):
+    return ServiceReturn.objects.create(
+        service=service, period_ends_on=period_ends_on, due_on=due_on
+    )
+
+
+def test_a_service_return_due_in_a_week_is_reminded_once_a_day(provider):
+    due = service_return(provider, TODAY + dt.timedelta(days=7))
+    assert send_return_reminders(today=TODAY - dt.timedelta(days=1)) == 0
+    assert send_return_reminders(today=TODAY) == 1
+    assert send_return_reminders(today=TODAY) == 0
+    [email] = mail.outbox
+    assert email.to == ["hub@charity.example.org"]
+    assert email.subject == "Reminder: quarterly return on Victims' hub due by 8 July 2024"
+    assert "quarter to 30 June 2024" in email.body
+    due.refresh_from_db()
+    assert due.last_reminded_on == TODAY
+    assert send_return_reminders(today=TODAY + dt.timedelta(days=1)) == 1
+
+
+def test_an_overdue_service_return_is_reminded_once_a_day_until_it_is_in(provider, editor):
+    overdue = service_return(provider, TODAY - dt.timedelta(days=3))
+    assert send_return_reminders(today=TODAY) == 1
+    assert send_return_reminders(today=TODAY) == 0
+    assert (
+        mail.outbox[0].subject == "Reminder: quarterly return on Victims' hub was due 28 June 2024"
+    )
+    services.record_service_return(
+        editor, overdue, received_on=TODAY, spend_to_date=None, activity="", outcomes=""
+    )
+    assert send_return_reminders(today=TODAY + dt.timedelta(days=1)) == 0
+    assert len(mail.outbox) == 1
+    assert overdue.history.filter(history_change_reason="Reminder sent").count() == 1
+
+
+def test_a_service_without_a_provider_is_not_reminded(provider):
+    provider.provider = None
+    provider.save()
+    service_return(provider, TODAY)
+    assert send_return_reminders(today=TODAY) == 0
+
+
+def test_the_command_reminds_award_and_service_returns_in_one_run(due_return, provider, capsys):
+    today = timezone.localdate()
+    service_return(provider, today + dt.timedelta(days=7))
+    service_return(provider, today - dt.timedelta(days=1), period_ends_on=dt.date(2024, 3, 31))
+    call_command("send_grant_return_reminders")
+    call_command("send_grant_return_reminders")
+    out = capsys.readouterr().out
+    assert "Sent 3 reminders." in out
+    assert "Sent 0 reminders." in out
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "hub@charity.example.org",
+        "hub@charity.example.org",
+        "lead@csp.example.org",
+    ]

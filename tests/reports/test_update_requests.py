@@ -126,7 +126,7 @@ def test_reminders_go_by_email_only_to_those_who_have_not_updated_once_a_day(
     request = UpdateRequest.objects.get(
         round=update_round, organisation__key="safer-peterborough-partnership"
     )
-    assert request.last_reminded_at is not None
+    assert request.last_reminded_on == timezone.localdate()
 
     call_command("send_update_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1

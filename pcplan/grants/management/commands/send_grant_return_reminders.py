@@ -9,8 +9,9 @@ from pcplan.grants.reminders import send_return_reminders
 
 class Command(BaseCommand):
     help = (
-        "Email a reminder about every overdue grant monitoring return to the recipient "
-        "organisation's people, at most once a day until it is in. Run daily from cron."
+        "Email a reminder about every overdue grant monitoring return, and every commissioned "
+        "service's quarterly return due within a week or overdue, to the organisation's "
+        "people, at most once a day until it is in. Run daily from cron."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
