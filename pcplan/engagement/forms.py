@@ -76,8 +76,18 @@ class EventForm(forms.ModelForm[Event]):
 
     class Meta:
         model = Event
-        fields = ["title", "kind", "date", "place", "area", "attended_by", "issues_raised", "theme"]
-        widgets = {"kind": forms.RadioSelect}
+        fields = [
+            "title",
+            "kind",
+            "date",
+            "place",
+            "area",
+            "organisations",
+            "attended_by",
+            "issues_raised",
+            "theme",
+        ]
+        widgets = {"kind": forms.RadioSelect, "organisations": forms.CheckboxSelectMultiple}
 
 
 class ConcernForm(forms.ModelForm[Concern]):

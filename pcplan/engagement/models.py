@@ -191,14 +191,23 @@ class Event(Publishable):
     attended_by = models.TextField(
         _("who attended"),
         blank=True,
-        help_text=_("Organisations and roles; staff-only, never shown to the public."),
+        help_text=_(
+            "People, roles and bodies not in the list; staff-only, never shown to the public."
+        ),
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations that attended"),
+        blank=True,
+        related_name="events_attended",
+        help_text=_("Shown on the public page once the event is published."),
     )
     issues_raised = models.TextField(_("issues raised"), blank=True)
     theme = models.ForeignKey(
         Theme, verbose_name=_("plan theme"), null=True, blank=True, on_delete=models.PROTECT
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[organisations])
     objects = EventQuerySet.as_manager()
 
     class Meta:

@@ -102,8 +102,10 @@ def _check_zip(name: str, stream: IO[bytes]) -> None:
         )
 
 
-def _xlsx_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
+def _xlsx_rows(name: str, stream: IO[bytes], max_rows: int | None = None) -> list[list[Any]]:
     from openpyxl import load_workbook
+
+    limit = MAX_ROWS if max_rows is None else max_rows
 
     _check_zip(name, stream)
     try:
@@ -112,10 +114,10 @@ def _xlsx_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
         raise UploadError([f"{name} could not be read as an Excel workbook ({exc})"]) from None
     sheet = workbook.worksheets[0]
     # Sheet rows read before refusing, blank rows included (a sheet may format rows it leaves
-    # empty); parse() then holds the rows with data to MAX_ROWS.
-    sheet_rows = 2 * MAX_ROWS
+    # empty); parse() then holds the rows with data to MAX_ROWS (or the caller's `max_rows`).
+    sheet_rows = 2 * limit
     too_many_rows = UploadError(
-        [_("%(name)s has more than %(max)s rows") % {"name": name, "max": f"{MAX_ROWS:,}"}]
+        [_("%(name)s has more than %(max)s rows") % {"name": name, "max": f"{limit:,}"}]
     )
     rows: list[list[Any]] = []
     try:
@@ -143,10 +145,13 @@ def _xlsx_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
     return rows
 
 
-def read_rows(name: str, stream: IO[bytes]) -> list[list[Any]]:
+def read_rows(name: str, stream: IO[bytes], max_rows: int | None = None) -> list[list[Any]]:
+    """The rows of a CSV or of an Excel file's first sheet, read in openpyxl's read-only
+    (streaming) mode. An Excel sheet is refused past twice `max_rows` rows, blank ones
+    included (MAX_ROWS unless the caller, such as the survey import, allows more)."""
     _check_size(name, stream)
     if name.lower().endswith(".xlsx"):
-        return _xlsx_rows(name, stream)
+        return _xlsx_rows(name, stream, max_rows)
     if name.lower().endswith(".csv"):
         try:
             text = stream.read().decode("utf-8-sig")

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from pcplan.core.models import BackgroundJob
 from pcplan.engagement import surveys
 from pcplan.engagement.models import SurveyImport, SurveyResponse
+from pcplan.performance import uploads
 from tests.htmlforms import served_form
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,33 @@ def test_an_excel_export_is_read_like_a_csv(editor, consultation):
     done = surveys.apply(editor, consultation, "export.xlsx", stream.getvalue(), MAPPING)
     assert done is not None and done.responses_added == 1
     assert SurveyResponse.objects.get().area == "Peterborough"
+
+
+def excel_export(responses: int) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["ID", "Submitted", "District", "Top issues"])
+    for n in range(responses):
+        sheet.append([n, "2021-07-01", "Fenland", "Rural crime; Speeding"])
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def test_an_excel_export_is_not_held_to_the_shared_readers_row_cap(
+    editor, consultation, monkeypatch
+):
+    # 10 stands for the shared reader's 10,000 (20,000 sheet rows), which capped surveys; a
+    # 25,000-row file takes about 6 s to read here, too slow for the suite (docs/PERFORMANCE.md).
+    monkeypatch.setattr(uploads, "MAX_ROWS", 10)
+    done = surveys.apply(editor, consultation, "export.xlsx", excel_export(30), MAPPING)
+    assert done is not None and done.responses_added == 30
+
+
+def test_an_excel_export_past_the_surveys_own_cap_is_refused(monkeypatch):
+    monkeypatch.setattr(surveys, "EXCEL_MAX_ROWS", 10)
+    with pytest.raises(surveys.UploadError, match="more than 10 rows"):
+        surveys.read_file("export.xlsx", excel_export(30))
 
 
 def run_worker() -> None:

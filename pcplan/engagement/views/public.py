@@ -55,7 +55,9 @@ def engagement_home(request: HttpRequest) -> HttpResponse:
         "engagement/public_home.html",
         {
             "consultations": Consultation.objects.public(),
-            "events": Event.objects.public().only(*PUBLIC_EVENT_FIELDS)[:20],
+            "events": Event.objects.public()
+            .only(*PUBLIC_EVENT_FIELDS)
+            .prefetch_related("organisations")[:20],
         },
     )
 

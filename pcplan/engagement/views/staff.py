@@ -307,7 +307,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_with_m2m(user, form.save(commit=False), form.save_m2m),
         context={
             "title": _("Edit event") if pk else _("Add an event or District Day"),
             "back_url": reverse("engagement:staff-home"),
