@@ -160,13 +160,17 @@ def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> N
                 path = Path(tmp) / f"{kind}.csv"
                 reader.write_csv(kind, path)
                 raw = cursor.cursor  # psycopg 3
+                written = 0
                 with (
                     raw.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy,
                     path.open("rb") as stream,
                 ):
                     while chunk := stream.read(COPY_CHUNK):
                         copy.write(chunk)
-                        rows_written(chunk.count(b"\n"))
+                        written += chunk.count(b"\n")
+                # Told only once the COPY has ended: while it runs the connection takes no
+                # other statement, and a progress note written then waited for ever.
+                rows_written(written)
             return
         placeholders = ", ".join(["%s"] * (len(columns) + 2))
         sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - our names
