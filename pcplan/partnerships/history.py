@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Model
+
 from pcplan.core.history import HistoryEntry, entries_for, grouped_entries, newest_first
 from pcplan.partnerships.models import Body, FundedPost, LocalIssue, Membership, Scrutiny
 
@@ -12,40 +17,18 @@ def history_entries(body: Body) -> list[HistoryEntry]:
     entries = entries_for(
         list(body.history.select_related("history_user").order_by("history_date")), Body, "Body"
     )
-    entries += grouped_entries(
-        list(
-            Membership.history.filter(body_id=body.pk)
-            .select_related("history_user")
-            .order_by("id", "history_date")
-        ),
-        Membership,
-        lambda r: f"Membership of {r.person or r.organisation} (#{r.id})",
-    )
-    entries += grouped_entries(
-        list(
-            Scrutiny.history.filter(body_id=body.pk)
-            .select_related("history_user")
-            .order_by("id", "history_date")
-        ),
-        Scrutiny,
-        lambda r: f"Scrutiny of {r.held_on:%d %B %Y}",
-    )
-    entries += grouped_entries(
-        list(
-            LocalIssue.history.filter(body_id=body.pk)
-            .select_related("history_user")
-            .order_by("id", "history_date")
-        ),
-        LocalIssue,
-        lambda r: f"Local issue: {r.title}",
-    )
-    entries += grouped_entries(
-        list(
-            FundedPost.history.filter(body_id=body.pk)
-            .select_related("history_user")
-            .order_by("id", "history_date")
-        ),
-        FundedPost,
-        lambda r: f"Funded post: {r.title}",
-    )
+    # Each kind of record that hangs off the body, with how its history names one of them.
+    children: list[tuple[type[Model], Callable[[Any], str]]] = [
+        (Membership, lambda r: f"Membership of {r.person or r.organisation} (#{r.id})"),
+        (Scrutiny, lambda r: f"Scrutiny of {r.held_on:%d %B %Y}"),
+        (LocalIssue, lambda r: f"Local issue: {r.title}"),
+        (FundedPost, lambda r: f"Funded post: {r.title}"),
+    ]
+    for model, name in children:
+        records = model.history.filter(body_id=body.pk)  # type: ignore[attr-defined]
+        entries += grouped_entries(
+            list(records.select_related("history_user").order_by("id", "history_date")),
+            model,
+            name,
+        )
     return newest_first(entries)
