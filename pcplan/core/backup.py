@@ -27,6 +27,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
@@ -181,6 +183,11 @@ def restore(source: Path) -> dict[str, Any]:
         media = _media_root()
         if media is not None and manifest.get("media"):
             _replace_folder(media, work / "media")
+    # The restored database counts public versions from where the backup stood: a page kept in
+    # a cache outside it (Redis) under a version it reaches again must not be served. The
+    # database cache came back with the database, consistent with it.
+    if not isinstance(caches["default"], DatabaseCache):
+        caches["default"].clear()
     return manifest
 
 

@@ -13,11 +13,19 @@ Only these are cached, in `PublicPageCacheMiddleware`, the one place that does i
 - from a visitor with no session and no pending message (not signed in);
 - a 200 response that sets no cookie and used no CSRF token (a page with a form is never
   cached: its token is the visitor's own).
+
+Each worker also keeps the pages it served most recently in its own memory (`_recent`), in
+front of the shared cache. The key holds the public version, so a page kept there can never be
+stale: a change gives every page a new key. It saves a cache query per request, which on
+PostgreSQL was most of a cached page's cost (docs/PERFORMANCE.md, "Public pages").
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -66,6 +74,52 @@ TIMEOUT = 60 * 60 * 24
 NOT_SHOWN = frozenset({"accounts.signinevent", "accounts.historicalsigninevent"})
 # Keep this many version rows; older ones are deleted now and then (see `_prune`).
 KEEP_ROWS = 200
+
+
+class RecentPages:
+    """The pages one worker served last, by key, up to a number of bytes (least recent out).
+
+    Kept pickled, as the shared cache keeps them, so every request gets its own response object
+    for the outer middleware to add its headers to.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[str, bytes] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> HttpResponse | None:
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is None:
+                return None
+            self._pages.move_to_end(key)
+        response: HttpResponse = pickle.loads(kept)  # noqa: S301 - pickled by this process
+        return response
+
+    def put(self, key: str, response: HttpResponse) -> None:
+        kept = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+        if len(kept) > self.max_bytes:
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            self._bytes += len(kept) - (len(old) if old is not None else 0)
+            self._pages[key] = kept
+            while self._bytes > self.max_bytes:
+                _, dropped = self._pages.popitem(last=False)
+                self._bytes -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+_recent = RecentPages(settings.PCPLAN_PAGE_MEMORY_BYTES)
 
 
 def _version_model() -> Any:
@@ -197,6 +251,7 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "pcplan_page_key", None)
         if key is not None and _cacheable_response(request, response):
             cache.set(key, response, TIMEOUT)
+            _recent.put(key, response)
             # The next change, even within this transaction, must move the version on.
             connection.pcplan_public_change = None  # type: ignore[attr-defined]
         return response
@@ -207,7 +262,12 @@ class PublicPageCacheMiddleware:
         if not _cacheable_request(request):
             return None
         key = _key(request)
-        cached: HttpResponse | None = cache.get(key)
+        cached = _recent.get(key)
+        if cached is not None:
+            return cached
+        cached = cache.get(key)
         if cached is None:
             request.pcplan_page_key = key  # type: ignore[attr-defined]
+        else:
+            _recent.put(key, cached)
         return cached

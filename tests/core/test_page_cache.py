@@ -18,8 +18,10 @@ from tests.htmlforms import served_form
 
 pytestmark = pytest.mark.django_db
 
-# A page served from the cache: the public version and the cached page, nothing else.
+# A page served from the shared cache: the public version and the cached page, nothing else.
 CACHE_HIT_QUERIES = 2
+# A page this worker served last: the public version only.
+MEMORY_HIT_QUERIES = 1
 
 
 @pytest.fixture
@@ -53,6 +55,41 @@ def test_a_second_anonymous_visitor_gets_the_page_from_the_cache(any_cache, draf
     assert served <= CACHE_HIT_QUERIES < built
 
 
+def test_a_worker_serves_a_page_it_kept_reading_only_the_version(any_cache, draft):
+    theme = reverse("public:theme", args=["plan", "theme"])
+    _, first, _ = anonymous_get(theme)
+    _, second, served = anonymous_get(theme)
+    assert second == first and served == MEMORY_HIT_QUERIES
+
+
+def test_a_page_another_worker_kept_comes_from_the_shared_cache(any_cache, draft):
+    theme = reverse("public:theme", args=["plan", "theme"])
+    _, first, _ = anonymous_get(theme)
+    pagecache._recent.clear()  # this worker has not served it: another one built it
+    _, second, served = anonymous_get(theme)
+    # Local memory answers without a query; the database cache with one.
+    assert second == first and served == (CACHE_HIT_QUERIES if "database" in any_cache else 1)
+    _, third, served = anonymous_get(theme)
+    assert third == first and served == MEMORY_HIT_QUERIES
+
+
+def test_recent_pages_keep_the_latest_up_to_their_size_and_never_one_too_big():
+    from django.http import HttpResponse
+
+    one_page = len(pagecache.pickle.dumps(HttpResponse(b"x" * 1000), 5))
+    recent = pagecache.RecentPages(max_bytes=one_page * 2 + 10)
+    recent.put("a", HttpResponse(b"x" * 1000))
+    recent.put("b", HttpResponse(b"x" * 1000))
+    assert recent.get("a") is not None  # "a" is now the most recently used
+    recent.put("c", HttpResponse(b"x" * 1000))
+    assert recent.get("b") is None
+    assert recent.get("a").content == b"x" * 1000 and recent.get("c") is not None
+    recent.put("huge", HttpResponse(b"x" * one_page * 3))
+    assert recent.get("huge") is None and len(recent) == 2
+    first, second = recent.get("a"), recent.get("a")
+    assert first is not second  # each request gets its own response to add headers to
+
+
 DATABASE_CACHE = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -66,6 +103,7 @@ def any_cache(request, settings):
     if "database" in request.param:
         settings.CACHES = DATABASE_CACHE
         call_command("createcachetable")  # what `pcplan migrate` does in production
+    return request.param
 
 
 def test_publish_shows_on_the_next_request_and_unpublish_hides_at_once(
