@@ -68,6 +68,16 @@ def main() -> None:
             page.screenshot(path=OUT / "public-panel-meeting.png")
             page.goto(BASE + "/panel/forward-plan/")
             page.screenshot(path=OUT / "public-panel-forward-plan.png")
+            public_shots = {
+                "public-grants-register.png": "/grants/",
+                "public-decisions.png": "/decisions/",
+                "public-specified-information.png": "/specified-information/",
+                "public-partnerships.png": "/partnerships/",
+                "public-you-said-we-did.png": "/engagement/you-said-we-did/",
+            }
+            for name, path in public_shots.items():
+                page.goto(BASE + path)
+                page.screenshot(path=OUT / name)
             phone = browser.new_page(viewport={"width": 390, "height": 844})
             phone.goto(BASE + "/plans/cambs-2021-24/")
             phone.screenshot(path=OUT / "public-plan-phone.png")
@@ -82,6 +92,11 @@ def main() -> None:
                 "?status=in-progress",
                 "staff-report-generate.png": "/staff/plans/cambs-2021-24/reports/new/",
                 "staff-what-changed.png": "/staff/plans/cambs-2021-24/what-changed/",
+                "staff-grants.png": "/staff/grants/",
+                "staff-decisions.png": "/staff/decisions/",
+                "staff-specified-information.png": "/staff/specified-information/",
+                "staff-partnerships.png": "/staff/partnerships/",
+                "staff-engagement.png": "/staff/engagement/",
             }
             for name, path in shots.items():
                 page.goto(BASE + path)
