@@ -27,7 +27,8 @@ pytestmark = pytest.mark.browser
 def precept_site(live_server: Any, transactional_db: None) -> str:
     opcc = OrganisationFactory(key="opcc", name="The office", kind=Organisation.Kind.OPCC)
     UserFactory(username="editor", role=User.Role.OPCC_EDITOR, organisation=opcc)
-    secretariat = UserFactory(username="secretariat", role=User.Role.PANEL_SECRETARIAT)
+    UserFactory(username="secretariat", role=User.Role.PANEL_SECRETARIAT)
+    secretariat = User.objects.get(username="secretariat")
     precept = Precept.objects.create(
         financial_year_start=2023,
         notified_on=dt.date(2023, 1, 23),
