@@ -46,7 +46,15 @@ class ScrutinyForm(forms.ModelForm[Scrutiny]):
 
 class CspDocumentForm(forms.ModelForm[CspDocument]):
     dated = GovukDateField(label=_("Dated"))
-    url = forms.URLField(label=_("Web address (optional)"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("Web address (optional)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_(
+            "Where the partnership publishes it. Only a document with its address is listed on "
+            "the public specified information page."
+        ),
+    )
 
     class Meta:
         model = CspDocument

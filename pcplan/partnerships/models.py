@@ -314,6 +314,17 @@ class PartnerOrganisation(models.Model):
         return shown
 
 
+class CspDocumentQuerySet(models.QuerySet["CspDocument"]):
+    def public(self, today: dt.date) -> CspDocumentQuerySet:
+        """Documents the public may be pointed to: those the CSP has published at a web address,
+        dated on or before `today`, of a CSP whose body is published. A document recorded
+        without its address is the office's note of it, not a publication (SI 2011/3050 Sch.
+        para 7 asks for a copy of the report: the address is where the copy is)."""
+        return self.filter(
+            body__in=Body.objects.public(), body__kind=BodyKind.CSP, dated__lte=today
+        ).exclude(url="")
+
+
 class CspDocument(models.Model):
     """A CSP's dated Community Safety Plan or strategic assessment (seed 004 §5.5)."""
 
@@ -328,6 +339,7 @@ class CspDocument(models.Model):
     url = models.URLField(_("web address"), blank=True)
     priorities = models.TextField(_("priorities"), blank=True, help_text=_("One priority a line."))
 
+    objects = CspDocumentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

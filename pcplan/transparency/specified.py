@@ -5,15 +5,20 @@ compliance view's status of each item from its frequency and last publication da
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Max
-from django.utils.translation import gettext_lazy
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.grants.models import Award
+from pcplan.panel.models import Meeting, Precept
+from pcplan.partnerships.models import CspDocument
 from pcplan.plans.yamlsource import load_yaml
 from pcplan.transparency.deadlines import Compliance, Frequency, compliance_status
 from pcplan.transparency.deadlines import next_publication_due as next_due
@@ -25,7 +30,17 @@ from pcplan.transparency.models import (
 )
 
 ITEMS_FILE = Path(__file__).resolve().parent / "data" / "specified_information.yaml"
-SOURCES = {"decisions", "grants", "inspections", "statement"}
+SOURCES = {
+    "decisions",
+    "grants",
+    "inspections",
+    "statement",
+    "meetings",
+    "precept",
+    "csp-documents",
+}
+# How many of a live source's latest records the public page lists under its item.
+LATEST_ENTRIES = 5
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,24 @@ STATUS_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class LiveEntry:
+    """One public record an item is filled from, as the public page lists it."""
+
+    title: str
+    url: str
+    on: dt.date
+    note: str = ""
+
+
+@dataclass
+class Live:
+    """What a live source gives its item: the date last published and its latest records."""
+
+    last: dt.date | None
+    entries: list[LiveEntry] = field(default_factory=list)
+
+
 @dataclass
 class ItemRow:
     item: SpecifiedItem
@@ -92,37 +125,131 @@ class ItemRow:
     next_due: dt.date | None
     publication: SpecifiedPublication | None
     live: bool  # filled from a live pcplan record
+    entries: list[LiveEntry] = field(default_factory=list)
 
 
-def _live_dates(today: dt.date) -> dict[str, dt.date | None]:
-    latest_decision = Decision.objects.public().aggregate(last=Max("published_at"))["last"]
-    latest_inspection = Inspection.objects.public(today).aggregate(last=Max("published_on"))["last"]
-    latest_statement = MeasuresStatement.objects.public().aggregate(last=Max("published_at"))[
-        "last"
+def _as_date(moment: dt.datetime | None) -> dt.date | None:
+    """The office's day of a moment (a publication at 00:30 in summer is that day, not the
+    day before in UTC)."""
+    return timezone.localdate(moment) if moment else None
+
+
+def _meetings(today: dt.date) -> Live:
+    """Para 5(a)-(c): meetings of the bodies that meet in public, their agendas and minutes.
+    An agenda counts once public (its meeting past "scheduled"), on the day it was published
+    (the meeting's day where that was not recorded); minutes once published, on the day of the
+    meeting that approved them. A private body's meeting and an exempt minute never show."""
+    public = Meeting.objects.public()
+    agendas = public.exclude(status=Meeting.Status.SCHEDULED)
+    dates = [
+        agendas.aggregate(last=Max(Coalesce("agenda_published_on", "date")))["last"],
+        public.filter(minutes_published=True).aggregate(
+            last=Max(Coalesce("minutes_approved_at__date", "date"))
+        )["last"],
     ]
-    latest_award = Award.objects.public().aggregate(last=Max("published_at"))["last"]
+    latest = agendas.select_related("body").order_by("-date", "-time", "-pk")[:LATEST_ENTRIES]
+    entries = [
+        LiveEntry(
+            title=f"{meeting.body}: {meeting}",
+            url=reverse("panel:meeting", args=[meeting.pk]),
+            on=meeting.agenda_published_on or meeting.date,
+            note=gettext("agenda and minutes") if meeting.minutes_published else gettext("agenda"),
+        )
+        for meeting in latest
+    ]
+    found = [d for d in dates if d is not None]
+    # A meeting still to come whose agenda date was not recorded counts from today, not its day.
+    return Live(min(max(found), today) if found else None, entries)
+
+
+def _precept() -> Live:
+    """Para 3(b): the precept issued, from the live records that settle it: the published
+    decision on the precept, and the office holder's published response to the Panel's report
+    (PRSRA 2011 Sch. 5 para 5) on a precept the Panel has reported on."""
+    entries = [
+        LiveEntry(
+            title=gettext("Precept %(year)s: %(title)s")
+            % {"year": decision.precept.year_label, "title": decision.title},
+            url=reverse("transparency:decision", args=[decision.pk]),
+            on=timezone.localdate(decision.published_at),
+        )
+        for decision in Decision.objects.public()
+        .filter(precept__isnull=False, published_at__isnull=False)
+        .select_related("precept")
+        .order_by("-precept__financial_year_start")[:LATEST_ENTRIES]
+        if decision.precept is not None and decision.published_at is not None
+    ]
+    for precept in (
+        Precept.objects.public()
+        .filter(response_published=True, response_date__isnull=False)
+        .order_by("-financial_year_start")[:LATEST_ENTRIES]
+    ):
+        if precept.response_date is None:  # excluded by the query; for the type checker
+            continue
+        band_d = precept.revised_band_d or precept.band_d
+        entries.append(
+            LiveEntry(
+                title=gettext("Precept %(year)s: the Panel's report and the response")
+                % {"year": precept.year_label},
+                url=reverse("panel:precept", args=[precept.financial_year_start]),
+                on=precept.response_date,
+                note=gettext("Band D £%(amount)s") % {"amount": f"{band_d:,.2f}"} if band_d else "",
+            )
+        )
+    entries.sort(key=lambda entry: entry.on, reverse=True)
+    return Live(entries[0].on if entries else None, entries[:LATEST_ENTRIES])
+
+
+def _csp_documents(today: dt.date) -> Live:
+    """Para 7: the CSPs' reports, read as their published Community Safety Plans and strategic
+    assessments (pcplan's reading of the Crime and Disorder Act 1998 s.7(1) reports)."""
+    documents = CspDocument.objects.public(today)
+    latest = documents.select_related("body").order_by("-dated", "-pk")[:LATEST_ENTRIES]
+    entries = [
+        LiveEntry(
+            title=f"{document.body}: {document.title}",
+            url=document.url,
+            on=document.dated,
+            note=str(document.get_kind_display()),
+        )
+        for document in latest
+    ]
+    return Live(documents.aggregate(last=Max("dated"))["last"], entries)
+
+
+def _live(today: dt.date) -> dict[str, Live]:
+    """Each live source's date last published (and, for some, its latest public records)."""
+    decision = Decision.objects.public().aggregate(last=Max("published_at"))["last"]
+    award = Award.objects.public().aggregate(last=Max("published_at"))["last"]
+    statement = MeasuresStatement.objects.public().aggregate(last=Max("published_at"))["last"]
+    inspection = Inspection.objects.public(today).aggregate(last=Max("published_on"))["last"]
     return {
-        "decisions": latest_decision.date() if latest_decision else None,
-        "grants": latest_award.date() if latest_award else None,
-        "inspections": latest_inspection,
-        "statement": latest_statement.date() if latest_statement else None,
+        "decisions": Live(_as_date(decision)),
+        "grants": Live(_as_date(award)),
+        "inspections": Live(inspection),
+        "statement": Live(_as_date(statement)),
+        "meetings": _meetings(today),
+        "precept": _precept(),
+        "csp-documents": _csp_documents(today),
     }
 
 
 def item_rows(today: dt.date) -> list[ItemRow]:
-    """Every item with its latest publication and status: two queries for the publications
-    (one per live source aside), whatever their number."""
+    """Every item with its latest publication and status: one query for the publications and
+    a few per live source, whatever their number."""
     latest: dict[str, SpecifiedPublication] = {}
     for found in SpecifiedPublication.objects.order_by("item_key", "-published_on", "-pk"):
         latest.setdefault(found.item_key, found)
-    live = _live_dates(today)
+    live = _live(today)
     rows = []
     for item in specified_items():
         publication = latest.get(item.key)
         last = publication.published_on if publication else None
+        entries: list[LiveEntry] = []
         if item.source:
-            live_date = live[item.source]
-            last = max((d for d in (last, live_date) if d is not None), default=None)
+            source = live[item.source]
+            entries = source.entries
+            last = max((d for d in (last, source.last) if d is not None), default=None)
         rows.append(
             ItemRow(
                 item=item,
@@ -131,6 +258,7 @@ def item_rows(today: dt.date) -> list[ItemRow]:
                 next_due=next_due(item.frequency, last) if last else None,
                 publication=publication,
                 live=bool(item.source),
+                entries=entries,
             )
         )
     return rows

@@ -3,9 +3,23 @@
 2021/547.
 
 Every item is named here once with the paragraph its frequency comes from. Those whose time
-was read in Part 2's own words are in ORDER_TIMES, with the words; the others are pcplan's
-reading (READING), listed so a reader of the Order can check them one by one, and so a new
-item cannot be added without saying which it is."""
+was read in Part 2's own words are in ORDER_TIMES, with the words and where they were read; the
+others are pcplan's reading (READING), listed so a reader of the Order can check them one by
+one, and so a new item cannot be added without saying which it is.
+
+Sources read (26 November 2026, through the project's search tool; the Order is not on this
+machine):
+- HC 69 (Home Affairs Committee, Police and Crime Commissioners: Register of Interests,
+  2013-14), its table of the Order's "What?" and "When?":
+  https://publications.parliament.uk/pa/cm201314/cmselect/cmhaff/69/6908.htm -- Part 2's time
+  for para 3(a)-(e) and 3(f)-(g), quoted below. The rest of that table was not retrievable.
+- SI 2013/1816 as made (https://www.legislation.gov.uk/uksi/2013/1816/made), art. 4: "In
+  paragraph 13, after '1(d)' insert ', 3(h)'": Part 2 para 13 gives 3(h) the time it gives 1(d).
+  The words of para 13 itself were not found, so the shared frequency is pcplan's reading.
+- SI 2012/2479 and SI 2021/547 as made (legislation.gov.uk): only their Part 1 insertions (2A,
+  3(g), 4(b)-(c); 7A-7C and, by art. 2, Part 3's "manner of publication") were retrievable,
+  not the times they set in Part 2.
+Searched for and not found: the made or revised text of SI 2011/3050 Part 2 (paras 9 onward)."""
 
 from __future__ import annotations
 
@@ -18,15 +32,18 @@ from pcplan.transparency.specified import specified_items
 
 D = dt.date
 
+HC_69 = (
+    "HC 69 (2013-14), https://publications.parliament.uk/pa/cm201314/cmselect/cmhaff/69/6908.htm"
+)
 BEFORE_YEAR = (
     Frequency.BEFORE_FINANCIAL_YEAR,
     "Part 2, para 3(a)-(e): in respect of each financial year, before the beginning of the "
-    "financial year to which it relates",
+    f"financial year to which it relates ({HC_69})",
 )
 EACH_MONTH = (
     Frequency.MONTHLY,
     "Part 2, para 3(f)-(g): each month, as soon as practicable after the end of the month to "
-    "which it relates",
+    f"which it relates ({HC_69})",
 )
 
 ORDER_TIMES = {
@@ -39,6 +56,7 @@ ORDER_TIMES = {
     "spending-over-500": ("3(g)", *EACH_MONTH),
 }
 
+# pcplan's reading, each still to be checked against Part 2's words (not found; see above).
 READING = {
     "office-holders": ("1(a)-(b)", Frequency.ON_CHANGE),
     "office-holder-pay": ("1(c)-(d)", Frequency.ANNUALLY),
@@ -47,9 +65,10 @@ READING = {
     "staff-numbers": ("2(a)-(b)", Frequency.ANNUALLY),
     "organisational-chart": ("2(c)", Frequency.ANNUALLY),
     "senior-salaries": ("2(d)", Frequency.ANNUALLY),
-    "gifts-hospitality": ("2", Frequency.QUARTERLY),
+    "gifts-hospitality": ("2(e)", Frequency.QUARTERLY),
     "staff-arrangements": ("2A", Frequency.ANNUALLY),
-    # SI 2013/1816 art. 4 puts 3(h) in Part 2 para 13 beside 1(d): the same time as allowances.
+    # SI 2013/1816 art. 4 puts 3(h) in Part 2 para 13 beside 1(d): the same time as allowances
+    # (checked below); what that time is remains pcplan's reading.
     "office-holder-expenses": ("3(h)", Frequency.ANNUALLY),
     "property": ("4(a)", Frequency.ANNUALLY),
     "contracts-over-10000": ("4(b)-(c)", Frequency.ON_CHANGE),
@@ -89,6 +108,16 @@ def test_every_item_is_listed_once_either_as_checked_or_as_read():
 
 def test_para_3h_office_holders_travel_and_subsistence_is_an_item():
     assert any(i.paragraph == "3(h)" for i in specified_items())
+
+
+def test_3h_is_published_when_1d_is_as_si_2013_1816_art_4_puts_them_in_one_paragraph():
+    """'In paragraph 13, after "1(d)" insert ", 3(h)"' (SI 2013/1816 art. 4): whatever Part 2
+    para 13's time is, the office holders' allowances and their travel, accommodation and
+    subsistence share it."""
+    items = {i.key: i for i in specified_items()}
+    allowances, travel = items["office-holder-pay"], items["office-holder-expenses"]
+    assert "(d)" in allowances.paragraph and travel.paragraph == "3(h)"
+    assert allowances.frequency == travel.frequency
 
 
 def test_the_budget_published_before_the_year_is_next_due_before_the_year_after():
