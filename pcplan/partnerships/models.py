@@ -56,6 +56,17 @@ class BodyQuerySet(models.QuerySet["Body"]):
         that meet in public. A private body's meetings appear on no public page."""
         return self.filter(is_published=True, meetings_public=True)
 
+    def held_by_the_office(self) -> BodyQuerySet:
+        """Bodies whose meetings are the policing body's own, as SI 2011/3050 Sch. para 5
+        means them ("each public meeting to be held by the elected local policing body"):
+        not the Panel or another scrutiny panel (held by the councils that appoint it), nor
+        a CSP or its problem-solving groups (the Responsible Authorities' partnership)."""
+        return self.exclude(kind__in=COUNCIL_HELD_KINDS)
+
+
+# Kinds of body the councils hold, not the policing body (see `held_by_the_office`).
+COUNCIL_HELD_KINDS = (BodyKind.SCRUTINY_PANEL, BodyKind.CSP, BodyKind.PROBLEM_SOLVING_GROUP)
+
 
 class Body(Publishable):
     """A partnership, board, group or network (seed 004 §5.2)."""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.grants.models import Award
 from pcplan.panel.models import Meeting, Precept
-from pcplan.partnerships.models import CspDocument
+from pcplan.partnerships.models import Body, CspDocument
 from pcplan.plans.yamlsource import load_yaml
 from pcplan.transparency.deadlines import Compliance, Frequency, compliance_status
 from pcplan.transparency.deadlines import next_publication_due as next_due
@@ -135,11 +135,12 @@ def _as_date(moment: dt.datetime | None) -> dt.date | None:
 
 
 def _meetings(today: dt.date) -> Live:
-    """Para 5(a)-(c): meetings of the bodies that meet in public, their agendas and minutes.
+    """Para 5(a)-(c): the public meetings the office itself holds (its boards, not the Panel's
+    or a CSP's: `Body.objects.held_by_the_office`), their agendas and minutes.
     An agenda counts once public (its meeting past "scheduled"), on the day it was published
     (the meeting's day where that was not recorded); minutes once published, on the day of the
     meeting that approved them. A private body's meeting and an exempt minute never show."""
-    public = Meeting.objects.public()
+    public = Meeting.objects.public().filter(body__in=Body.objects.held_by_the_office())
     agendas = public.exclude(status=Meeting.Status.SCHEDULED)
     dates = [
         agendas.aggregate(last=Max(Coalesce("agenda_published_on", "date")))["last"],

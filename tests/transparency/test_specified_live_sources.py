@@ -15,7 +15,7 @@ from django.utils import timezone
 from pcplan.core.publishing import set_published
 from pcplan.panel import services as panel_services
 from pcplan.panel.models import Meeting, MinuteItem, Precept
-from pcplan.partnerships.models import BodyKind, CspDocument, panel_body
+from pcplan.partnerships.models import Body, BodyKind, CspDocument, panel_body
 from pcplan.transparency.deadlines import Compliance
 from pcplan.transparency.specified import item_rows
 from tests.factories import BodyFactory
@@ -42,16 +42,23 @@ def days_ago(n):
 # --- para 5: meetings, agendas and minutes ----------------------------------------------------
 
 
+def office_board():
+    """A board the office holds in public, as the Business Coordination Board (seed 000)."""
+    return Body.objects.filter(key="office-board").first() or BodyFactory(
+        key="office-board", name="Business Coordination Board", meetings_public=True
+    )
+
+
 def meeting(days_from_today, status=Meeting.Status.SCHEDULED, agenda_days_before=None, **kw):
     day = TODAY() + dt.timedelta(days=days_from_today)
     published = day - dt.timedelta(days=agenda_days_before) if agenda_days_before else None
-    kw.setdefault("body", panel_body())
+    kw.setdefault("body", office_board())
     return Meeting.objects.create(date=day, status=status, agenda_published_on=published, **kw)
 
 
 @pytest.fixture
 def held_meeting(db):
-    """A Panel meeting held with its agenda published and its minutes approved and published
+    """A Board meeting held with its agenda published and its minutes approved and published
     at the next meeting; one of its minutes is exempt."""
     held = meeting(-40, Meeting.Status.MINUTES_APPROVED, 7, title="Budget meeting")
     later = meeting(-10, Meeting.Status.HELD, 7, title="Next meeting")
@@ -91,6 +98,19 @@ def test_a_private_bodys_meeting_an_unpublished_agenda_and_an_exempt_minute_are_
     for hidden in ["PRIVATE-BOARD", "PRIVATE-MEETING", "DRAFT-AGENDA", "SECRET-MINUTE"]:
         assert hidden not in html
     assert reverse("panel:meeting", args=[draft.pk]) not in html
+
+
+def test_the_panels_and_a_csps_meetings_are_not_the_offices_own(client):
+    """SI 2011/3050 Sch. para 5: "each public meeting to be held by the elected local policing
+    body". The Panel is held by the councils that appoint it, a CSP by its Responsible
+    Authorities: their public meetings do not fill the office's item."""
+    panel = meeting(-5, Meeting.Status.HELD, 3, body=panel_body(), title="PANEL-MEETING")
+    csp = BodyFactory(name="A CSP", kind=BodyKind.CSP, meetings_public=True)
+    meeting(-4, Meeting.Status.HELD, 3, body=csp, title="CSP-MEETING")
+    assert Meeting.objects.public().filter(pk=panel.pk).exists()  # public, on the Panel's pages
+    assert row("meetings").status == Compliance.MISSING
+    html = public_page(client)
+    assert "PANEL-MEETING" not in html and "CSP-MEETING" not in html
 
 
 def test_with_no_public_agenda_the_meetings_item_is_missing(client):
