@@ -57,7 +57,7 @@ DELIVERABLES = int(os.environ.get("BENCH_DELIVERABLES", "10000"))
 UPDATES_EACH = int(os.environ.get("BENCH_UPDATES_EACH", "10"))
 RUNS = 20
 TARGET_MS = 100
-QUERIES = ["zanzibar", "victims", "housing partners", '"next steps"']
+QUERIES = ["zanzibar", "victims", "housing victims", '"next steps"']
 WORDS = ["partners", "victims", "training", "funding", "patrols", "review", "housing", "youth"]
 
 

@@ -31,7 +31,7 @@ def rows(measures: QuerySet[Measure], area: str | None = None) -> list[Row]:
     for measure in measures.prefetch_related(
         Prefetch("observations", queryset=observations, to_attr="listed")
     ):
-        listed: list[Observation] = measure.listed  # type: ignore[attr-defined]
+        listed: list[Observation] = measure.listed
         found += [Row(measure, o) for o in listed] or [Row(measure, None)]
     return found
 
