@@ -9,7 +9,12 @@ from pcplan.delivery.rules import Status
 from pcplan.grants.models import Award
 from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, Recommendation
 from pcplan.partnerships.models import Body
-from pcplan.performance.models import Observation, PoliceMonthlyCrime
+from pcplan.performance.models import (
+    Observation,
+    PoliceMonthlyCrime,
+    PoliceMonthlyOutcome,
+    PoliceMonthlyStopSearch,
+)
 from pcplan.plans.models import Theme
 from pcplan.transparency.models import Decision
 
@@ -107,10 +112,26 @@ class BodyFilter(django_filters.FilterSet):
         fields = ["kind", "parent", "meetings_public"]
 
 
-class PoliceCrimeFilter(django_filters.FilterSet):
+class MonthsFilter(django_filters.FilterSet):
+    """The police counts' months from and to (each month is its first day)."""
+
     month_from = django_filters.DateFilter(field_name="month", lookup_expr="gte")
     month_to = django_filters.DateFilter(field_name="month", lookup_expr="lte")
 
+
+class PoliceCrimeFilter(MonthsFilter):
     class Meta:
         model = PoliceMonthlyCrime
         fields = ["force", "district", "crime_type", "month_from", "month_to"]
+
+
+class PoliceOutcomeFilter(MonthsFilter):
+    class Meta:
+        model = PoliceMonthlyOutcome
+        fields = ["force", "district", "outcome_type", "month_from", "month_to"]
+
+
+class PoliceStopSearchFilter(MonthsFilter):
+    class Meta:
+        model = PoliceMonthlyStopSearch
+        fields = ["force", "object_of_search", "outcome", "month_from", "month_to"]

@@ -1,8 +1,11 @@
 """Who may do what with the API (one place for each rule).
 
-Anyone may read what is public. A signed-in user may make tokens for themselves, and a token
-lets its holder do through the API exactly what they may do on the web pages: every write
-goes through the owning app's service function, which checks that app's own rule.
+Anyone may read what is public, and search it. Every signed-in user may use the staff search,
+which includes drafts: every signed-in user reads every deliverable and update on the staff
+pages (delivery.views.get_deliverable_for_user). A signed-in user may make tokens for
+themselves, and a token lets its holder do through the API exactly what they may do on the
+web pages: every write goes through the owning app's service function, which checks that
+app's own rule.
 """
 
 from __future__ import annotations
@@ -22,3 +25,8 @@ def can_hold_token(user: Any) -> bool:
 
 def can_revoke_token(user: Any, owner_id: int) -> bool:
     return can_hold_token(user) and user.pk == owner_id
+
+
+def can_search_staff_records(user: Any) -> bool:
+    """The staff search (drafts included) and its menu link."""
+    return isinstance(user, User) and user.is_active

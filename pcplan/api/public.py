@@ -23,9 +23,14 @@ from pcplan.panel.models import (
     Recommendation,
 )
 from pcplan.partnerships.models import Body, Membership
-from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
+from pcplan.performance.models import (
+    Measure,
+    Observation,
+    PoliceMonthlyCrime,
+    PoliceMonthlyOutcome,
+    PoliceMonthlyStopSearch,
+)
 from pcplan.plans.models import Plan, Theme
-from pcplan.public.views import latest_public_updates
 from pcplan.reports.models import GeneratedReport
 from pcplan.transparency.models import Decision
 
@@ -47,10 +52,8 @@ def deliverables() -> QuerySet[Deliverable]:
     return (
         Deliverable.objects.public()
         .select_related("lead", "theme__plan")
-        .prefetch_related(
-            "partners",
-            Prefetch("updates", queryset=latest_public_updates(), to_attr="latest_updates"),
-        )
+        .prefetch_related("partners")
+        .with_latest_update(Update.objects.public())
         .order_by("id")
     )
 
@@ -166,3 +169,16 @@ def bodies() -> QuerySet[Body]:
 def police_crimes() -> QuerySet[PoliceMonthlyCrime]:
     """data.police.uk street-level crime counts: published open data, all of it public."""
     return PoliceMonthlyCrime.objects.order_by("-month", "force", "district", "crime_type", "id")
+
+
+def police_outcomes() -> QuerySet[PoliceMonthlyOutcome]:
+    """data.police.uk outcome counts: published open data, all of it public."""
+    return PoliceMonthlyOutcome.objects.order_by(
+        "-month", "force", "district", "outcome_type", "id"
+    )
+
+
+def police_stop_searches() -> QuerySet[PoliceMonthlyStopSearch]:
+    """data.police.uk stop-and-search counts (no search's date, place, age or gender is
+    stored): published open data, all of it public."""
+    return PoliceMonthlyStopSearch.objects.order_by("-month", "force", "object_of_search", "id")

@@ -2,10 +2,10 @@
 items and minutes. Each source is its public queryset (pcplan.api.public), so a result can
 never be something a public page would not show.
 
-One interface, two engines: PostgreSQL full-text search (websearch syntax, English stemming,
-ranked) in production; on SQLite, every word must appear in one of the fields (case-
-insensitive), newest first. SQLite FTS5 is not used yet (it needs an index table kept in step
-by triggers, a migration in each app); see docs/DECISIONS.md.
+One interface, two engines, each answered from a full-text index kept in step with the rows
+(pcplan.api.search_index): PostgreSQL full-text search (websearch syntax: every word, "a
+phrase", -word, or; English stemming), ranked by ts_rank; SQLite FTS5 (every word, English
+stemming), ranked by bm25. Neither the views nor this module know which database they run on.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.api import public
+from pcplan.api import search_index as ix
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel.models import AgendaItem
 
@@ -40,7 +41,7 @@ class Hit:
 class Source:
     kind: Any
     rows: Callable[[], QuerySet[Any]]
-    fields: tuple[str, ...]
+    index: ix.Indexed
     title: Callable[[Any], str]
     text: Callable[[Any], str]
     url: Callable[[Any], str]
@@ -54,7 +55,7 @@ SOURCES = [
     Source(
         _("Plan"),
         public.plans,
-        ("title", "summary"),
+        ix.PLANS,
         lambda p: p.title,
         lambda p: p.summary,
         lambda p: reverse("public:plan", args=[p.key]),
@@ -62,7 +63,7 @@ SOURCES = [
     Source(
         _("Deliverable"),
         lambda: public.deliverables().prefetch_related(None),
-        ("title", "purpose"),
+        ix.DELIVERABLES,
         lambda d: d.title,
         lambda d: d.purpose,
         _deliverable_url,
@@ -70,7 +71,7 @@ SOURCES = [
     Source(
         _("Update"),
         lambda: public.updates().select_related("deliverable__theme__plan"),
-        ("text",),
+        ix.UPDATES,
         lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}",
         lambda u: u.text,
         lambda u: _deliverable_url(u.deliverable),
@@ -78,7 +79,7 @@ SOURCES = [
     Source(
         _("Meeting"),
         public.meetings,
-        ("title", "venue"),
+        ix.MEETINGS,
         str,
         lambda m: m.venue,
         lambda m: reverse("panel:meeting", args=[m.pk]),
@@ -86,7 +87,7 @@ SOURCES = [
     Source(
         _("Agenda item"),
         lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
-        ("title", "note"),
+        ix.AGENDA_ITEMS,
         lambda i: f"{i.meeting}: {i}",
         lambda i: i.note,
         lambda i: reverse("panel:meeting", args=[i.meeting_id]),
@@ -94,7 +95,7 @@ SOURCES = [
     Source(
         _("Minute"),
         lambda: public.minutes().prefetch_related(None).select_related("meeting"),
-        ("title", "text", "resolution_text"),
+        ix.MINUTES,
         lambda m: f"{m.meeting}: {m}",
         lambda m: m.text or m.resolution_text,
         lambda m: reverse("panel:meeting", args=[m.meeting_id]),
@@ -117,7 +118,7 @@ STAFF_SOURCES = [
     Source(
         _("Deliverable"),
         lambda: Deliverable.objects.select_related("theme__plan"),
-        ("title", "purpose"),
+        ix.DELIVERABLES,
         lambda d: d.title + _draft_mark(d),
         lambda d: d.purpose,
         _staff_deliverable_url,
@@ -125,7 +126,7 @@ STAFF_SOURCES = [
     Source(
         _("Update"),
         lambda: Update.objects.select_related("deliverable"),
-        ("text",),
+        ix.UPDATES,
         lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}" + _draft_mark(u),
         lambda u: u.text,
         lambda u: _staff_deliverable_url(u.deliverable) + f"#update-{u.pk}",
@@ -134,24 +135,14 @@ STAFF_SOURCES = [
 ]
 
 
-def _matching(rows: QuerySet[Any], fields: tuple[str, ...], query: str) -> QuerySet[Any]:
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = SearchVector(*fields, config="english")
-        wanted = SearchQuery(query, search_type="websearch", config="english")
-        return (
-            rows.annotate(search_vector=vector, search_rank=SearchRank(vector, wanted))
-            .filter(search_vector=wanted)
-            .order_by("-search_rank", "-pk")
-        )
-    condition = Q()
-    for word in query.split():
-        any_field = Q()
-        for name in fields:
-            any_field |= Q(**{f"{name}__icontains": word})
-        condition &= any_field
-    return rows.filter(condition).order_by("-pk")
+def _ranked(rows: QuerySet[Any], index: ix.Indexed, query: str) -> list[Any]:
+    """The rows of `rows` matching `query`, best first, at most PER_SOURCE: the index finds
+    the best matches among the rows `rows` allows (drafts are left out there), then the ORM
+    reads those rows as the source wants them."""
+    allowed, params = rows.order_by().values("pk").query.sql_with_params()
+    ids = ix.best_matches(connection, index, allowed, params, query, PER_SOURCE)
+    found = rows.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def search(query: str, sources: list[Source] | None = None) -> list[Hit]:
@@ -162,7 +153,7 @@ def search(query: str, sources: list[Source] | None = None) -> list[Hit]:
         return []
     hits: list[Hit] = []
     for source in SOURCES if sources is None else sources:
-        for row in _matching(source.rows(), source.fields, query)[:PER_SOURCE]:
+        for row in _ranked(source.rows(), source.index, query):
             hits.append(
                 Hit(
                     kind=str(source.kind),

@@ -5,14 +5,18 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from pcplan.api.permissions import can_search_staff_records
 from pcplan.api.search import MAX_QUERY_LENGTH, STAFF_SOURCES, search
-from pcplan.core.http import staff_user
+from pcplan.core.http import require
+
+STAFF_ONLY = gettext_lazy("The staff search is for signed-in staff.")
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -25,7 +29,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff_search_page(request: HttpRequest) -> HttpResponse:
     """Staff search: drafts included, as the staff pages show them to every signed-in user."""
-    staff_user(request)
+    require(request, can_search_staff_records, STAFF_ONLY)
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     hits = search(query, STAFF_SOURCES) if query.strip() else []
     return render(request, "api/search.html", {"query": query, "hits": hits, "staff_search": True})

@@ -24,7 +24,13 @@ from pcplan.panel.models import (
     Recommendation,
 )
 from pcplan.partnerships.models import Body, Membership, MembershipRole
-from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
+from pcplan.performance.models import (
+    Measure,
+    Observation,
+    PoliceMonthlyCrime,
+    PoliceMonthlyOutcome,
+    PoliceMonthlyStopSearch,
+)
 from pcplan.plans.models import Plan, Theme
 from pcplan.reports.models import GeneratedReport
 from pcplan.transparency.models import Decision
@@ -495,6 +501,10 @@ class BodySerializer(serializers.ModelSerializer[Body]):
         return _absolute(self.context, reverse("partnerships:body", args=[obj.key]))
 
 
+# The place and month of a street-crime or outcome count, as data.police.uk gives them.
+POLICE_AREA_MONTH = ["id", "force", "month", "district", "lsoa_code", "lsoa_name"]
+
+
 class PoliceCrimeSerializer(serializers.ModelSerializer[PoliceMonthlyCrime]):
     """Street-level crimes of one month, counted by force, LSOA, crime type and last outcome
     (data.police.uk, Open Government Licence). `month` is the month's first day."""
@@ -502,14 +512,39 @@ class PoliceCrimeSerializer(serializers.ModelSerializer[PoliceMonthlyCrime]):
     class Meta:
         model = PoliceMonthlyCrime
         fields = [
+            *POLICE_AREA_MONTH,
+            "crime_type",
+            "last_outcome_category",
+            "count",
+        ]
+
+
+class PoliceOutcomeSerializer(serializers.ModelSerializer[PoliceMonthlyOutcome]):
+    """Outcomes recorded in one month, counted by force, LSOA and outcome type (data.police.uk
+    outcomes files, Open Government Licence). `month` is the month's first day."""
+
+    class Meta:
+        model = PoliceMonthlyOutcome
+        fields = [*POLICE_AREA_MONTH, "outcome_type", "count"]
+
+
+class PoliceStopSearchSerializer(serializers.ModelSerializer[PoliceMonthlyStopSearch]):
+    """Stop and search of one month, counted by force, object of search, outcome, whether the
+    outcome was linked to the object, and officer- and self-defined ethnicity (data.police.uk
+    stop-and-search files, Open Government Licence): counts only, never a search's date, place,
+    age or gender. `outcome_linked` is "True", "False" or "" (not recorded), as published."""
+
+    class Meta:
+        model = PoliceMonthlyStopSearch
+        fields = [
             "id",
             "force",
             "month",
-            "district",
-            "lsoa_code",
-            "lsoa_name",
-            "crime_type",
-            "last_outcome_category",
+            "object_of_search",
+            "outcome",
+            "outcome_linked",
+            "officer_defined_ethnicity",
+            "self_defined_ethnicity",
             "count",
         ]
 

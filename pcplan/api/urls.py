@@ -26,6 +26,10 @@ public_router.register("grant-awards", views.AwardViewSet, basename="award")
 public_router.register("decisions", views.DecisionViewSet, basename="decision")
 public_router.register("bodies", views.BodyViewSet, basename="body")
 public_router.register("police-crimes", views.PoliceCrimeViewSet, basename="police-crime")
+public_router.register("police-outcomes", views.PoliceOutcomeViewSet, basename="police-outcome")
+public_router.register(
+    "police-stop-searches", views.PoliceStopSearchViewSet, basename="police-stop-search"
+)
 
 # Signed-in staff, with a token: the same services and rules as the staff pages.
 staff_router = DefaultRouter(trailing_slash=True)

@@ -265,6 +265,29 @@ class PoliceCrimeViewSet(PublicViewSet):
         return public.police_crimes()
 
 
+class PoliceOutcomeViewSet(PublicViewSet):
+    """Outcome counts by month, force, area and outcome type (data.police.uk)."""
+
+    changes_in = (ImportRun,)
+    serializer_class = s.PoliceOutcomeSerializer
+    filterset_class = filters.PoliceOutcomeFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.police_outcomes()
+
+
+class PoliceStopSearchViewSet(PublicViewSet):
+    """Stop and search counts by month, force, object of search, outcome and ethnicity
+    (data.police.uk)."""
+
+    changes_in = (ImportRun,)
+    serializer_class = s.PoliceStopSearchSerializer
+    filterset_class = filters.PoliceStopSearchFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return public.police_stop_searches()
+
+
 class PublishSerializer(serializers.Serializer[Any]):
     published = serializers.BooleanField()
 

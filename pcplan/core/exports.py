@@ -5,7 +5,9 @@ A list names its columns once (`Column`: a heading and how to read the cell from
 `download` writes the rows as a CSV or Excel file through the CSV-safe writer, so no cell is
 read as a formula (pcplan.lib.spreadsheet). The page links to `<list URL>.csv` and `.xlsx`
 with its query string (the `export_links` template tag), so the file has the rows the page's
-filters leave. The list's view passes the same queryset it shows, never a wider one.
+filters leave. The list's view passes the same queryset it shows, never a wider one: a public
+list's file holds published records only; a staff list's file may hold drafts, each marked in a
+"Published" column (`published_column`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.http import Http404, HttpResponse
 from django.urls import register_converter
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.lib.spreadsheet import csv_safe, writer
 
@@ -60,6 +62,14 @@ register_converter(FormatConverter, "export")
 class Column(Generic[T]):
     heading: str | Promise
     value: Callable[[T], Any]
+
+
+def published_column(is_public: Callable[[T], bool]) -> Column[T]:
+    """A staff download holds drafts too: this column says which rows the public sees."""
+    return Column(
+        gettext_lazy("Published"),
+        lambda record: gettext("Yes") if is_public(record) else gettext("No (draft)"),
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -78,6 +78,8 @@ def staff_menu(user: User, path: str) -> list[MenuItem]:
         add(PLAN, _("Awaiting decision"), reverse("delivery:decision-queue"))
     if transparency_permissions.can_read_calendar(user):
         add(PLAN, _("Statutory calendar"), reverse("transparency:staff-calendar"))
+    if api_permissions.can_search_staff_records(user):
+        add(PLAN, _("Search"), reverse("api:staff-search"))
     add(PERFORMANCE, _("Performance"), reverse("performance:staff-dashboard"))
     if panel_permissions.can_read_panel_staff_pages(user):
         add(PANEL, _("Panel"), reverse("panel:staff-home"))

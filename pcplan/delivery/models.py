@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -30,6 +30,13 @@ class DeliverableQuerySet(models.QuerySet["Deliverable"]):
         API route reads through it.
         """
         return self.filter(is_published=True, theme__plan__status__in=lifecycle.PUBLIC_STATUSES)
+
+    def with_latest_update(self, updates: UpdateQuerySet) -> DeliverableQuerySet:
+        """Each deliverable with its latest of `updates` in `latest_updates` (0 or 1 item):
+        `Update.objects.public()` on public pages, so a newer draft never counts."""
+        return self.prefetch_related(
+            models.Prefetch("updates", queryset=updates.latest_each(), to_attr="latest_updates")
+        )
 
     def overdue(self, on: dt.date) -> DeliverableQuerySet:
         """Target quarter ended before `on`, not completed (delivery.rules.is_overdue)."""
@@ -156,6 +163,18 @@ class UpdateQuerySet(models.QuerySet["Update"]):
         return self.filter(review=Review.AWAITING).filter(
             Q(is_published=False) | ~Q(proposed_status="") | Q(proposed_target_start__isnull=False)
         )
+
+    def latest_each(self) -> UpdateQuerySet:
+        """Of these updates, each deliverable's latest (by date, then id), and no other.
+
+        A correlated subquery picks the latest id per deliverable, so the rows read do not grow
+        with the number of updates (on SQLite and PostgreSQL alike)."""
+        latest_id = (
+            self.filter(deliverable_id=OuterRef("deliverable_id"))
+            .order_by("-date", "-id")
+            .values("id")[:1]
+        )
+        return self.filter(id=Subquery(latest_id))
 
     def public(self) -> UpdateQuerySet:
         """Published updates of public deliverables (see DeliverableQuerySet.public)."""

@@ -6,6 +6,11 @@ app_name = "delivery"
 
 urlpatterns = [
     path("plans/<slug:key>/deliverables/", views.deliverable_list, name="deliverable-list"),
+    path(
+        "plans/<slug:key>/deliverables.<export:fmt>",
+        views.deliverable_list_download,
+        name="deliverables-download",
+    ),
     path("plans/<slug:key>/deliverables/new/", views.deliverable_edit, name="deliverable-create"),
     path(
         "plans/<slug:key>/deliverables/<int:pk>/edit/",

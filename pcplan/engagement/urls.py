@@ -8,6 +8,11 @@ urlpatterns = [
     path("engagement/", public.engagement_home, name="public-home"),
     path("engagement/you-said-we-did/", public.you_said_we_did, name="you-said-we-did"),
     path("engagement/concerns/", public.concerns, name="public-concerns"),
+    path(
+        "engagement/consultations.<export:fmt>",
+        public.consultations_download,
+        name="public-consultations-download",
+    ),
     path("engagement/consultations/<slug:key>/", public.consultation, name="public-consultation"),
     path("engagement/updates/", subscribe.subscribe, name="subscribe"),
     path("engagement/updates/sent/", subscribe.subscription_sent, name="subscription-sent"),
@@ -18,6 +23,11 @@ urlpatterns = [
     ),
     path("engagement/updates/stop/<str:token>/", subscribe.unsubscribe, name="unsubscribe"),
     path("staff/engagement/", staff.staff_home, name="staff-home"),
+    path(
+        "staff/engagement/consultations.<export:fmt>",
+        staff.consultations_download,
+        name="consultations-download",
+    ),
     path("staff/engagement/consultations/new/", staff.consultation_edit, name="consultation-new"),
     path(
         "staff/engagement/consultations/<int:pk>/", staff.consultation_detail, name="consultation"

@@ -7,10 +7,20 @@ app_name = "performance"
 urlpatterns = [
     path("performance/", views.public_dashboard, name="dashboard"),
     path("performance/<slug:key>.csv", views.measure_csv, name="measure-csv"),
+    path(
+        "performance/measures/observations.<export:fmt>",
+        views.measures_download,
+        name="measures-download",
+    ),
     path("performance/measures/<slug:key>/", views.measure_detail, name="measure-detail"),
     path("performance/stop-and-search/", views.stop_and_search, name="stop-and-search"),
     path("performance/trends/", views.trends, name="trends"),
     path("staff/performance/", views.staff_dashboard, name="staff-dashboard"),
+    path(
+        "staff/performance/measures/observations.<export:fmt>",
+        views.staff_measures_download,
+        name="staff-measures-download",
+    ),
     path("staff/performance/measures/new/", views.measure_edit, name="measure-create"),
     path("staff/performance/measures/<int:pk>/edit/", views.measure_edit, name="measure-edit"),
     path(

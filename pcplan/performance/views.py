@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from pcplan.core import jobs
+from pcplan.core import exports, jobs
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.office import csp_areas, force_choices
 from pcplan.lib import spreadsheet
+from pcplan.performance import exports as performance_exports
 from pcplan.performance import figures, permissions, published, rules, services, tasks
 from pcplan.performance import populations as population_upload
 from pcplan.performance.forms import (
@@ -86,6 +87,30 @@ ONLY_EDITORS_IMPORT = gettext_lazy("Only OPCC editors import police data.")
 @login_required
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
     return _render_dashboard(request, staff=True)
+
+
+def _measures_download(request: HttpRequest, fmt: str, *, staff: bool) -> HttpResponse:
+    _form, _force, area, _districts = _filter(request)
+    measures = Measure.objects.all() if staff else Measure.objects.public()
+    return exports.download(
+        fmt,
+        performance_exports.columns(staff=staff),
+        performance_exports.rows(measures.order_by("position", "name", "id"), area or None),
+        name="measures",
+        sheet=gettext("Measures"),
+    )
+
+
+def measures_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """National and published measures with their observations (the dashboard's area, when
+    one is chosen), as CSV or Excel."""
+    return _measures_download(request, fmt, staff=False)
+
+
+@login_required
+def staff_measures_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every measure with its observations, unpublished measures marked, as CSV or Excel."""
+    return _measures_download(request, fmt, staff=True)
 
 
 def measure_detail(request: HttpRequest, key: str) -> HttpResponse:

@@ -8,30 +8,18 @@ drafts, and published work of a plan not yet issued, cannot leak through these p
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from pcplan.core import exports
+from pcplan.delivery import exports as delivery_exports
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.progress import Progress, progress_by_theme
 from pcplan.delivery.rules import Status
 from pcplan.plans.models import Commitment, Plan, Theme
-
-
-def latest_public_updates() -> QuerySet[Update]:
-    """Each deliverable's latest public update, and no other: a list page shows only that one.
-
-    A correlated subquery picks the latest id per deliverable, so the rows read do not grow
-    with the number of updates (on SQLite and PostgreSQL alike).
-    """
-    latest_id = (
-        Update.objects.public()
-        .filter(deliverable_id=OuterRef("deliverable_id"))
-        .order_by("-date", "-id")
-        .values("id")[:1]
-    )
-    return Update.objects.public().filter(id=Subquery(latest_id))
 
 
 def public_deliverables() -> QuerySet[Deliverable]:
@@ -39,9 +27,7 @@ def public_deliverables() -> QuerySet[Deliverable]:
     return (
         Deliverable.objects.public()
         .select_related("lead", "theme")
-        .prefetch_related(
-            Prefetch("updates", queryset=latest_public_updates(), to_attr="latest_updates")
-        )
+        .with_latest_update(Update.objects.public())
     )
 
 
@@ -59,6 +45,18 @@ def plan(request: HttpRequest, key: str) -> HttpResponse:
     pledges = public_commitments().filter(plan=the_plan, kind=Commitment.Kind.PLEDGE)
     return render(
         request, "public/plan.html", {"plan": the_plan, "themes": themes, "pledges": pledges}
+    )
+
+
+def delivery_plan_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+    """A public plan's published deliverables, each with its latest published update."""
+    the_plan = get_object_or_404(Plan.objects.public(), key=key)
+    return exports.download(
+        fmt,
+        delivery_exports.columns(staff=False),
+        public_deliverables().filter(theme__plan=the_plan).order_by("theme__position", "id"),
+        name=f"{the_plan.key}-deliverables",
+        sheet=_("Deliverables"),
     )
 
 

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 
 from pcplan.core.models import Organisation
 from pcplan.delivery.models import Update
+from pcplan.engagement.models import Consultation
 from pcplan.grants.models import Award, Fund
 from pcplan.panel.models import (
     AgendaItem,
@@ -19,7 +20,13 @@ from pcplan.panel.models import (
     Recommendation,
 )
 from pcplan.partnerships.models import Body, BodyKind, BodyPriority, MembershipRole
-from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
+from pcplan.performance.models import (
+    Measure,
+    Observation,
+    PoliceMonthlyCrime,
+    PoliceMonthlyOutcome,
+    PoliceMonthlyStopSearch,
+)
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.reports.models import GeneratedReport
 from pcplan.transparency.models import Decision
@@ -97,6 +104,25 @@ def public_record(db, constabulary_deliverable, published_update):
     MembershipFactory(body=board, person="The Chair", role=MembershipRole.CHAIR)
     PoliceMonthlyCrime.objects.create(
         force="a-force", month=dt.date(2023, 1, 1), crime_type="Burglary", count=12
+    )
+    PoliceMonthlyOutcome.objects.create(
+        force="a-force", month=dt.date(2023, 1, 1), outcome_type="Suspect charged", count=4
+    )
+    PoliceMonthlyStopSearch.objects.create(
+        force="a-force",
+        month=dt.date(2023, 1, 1),
+        object_of_search="Controlled drugs",
+        outcome="Arrest",
+        outcome_linked="True",
+        count=3,
+    )
+    Consultation.objects.create(
+        key="budget-survey",
+        title="Budget survey",
+        purpose=Consultation.Purpose.PRECEPT,
+        opens_on=dt.date(2023, 1, 4),
+        results="Most would pay more.",
+        is_published=True,
     )
     return meeting
 
@@ -238,4 +264,10 @@ def planted_secrets(db, public_record, constabulary_deliverable):
         body=Body.objects.get(key="public-board"), person=f"{SECRET} member", role="member"
     )
     make_report(draft_plan, published=True, purpose=f"{SECRET} report of a draft plan")
+    Consultation.objects.create(
+        key="secret-survey",
+        title=f"{SECRET} draft survey",
+        purpose=Consultation.Purpose.TOPIC,
+        opens_on=dt.date(2023, 2, 1),
+    )
     return Update.objects.get(text=f"{SECRET} unpublished update")

@@ -21,7 +21,12 @@ from pcplan.panel.models import (
     Recommendation,
 )
 from pcplan.partnerships.models import BodyPriority
-from pcplan.performance.models import Observation, PoliceMonthlyCrime
+from pcplan.performance.models import (
+    Observation,
+    PoliceMonthlyCrime,
+    PoliceMonthlyOutcome,
+    PoliceMonthlyStopSearch,
+)
 from pcplan.transparency.models import Decision
 from tests.factories import (
     BodyFactory,
@@ -82,6 +87,12 @@ def grow(public_record, theme, start, times):
         MembershipFactory(body=body, organisation=deliverable.lead, role="chair")
         PoliceMonthlyCrime.objects.create(
             force="a-force", month=dt.date(2022, 1 + n % 12, 1), crime_type="Robbery", count=n
+        )
+        PoliceMonthlyOutcome.objects.create(
+            force="a-force", month=dt.date(2022, 1 + n % 12, 1), outcome_type="Caution", count=n
+        )
+        PoliceMonthlyStopSearch.objects.create(
+            force="a-force", month=dt.date(2022, 1 + n % 12, 1), object_of_search="Weapons", count=n
         )
 
 

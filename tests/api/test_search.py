@@ -4,10 +4,15 @@ results respect publication."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from pcplan.api.permissions import can_search_staff_records
 from pcplan.api.search import search
+from pcplan.core.menu import staff_menu
+from pcplan.core.models import User
 from tests.api.conftest import SECRET
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +67,18 @@ def test_the_staff_search_is_for_signed_in_staff_only(client, planted_secrets):
     response = client.get(reverse("api:staff-search"), {"q": "unpublished update"})
     assert response.status_code == 302
     assert "/login" in response["Location"] or "next=" in response["Location"]
+
+
+@pytest.mark.parametrize("role", list(User.Role))
+def test_every_role_finds_the_staff_search_in_the_menu_and_may_open_it(client, opcc, role):
+    user = UserFactory(role=role, organisation=opcc)
+    client.force_login(user)
+    home = client.get(reverse("core:staff-home")).text
+    assert f'href="{reverse("api:staff-search")}"' in home
+    assert client.get(reverse("api:staff-search"), {"q": "plan"}).status_code == 200
+
+
+def test_the_menu_offers_the_staff_search_to_no_one_who_may_not_use_it(opcc):
+    user = UserFactory(role=User.Role.CONTRIBUTOR, organisation=opcc, is_active=False)
+    assert reverse("api:staff-search") not in [item.url for item in staff_menu(user, "/")]
+    assert not can_search_staff_records(AnonymousUser())

@@ -79,6 +79,7 @@ def public_urls(consultation: Consultation) -> list[str]:
         reverse("engagement:you-said-we-did"),
         reverse("engagement:public-concerns"),
         reverse("engagement:public-consultation", args=[consultation.key]),
+        reverse("engagement:public-consultations-download", args=["csv"]),
     ]
 
 

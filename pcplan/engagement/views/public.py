@@ -13,8 +13,11 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 
+from pcplan.core import exports
 from pcplan.delivery.models import Deliverable
+from pcplan.engagement import exports as engagement_exports
 from pcplan.engagement import summary
 from pcplan.engagement.models import Concern, Consultation, Event, Finding
 from pcplan.plans.models import Plan
@@ -59,6 +62,17 @@ def engagement_home(request: HttpRequest) -> HttpResponse:
             .only(*PUBLIC_EVENT_FIELDS)
             .prefetch_related("organisations")[:20],
         },
+    )
+
+
+def consultations_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Published consultations and surveys, as on the engagement page, as CSV or Excel."""
+    return exports.download(
+        fmt,
+        engagement_exports.columns(staff=False),
+        Consultation.objects.public().select_related("plan"),
+        name="consultations",
+        sheet=gettext("Consultations"),
     )
 
 

@@ -20,11 +20,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pcplan.core import jobs
+from pcplan.core import exports, jobs
 from pcplan.core.history import HistoryEntry, entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
+from pcplan.engagement import exports as engagement_exports
 from pcplan.engagement import (
     output_import,
     permissions,
@@ -114,6 +115,18 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "events": Event.objects.all()[:20],
             "counts": summary.concern_counts(),
         },
+    )
+
+
+@engagement_staff
+def consultations_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every consultation and survey, drafts marked, as CSV or Excel."""
+    return exports.download(
+        fmt,
+        engagement_exports.columns(staff=True),
+        Consultation.objects.select_related("plan"),
+        name="consultations",
+        sheet=_("Consultations"),
     )
 
 

@@ -1,0 +1,250 @@
+"""The full-text index behind search (pcplan.api.search): which columns of which tables are
+indexed, the SQL that creates, repairs and drops the index, and the one query that reads it,
+for each database. The same shape on both: beside each searched table an index table, kept in
+step by triggers, so a row is found however it was written (a form, `bulk_create`,
+`QuerySet.update`, raw SQL, the test suite's demo copy).
+
+- SQLite: an FTS5 table with external content (only the index is stored, not a second copy of
+  the text); English stemming (Porter), accents folded; ranked by bm25.
+- PostgreSQL: a table of each row's English `tsvector` with a GIN index; websearch syntax
+  ("a phrase", -word, or); ranked by ts_rank. The vector is stored, not computed from an
+  expression index, so ranking thousands of matches reads them rather than parsing each
+  row's text again.
+
+No model is imported here: the migration that creates the index (api 0002) reads this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+# The Porter stemmer is English, as PostgreSQL's 'english' configuration below.
+SQLITE_TOKENIZER = "porter unicode61 remove_diacritics 2"
+POSTGRES_CONFIG = "'english'::regconfig"
+MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """One table's searchable text: its columns, read together as one document."""
+
+    table: str
+    columns: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The index table beside `table`: FTS5 (SQLite) or tsvector (PostgreSQL)."""
+        return f"search_{self.table}"
+
+    def triggers(self) -> tuple[str, str, str]:
+        """SQLite: the triggers run after a row is inserted, updated and deleted."""
+        return (f"{self.name}_inserted", f"{self.name}_updated", f"{self.name}_deleted")
+
+
+PLANS = Indexed("plans_plan", ("title", "summary"))
+DELIVERABLES = Indexed("delivery_deliverable", ("title", "purpose"))
+UPDATES = Indexed("delivery_update", ("text",))
+MEETINGS = Indexed("panel_meeting", ("title", "venue"))
+AGENDA_ITEMS = Indexed("panel_agendaitem", ("title", "note"))
+MINUTES = Indexed("panel_minuteitem", ("title", "text", "resolution_text"))
+INDEXED = (PLANS, DELIVERABLES, UPDATES, MEETINGS, AGENDA_ITEMS, MINUTES)
+
+# Every name in the SQL below is a constant of this module (INDEXED), never input; what a
+# person typed is always a parameter. So the S608 warnings on these f-strings do not apply.
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# SQLite ---------------------------------------------------------------------------------
+
+
+def _sqlite_create(index: Indexed) -> list[str]:
+    table, fts = _q(index.table), _q(index.name)
+    columns = ", ".join(_q(c) for c in index.columns)
+    new = ", ".join(f"new.{_q(c)}" for c in index.columns)
+    old = ", ".join(f"old.{_q(c)}" for c in index.columns)
+    names = index.triggers()
+    inserted = f"INSERT INTO {fts}(rowid, {columns}) VALUES (new.id, {new})"  # noqa: S608
+    deleted = f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', old.id, {old})"  # noqa: S608
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({columns}, "
+        f"content='{index.table}', content_rowid='id', tokenize='{SQLITE_TOKENIZER}')",
+        f"CREATE TRIGGER IF NOT EXISTS {_q(names[0])} AFTER INSERT ON {table} "
+        f"BEGIN {inserted}; END",
+        f"CREATE TRIGGER IF NOT EXISTS {_q(names[1])} AFTER UPDATE OF {columns} ON {table} "
+        f"BEGIN {deleted}; {inserted}; END",
+        f"CREATE TRIGGER IF NOT EXISTS {_q(names[2])} AFTER DELETE ON {table} BEGIN {deleted}; END",
+        # Index the rows already there (and, on a repair, start again from the table).
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",  # noqa: S608
+    ]
+
+
+def _sqlite_drop(index: Indexed) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {_q(name)}" for name in index.triggers()] + [
+        f"DROP TABLE IF EXISTS {_q(index.name)}"
+    ]
+
+
+def sqlite_match(query: str) -> str:
+    """FTS5's query language from what a person typed: every word, each quoted, so that no
+    character of theirs is read as an operator. Empty when there is no word."""
+    words = re.findall(r"\w+", query)[:MAX_WORDS]
+    return " ".join(f'"{word}"' for word in words)
+
+
+# PostgreSQL -----------------------------------------------------------------------------
+
+
+def _document(columns: tuple[str, ...], row: str = "") -> str:
+    joined = " || ' ' || ".join(f"COALESCE({row}{_q(c)}, '')" for c in columns)
+    return f"to_tsvector({POSTGRES_CONFIG}, {joined})"
+
+
+def _postgres_create(index: Indexed) -> list[str]:
+    table, name = _q(index.table), _q(index.name)
+    keep, changed, emptied = (_q(f"{index.name}_{s}") for s in ("keep", "changed", "emptied"))
+    columns = ", ".join(_q(c) for c in index.columns)
+    upsert = "ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document"
+    keep_in_step = (
+        f"IF TG_OP = 'TRUNCATE' THEN TRUNCATE {name}; "  # noqa: S608
+        f"ELSIF TG_OP = 'DELETE' THEN DELETE FROM {name} WHERE id = OLD.id; "
+        f"ELSE INSERT INTO {name} (id, document) "
+        f"VALUES (NEW.id, {_document(index.columns, 'NEW.')}) {upsert}; END IF"
+    )
+    return [
+        f"CREATE TABLE IF NOT EXISTS {name} (id bigint PRIMARY KEY, document tsvector NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {_q(index.name + '_document')} ON {name} USING gin (document)",
+        f"CREATE OR REPLACE FUNCTION {keep}() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN {keep_in_step}; RETURN NULL; END $$",
+        f"DROP TRIGGER IF EXISTS {changed} ON {table}",
+        f"CREATE TRIGGER {changed} AFTER INSERT OR UPDATE OF {columns} OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {keep}()",
+        f"DROP TRIGGER IF EXISTS {emptied} ON {table}",
+        f"CREATE TRIGGER {emptied} AFTER TRUNCATE ON {table} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {keep}()",
+        f"INSERT INTO {name} (id, document) "  # noqa: S608
+        f"SELECT id, {_document(index.columns)} FROM {table} {upsert}",
+    ]
+
+
+def _postgres_drop(index: Indexed) -> list[str]:
+    table = _q(index.table)
+    return [
+        f"DROP TRIGGER IF EXISTS {_q(index.name + '_changed')} ON {table}",
+        f"DROP TRIGGER IF EXISTS {_q(index.name + '_emptied')} ON {table}",
+        f"DROP FUNCTION IF EXISTS {_q(index.name + '_keep')}()",
+        f"DROP TABLE IF EXISTS {_q(index.name)}",
+    ]
+
+
+# Both -----------------------------------------------------------------------------------
+
+StatementsOf = Callable[[Indexed], list[str]]
+
+
+def _execute(
+    schema_editor: BaseDatabaseSchemaEditor, sqlite: StatementsOf, postgresql: StatementsOf
+) -> None:
+    """Each index's statements for this database (none for another database)."""
+    statements = {"sqlite": sqlite, "postgresql": postgresql}.get(schema_editor.connection.vendor)
+    if statements is None:
+        return
+    for index in INDEXED:
+        for sql in statements(index):
+            schema_editor.execute(sql)
+
+
+def create(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    """Migration: create the index on this database and fill it from the rows there."""
+    _execute(schema_editor, _sqlite_create, _postgres_create)
+
+
+def drop(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    """Migration reversed: no index left behind."""
+    _execute(schema_editor, _sqlite_drop, _postgres_drop)
+
+
+def best_matches_sql(
+    vendor: str, index: Indexed, allowed: str, allowed_params: Sequence[Any], query: str
+) -> tuple[str, list[Any]] | None:
+    """The query for the ids of the rows of `allowed` (the SQL of a queryset's
+    `.values("pk")`) that match `query`, best first, and its parameters (the limit to add
+    last); None if nothing can match.
+
+    A join rather than `IN (...)`: the database then starts from the index and checks each
+    match by its primary key, instead of listing every allowed row first."""
+    name = _q(index.name)
+    if vendor == "postgresql":
+        wanted = f"websearch_to_tsquery({POSTGRES_CONFIG}, %s)"
+        sql = (
+            f"SELECT {name}.id FROM {name} JOIN ({allowed}) AS allowed "  # noqa: S608
+            f"ON allowed.pk = {name}.id WHERE {name}.document @@ {wanted} "
+            f"ORDER BY ts_rank({name}.document, {wanted}) DESC, {name}.id DESC LIMIT %s"
+        )
+        return sql, [*allowed_params, query, query]
+    match = sqlite_match(query)
+    if not match:
+        return None
+    sql = (
+        f"SELECT {name}.rowid FROM {name} JOIN ({allowed}) AS allowed "  # noqa: S608
+        f"ON allowed.pk = {name}.rowid WHERE {name} MATCH %s "
+        f"ORDER BY {name}.rank, {name}.rowid DESC LIMIT %s"
+    )
+    return sql, [*allowed_params, match]
+
+
+def best_matches(
+    connection: BaseDatabaseWrapper,
+    index: Indexed,
+    allowed: str,
+    allowed_params: Sequence[Any],
+    query: str,
+    limit: int,
+) -> list[int]:
+    """The ids of the best `limit` matches of `query` among the rows `allowed` selects."""
+    found = best_matches_sql(connection.vendor, index, allowed, allowed_params, query)
+    if found is None:
+        return []
+    sql, params = found
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def repair(connection: BaseDatabaseWrapper) -> list[str]:
+    """SQLite: put back triggers a later migration dropped, and rebuild those tables' index.
+
+    Django's SQLite schema editor changes a table by copying it to a new one and dropping the
+    old, and SQLite drops a table's triggers with it, so after any migration that altered an
+    indexed table the index would stop following it. Run after every `migrate` (post_migrate);
+    does nothing where the index was never created (before api 0002 or after reversing it).
+    PostgreSQL alters tables in place and keeps their triggers. Returns the tables repaired."""
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        existing = {row[0] for row in cursor.fetchall()}
+        repaired = []
+        for index in INDEXED:
+            if index.name not in existing or index.table not in existing:
+                continue
+            if set(index.triggers()) <= existing:
+                continue
+            for sql in _sqlite_create(index):
+                cursor.execute(sql)
+            repaired.append(index.table)
+    return repaired
+
+
+def repair_after_migrate(using: str = "default", **kwargs: Any) -> None:
+    from django.db import connections
+
+    repair(connections[using])
