@@ -216,27 +216,26 @@ AGGREGATE_SQL = {
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
     # Stop and search files carry only coordinates. The street files of the same force in the
     # same run say which district each published map point lies in, so when a run holds both
-    # the street rows are grouped by point as well (in DuckDB, one read of each file) and the
-    # points kept for placing the searches (PLACE_SEARCHES_SQL).
+    # the street rows are also grouped by point (a second grouping set of the same read) and
+    # the points kept for placing the searches (PLACE_SEARCHES_SQL).
     STREET_WITH_POINTS: f"""
         CREATE OR REPLACE TEMP TABLE street_batch AS
-        SELECT filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category",
-               "Latitude", "Longitude", count(*) AS n
-        FROM {READ_CSV} GROUP BY ALL;
+        SELECT grouping("Crime type") AS is_point, filename, "LSOA code", "LSOA name",
+               "Crime type", "Last outcome category", "Latitude", "Longitude",
+               count(*) AS n, count("Longitude" + "Latitude") AS located
+        FROM {READ_CSV}
+        GROUP BY GROUPING SETS (
+            (filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category"),
+            (filename, "LSOA name", "Latitude", "Longitude"));
         INSERT INTO street_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
                coalesce("Crime type", ''), coalesce("Last outcome category", ''), n, located
-        FROM (SELECT filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category",
-                     sum(n) AS n,
-                     coalesce(sum(n) FILTER (WHERE "Longitude" + "Latitude" IS NOT NULL), 0)
-                     AS located
-              FROM street_batch GROUP BY ALL);
+        FROM street_batch WHERE is_point = 0;
         INSERT INTO street_points
         SELECT filename, "Latitude", "Longitude", district
         FROM (SELECT filename, "Latitude", "Longitude", {DISTRICT_SQL} AS district
-              FROM (SELECT DISTINCT filename, "Latitude", "Longitude", "LSOA name"
-                    FROM street_batch
-                    WHERE "Latitude" IS NOT NULL AND "Longitude" IS NOT NULL))
+              FROM street_batch
+              WHERE is_point = 1 AND "Latitude" IS NOT NULL AND "Longitude" IS NOT NULL)
         WHERE district <> '';
         DROP TABLE street_batch""",  # noqa: S608 - constant SQL, files are bound parameters
     OUTCOMES: f"""
@@ -277,20 +276,27 @@ PLACE_SEARCHES_SQL = f"""
     SELECT DISTINCT f.force, p.lat, p.lon, p.district,
            floor(p.lat / {CELL_DEGREES})::BIGINT AS cy, floor(p.lon / {CELL_DEGREES})::BIGINT AS cx
     FROM street_points p JOIN files f USING (filename);
+    CREATE OR REPLACE TEMP TABLE searched AS
+    SELECT DISTINCT f.force, r.lat, r.lon
+    FROM stop_points r JOIN files f USING (filename)
+    WHERE r.lat IS NOT NULL AND r.lon IS NOT NULL;
     CREATE OR REPLACE TEMP TABLE placed AS
-    SELECT s.force, s.lat, s.lon, m.district
-    FROM (SELECT DISTINCT f.force, r.lat, r.lon
-          FROM stop_points r JOIN files f USING (filename)
-          WHERE r.lat IS NOT NULL AND r.lon IS NOT NULL) s,
-         (VALUES (-1), (0), (1)) dy(d), (VALUES (-1), (0), (1)) dx(d),
-         map_points m
-    WHERE m.force = s.force
-      AND m.cy = floor(s.lat / {CELL_DEGREES})::BIGINT + dy.d
-      AND m.cx = floor(s.lon / {CELL_DEGREES})::BIGINT + dx.d
-    QUALIFY row_number() OVER (
-        PARTITION BY s.force, s.lat, s.lon
-        ORDER BY pow(m.lat - s.lat, 2) + pow((m.lon - s.lon) * cos(radians(s.lat)), 2), m.district
-    ) = 1;
+    SELECT s.force, s.lat, s.lon, min(m.district) AS district
+    FROM searched s JOIN map_points m USING (force, lat, lon)
+    GROUP BY ALL;
+    INSERT INTO placed
+    SELECT force, lat, lon, min(candidate).district
+    FROM (SELECT s.force, s.lat, s.lon,
+                 {{'distance': pow(m.lat - s.lat, 2)
+                               + pow((m.lon - s.lon) * cos(radians(s.lat)), 2),
+                   'district': m.district}} AS candidate
+          FROM (SELECT u.force, u.lat, u.lon,
+                       floor(u.lat / {CELL_DEGREES})::BIGINT + dy.d AS cy,
+                       floor(u.lon / {CELL_DEGREES})::BIGINT + dx.d AS cx
+                FROM searched u ANTI JOIN placed USING (force, lat, lon),
+                     (VALUES (-1), (0), (1)) dy(d), (VALUES (-1), (0), (1)) dx(d)) s
+          JOIN map_points m ON m.force = s.force AND m.cy = s.cy AND m.cx = s.cx)
+    GROUP BY ALL;
     INSERT INTO stop_agg
     SELECT r.filename, coalesce(p.district, ''), r.object_of_search, r.outcome, r.outcome_linked,
            r.officer_defined_ethnicity, r.self_defined_ethnicity, sum(r.n), sum(r.located),
@@ -301,6 +307,7 @@ PLACE_SEARCHES_SQL = f"""
          LEFT JOIN placed p ON p.force = f.force AND p.lat = r.lat AND p.lon = r.lon
     GROUP BY ALL;
     DROP TABLE map_points;
+    DROP TABLE searched;
     DROP TABLE placed"""  # noqa: S608 - constant SQL
 
 

@@ -40,7 +40,9 @@ def csv_rows(path: Path) -> list[dict[str, str]]:
 
 def located(paths: list[Path]) -> int:
     """Searches with coordinates."""
-    return sum(1 for path in paths for row in csv_rows(path) if row["Latitude"] and row["Longitude"])
+    return sum(
+        1 for path in paths for row in csv_rows(path) if row["Latitude"] and row["Longitude"]
+    )
 
 
 def map_points(street: list[Path]) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
