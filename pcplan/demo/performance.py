@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import transaction
 
 from pcplan.delivery.models import Deliverable
-from pcplan.performance.demo import load_local_measures
+from pcplan.performance.demo import load_local_measures, load_populations
 from pcplan.performance.importer import import_police_data
 from pcplan.performance.models import ImportRun, Measure
 from pcplan.performance.national import ensure_national_measures
@@ -36,4 +36,5 @@ def load_performance_demo() -> ImportRun:
         for measure in national:
             measure.themes.add(theme)
     load_local_measures()
+    load_populations()
     return run

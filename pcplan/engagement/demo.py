@@ -65,6 +65,16 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _organisations(entries: list[dict[str, Any]], editor: User | None) -> dict[str, Organisation]:
+    """Every organisation by key: those the plans and profile created, and the bodies the
+    engagement data names that no plan does (created once, by key)."""
+    for entry in entries:
+        if not Organisation.objects.filter(key=entry["key"]).exists():
+            body = Organisation(key=entry["key"], name=entry["name"], kind=entry["kind"])
+            attributed_to(body, editor, REASON).save()
+    return {o.key: o for o in Organisation.objects.all()}
+
+
 @transaction.atomic
 def load_engagement_demo(path: Path = DATA_FILE) -> None:
     if Consultation.objects.exists():
@@ -117,6 +127,7 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
             )
             publish(finding, True)
 
+    bodies = _organisations(data.get("organisations") or [], editor)
     for entry in data["events"]:
         event = Event(
             title=entry["title"],
@@ -129,6 +140,14 @@ def load_engagement_demo(path: Path = DATA_FILE) -> None:
             theme=themes.get(entry.get("theme") or ""),
         )
         attributed_to(event, editor, REASON).save()
+        attended = entry.get("organisations") or []
+        unknown = [key for key in attended if key not in bodies]
+        if unknown:
+            raise DemoDataError(
+                f"event {entry['title']!r}: no organisation {', '.join(unknown)} "
+                "(list it under organisations, or load the plans first)"
+            )
+        event.organisations.set([bodies[key] for key in attended])
         publish(event, entry.get("published"))
     bulk_create_with_history(
         [

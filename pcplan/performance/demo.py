@@ -1,6 +1,8 @@
-"""The local measures of the seeds, from `demo_data/local-measures.yaml` (called by the demo).
+"""The local measures of the seeds, from `demo_data/local-measures.yaml`, and the residents of
+each CSP area, from `demo_data/populations.csv` (called by the demo).
 
-Loading twice changes nothing: measures are found by key and observations by period.
+Loading twice changes nothing: measures are found by key, observations by period and
+populations by area and group.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ import yaml
 from django.db import transaction
 
 from pcplan.core.audit import attributed_to
-from pcplan.performance.models import Measure, Observation
+from pcplan.performance import populations, services
+from pcplan.performance.models import AreaPopulation, Measure, Observation
 
 LOCAL_MEASURES = Path(__file__).resolve().parent / "demo_data" / "local-measures.yaml"
+# Residents per CSP area in the Resident populations upload format (docs/user-guide.md); the
+# seeds give none, so the figures and their source are the ONS's (docs/DECISIONS.md).
+POPULATIONS = Path(__file__).resolve().parent / "demo_data" / "populations.csv"
 
 
 def _day(value: Any) -> dt.date:
@@ -62,3 +68,11 @@ def load_local_measures(path: Path = LOCAL_MEASURES) -> list[Measure]:
                 attributed_to(observation, None, "Demo: local measure of the seeds").save()
         measures.append(measure)
     return measures
+
+
+@transaction.atomic
+def load_populations(path: Path = POPULATIONS) -> list[AreaPopulation]:
+    """Checked as an editor's upload is (every row, all or nothing), then saved."""
+    with path.open("rb") as stream:
+        rows = populations.parse(path.name, stream, populations.profile_areas())
+    return services.save_populations(None, rows)

@@ -67,12 +67,14 @@ def dashboard(*, staff: bool, force: str, area: str, districts: list[str] | None
     return cached("dashboard", ("staff" if staff else "public", force, area, districts), build)
 
 
-def stop_and_search(force: str) -> StopSearchFigures:
-    """Stop and search over the latest 12 months loaded for the force."""
+def stop_and_search(force: str, csp: dict[str, list[str]]) -> StopSearchFigures:
+    """Stop and search over the latest 12 months loaded for the force, by CSP area `csp`."""
     from pcplan.performance.stopsearch import loaded_months, stop_search_figures
 
     return cached(
-        "stop-and-search", (force,), lambda: stop_search_figures(force, loaded_months(force)[-12:])
+        "stop-and-search",
+        (force, sorted(csp.items())),
+        lambda: stop_search_figures(force, loaded_months(force)[-12:], csp),
     )
 
 
@@ -94,5 +96,5 @@ def warm(forces: list[str]) -> None:
     csp = csp_areas()
     for force in dict.fromkeys([*(f for f, _ in force_choices()), *forces]):
         dashboard(staff=False, force=force, area="", districts=None)
-        stop_and_search(force)
+        stop_and_search(force, csp)
         trends(force, "", None, csp)

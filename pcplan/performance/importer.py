@@ -45,6 +45,7 @@ TARGETS: dict[str, tuple[type[Model], list[str]]] = {
     STOP_AND_SEARCH: (
         PoliceMonthlyStopSearch,
         [
+            "district",
             "object_of_search",
             "outcome",
             "outcome_linked",

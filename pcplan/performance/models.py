@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -187,11 +189,19 @@ class PoliceMonthlyOutcome(models.Model):
 
 
 class PoliceMonthlyStopSearch(models.Model):
-    """Stop and search of one month: force × object of search × outcome × whether the outcome
-    was linked to the object of search × officer-defined and self-defined ethnicity."""
+    """Stop and search of one month: force × district × object of search × outcome × whether
+    the outcome was linked to the object of search × officer-defined and self-defined
+    ethnicity. No coordinates, gender or age are kept."""
 
     force = models.CharField(max_length=60)
     month = models.DateField()
+    district = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The local authority district of the nearest street-crime map point of the "
+        "force in the files imported with it; blank when the search has no location or none "
+        "is near.",
+    )
     object_of_search = models.CharField(max_length=120, blank=True)
     outcome = models.CharField(max_length=120, blank=True)
     # "True", "False" or "" (not recorded), as the published files spell it.
@@ -272,6 +282,12 @@ class PublishedFigure(models.Model):
         return f"{self.measure}: {self.value} ({self.period_label})"
 
 
+class AreaPopulationQuerySet(models.QuerySet["AreaPopulation"]):
+    def residents_of(self, areas: Iterable[str]) -> dict[str, AreaPopulation]:
+        """All residents (no group) of each of `areas` that has them, by area."""
+        return {p.area: p for p in self.filter(area__in=list(areas), group="")}
+
+
 class AreaPopulation(models.Model):
     """Residents of a force area or CSP area, in total or of one ethnic group, with its source:
     for rates per 1,000 residents and stop and search disproportionality. Kept here, not in the
@@ -292,6 +308,7 @@ class AreaPopulation(models.Model):
     year = models.PositiveIntegerField()
 
     history = HistoricalRecords()
+    objects = AreaPopulationQuerySet.as_manager()
 
     class Meta:
         ordering = ["area", "group"]

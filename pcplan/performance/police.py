@@ -26,6 +26,8 @@ STREET = "street"
 OUTCOMES = "outcomes"
 STOP_AND_SEARCH = "stop-and-search"
 KINDS = (STREET, OUTCOMES, STOP_AND_SEARCH)
+# Not a kind of file: the street query that also keeps map points (see AGGREGATE_SQL).
+STREET_WITH_POINTS = "street-with-points"
 
 # The exact published headers, column by column, with the types pcplan reads them as.
 COLUMNS: dict[str, dict[str, str]] = {
@@ -108,6 +110,9 @@ class Summary:
     rows_by_kind: dict[str, int] = field(default_factory=dict)
     aggregate_rows: int = 0
     rows_dated_in_other_month: int = 0
+    # Searches with coordinates near no street crime of their force in the files read with
+    # them (or read without any street file of their force): stored with no area.
+    searches_not_placed: int = 0
     # Files with the header and no rows: a month published empty, or a broken download.
     empty_files: list[PoliceFile] = field(default_factory=list)
 
@@ -209,6 +214,30 @@ AGGREGATE_SQL = {
         FROM (SELECT filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category",
                      count(*) AS n, count("Longitude" + "Latitude") AS located
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
+    # Stop and search files carry only coordinates. The street files of the same force in the
+    # same run say which district each published map point lies in, so when a run holds both
+    # the street rows are also grouped by point (a second grouping set of the same read) and
+    # the points kept for placing the searches (PLACE_SEARCHES_SQL).
+    STREET_WITH_POINTS: f"""
+        CREATE OR REPLACE TEMP TABLE street_batch AS
+        SELECT grouping("Crime type") AS is_point, filename, "LSOA code", "LSOA name",
+               "Crime type", "Last outcome category", "Latitude", "Longitude",
+               count(*) AS n, count("Longitude" + "Latitude") AS located
+        FROM {READ_CSV}
+        GROUP BY GROUPING SETS (
+            (filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category"),
+            (filename, "LSOA name", "Latitude", "Longitude"));
+        INSERT INTO street_agg
+        SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
+               coalesce("Crime type", ''), coalesce("Last outcome category", ''), n, located
+        FROM street_batch WHERE is_point = 0;
+        INSERT INTO street_points
+        SELECT filename, "Latitude", "Longitude", district
+        FROM (SELECT filename, "Latitude", "Longitude", {DISTRICT_SQL} AS district
+              FROM street_batch
+              WHERE is_point = 1 AND "Latitude" IS NOT NULL AND "Longitude" IS NOT NULL)
+        WHERE district <> '';
+        DROP TABLE street_batch""",  # noqa: S608 - constant SQL, files are bound parameters
     OUTCOMES: f"""
         INSERT INTO outcomes_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
@@ -216,10 +245,12 @@ AGGREGATE_SQL = {
         FROM (SELECT filename, "LSOA code", "LSOA name", "Outcome type",
                      count(*) AS n, count("Longitude" + "Latitude") AS located
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
+    # Grouped by map point too; PLACE_SEARCHES_SQL turns points into districts and
+    # drops the coordinates before anything is stored.
     STOP_AND_SEARCH: f"""
-        INSERT INTO stop_agg
-        SELECT filename, coalesce("Object of search", ''), coalesce("Outcome", ''),
-               coalesce("Outcome linked to object of search", ''),
+        INSERT INTO stop_points
+        SELECT filename, "Latitude", "Longitude", coalesce("Object of search", ''),
+               coalesce("Outcome", ''), coalesce("Outcome linked to object of search", ''),
                coalesce("Officer-defined ethnicity", ''), coalesce("Self-defined ethnicity", ''),
                count(*),
                count("Longitude" + "Latitude"),
@@ -234,6 +265,52 @@ def _aggregate_sql(kind: str, *, rejects: bool) -> str:
     return AGGREGATE_SQL[kind].replace("{rejects}", REJECTS if rejects else "")
 
 
+# A search is placed at the nearest street-crime map point of its force within the 3 x 3
+# grid cells around it (cells of 0.02 degrees: about 2.2 km north-south, 1.4 km east-west
+# here), so the join is an equality join on cells, not every search against every point.
+# data.police.uk snaps both kinds to the same anonymised map points, so most searches are
+# on a point exactly (distance 0). Ties go to the district first in alphabetical order.
+CELL_DEGREES = 0.02
+PLACE_SEARCHES_SQL = f"""
+    CREATE OR REPLACE TEMP TABLE map_points AS
+    SELECT DISTINCT f.force, p.lat, p.lon, p.district,
+           floor(p.lat / {CELL_DEGREES})::BIGINT AS cy, floor(p.lon / {CELL_DEGREES})::BIGINT AS cx
+    FROM street_points p JOIN files f USING (filename);
+    CREATE OR REPLACE TEMP TABLE searched AS
+    SELECT DISTINCT f.force, r.lat, r.lon
+    FROM stop_points r JOIN files f USING (filename)
+    WHERE r.lat IS NOT NULL AND r.lon IS NOT NULL;
+    CREATE OR REPLACE TEMP TABLE placed AS
+    SELECT s.force, s.lat, s.lon, min(m.district) AS district
+    FROM searched s JOIN map_points m USING (force, lat, lon)
+    GROUP BY ALL;
+    INSERT INTO placed
+    SELECT force, lat, lon, min(candidate).district
+    FROM (SELECT s.force, s.lat, s.lon,
+                 {{'distance': pow(m.lat - s.lat, 2)
+                               + pow((m.lon - s.lon) * cos(radians(s.lat)), 2),
+                   'district': m.district}} AS candidate
+          FROM (SELECT u.force, u.lat, u.lon,
+                       floor(u.lat / {CELL_DEGREES})::BIGINT + dy.d AS cy,
+                       floor(u.lon / {CELL_DEGREES})::BIGINT + dx.d AS cx
+                FROM searched u ANTI JOIN placed USING (force, lat, lon),
+                     (VALUES (-1), (0), (1)) dy(d), (VALUES (-1), (0), (1)) dx(d)) s
+          JOIN map_points m ON m.force = s.force AND m.cy = s.cy AND m.cx = s.cx)
+    GROUP BY ALL;
+    INSERT INTO stop_agg
+    SELECT r.filename, coalesce(p.district, ''), r.object_of_search, r.outcome, r.outcome_linked,
+           r.officer_defined_ethnicity, r.self_defined_ethnicity, sum(r.n), sum(r.located),
+           sum(r.other_month),
+           coalesce(sum(r.n) FILTER (WHERE p.district IS NULL AND r.lat IS NOT NULL
+                                     AND r.lon IS NOT NULL), 0)
+    FROM stop_points r JOIN files f USING (filename)
+         LEFT JOIN placed p ON p.force = f.force AND p.lat = r.lat AND p.lon = r.lon
+    GROUP BY ALL;
+    DROP TABLE map_points;
+    DROP TABLE searched;
+    DROP TABLE placed"""  # noqa: S608 - constant SQL
+
+
 CREATE_TABLES = """
     CREATE TABLE street_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
         district VARCHAR, crime_type VARCHAR, last_outcome_category VARCHAR, n BIGINT,
@@ -241,9 +318,15 @@ CREATE_TABLES = """
     CREATE TABLE outcomes_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
         district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
     CREATE TABLE files (filename VARCHAR PRIMARY KEY, force VARCHAR, month VARCHAR);
-    CREATE TABLE stop_agg (filename VARCHAR, object_of_search VARCHAR, outcome VARCHAR,
-        outcome_linked VARCHAR, officer_defined_ethnicity VARCHAR,
-        self_defined_ethnicity VARCHAR, n BIGINT, located BIGINT, other_month BIGINT);
+    CREATE TABLE street_points (filename VARCHAR, lat DOUBLE, lon DOUBLE, district VARCHAR);
+    CREATE TABLE stop_points (filename VARCHAR, lat DOUBLE, lon DOUBLE,
+        object_of_search VARCHAR, outcome VARCHAR, outcome_linked VARCHAR,
+        officer_defined_ethnicity VARCHAR, self_defined_ethnicity VARCHAR, n BIGINT,
+        located BIGINT, other_month BIGINT);
+    CREATE TABLE stop_agg (filename VARCHAR, district VARCHAR, object_of_search VARCHAR,
+        outcome VARCHAR, outcome_linked VARCHAR, officer_defined_ethnicity VARCHAR,
+        self_defined_ethnicity VARCHAR, n BIGINT, located BIGINT, other_month BIGINT,
+        not_placed BIGINT);
 """
 
 
@@ -282,13 +365,20 @@ class Reader:
             [(str(f.path), f.force, f.month.isoformat()) for f in files],
         )
         by_path = {str(f.path): f for f in files}
+        searched = {f.force for f in files if f.kind == STOP_AND_SEARCH}
         for kind in KINDS:
             of_kind = [f for f in files if f.kind == kind]
             for start in range(0, len(of_kind), FILES_PER_QUERY):
                 batch = of_kind[start : start + FILES_PER_QUERY]
-                self._aggregate_batch(kind, batch, by_path)
+                # Map points are kept only where a search may need them: a run of street
+                # files alone is read as before.
+                points = kind == STREET and any(f.force in searched for f in batch)
+                self._aggregate_batch(STREET_WITH_POINTS if points else kind, batch, by_path)
                 if progress:
                     progress(len(batch))
+        if searched:
+            for statement in PLACE_SEARCHES_SQL.split(";"):
+                self.con.execute(statement)
         for kind, table in (
             (STREET, "street_agg"),
             (OUTCOMES, "outcomes_agg"),
@@ -301,6 +391,8 @@ class Reader:
             summary.aggregate_rows += int(groups)
         (other,) = self._fetch_one("SELECT coalesce(sum(other_month), 0) FROM stop_agg")
         summary.rows_dated_in_other_month = int(other)
+        (not_placed,) = self._fetch_one("SELECT coalesce(sum(not_placed), 0) FROM stop_agg")
+        summary.searches_not_placed = int(not_placed)
         with_rows = {
             name
             for (name,) in self.con.execute(
@@ -316,13 +408,21 @@ class Reader:
         assert row is not None  # noqa: S101 - aggregates always return one row
         return tuple(row)
 
-    def _aggregate_batch(self, kind: str, batch: list[PoliceFile], by_path: dict[str, Any]) -> None:
+    def _aggregate_batch(
+        self, query: str, batch: list[PoliceFile], by_path: dict[str, Any]
+    ) -> None:
+        kind = STREET if query == STREET_WITH_POINTS else query
         params = {"files": [str(f.path) for f in batch], "columns": COLUMNS[kind]}
+        # The first statement reads the files (the only one with parameters); the rest, if
+        # any, work on what it read.
+        first, *rest = _aggregate_sql(query, rejects=False).split(";")
         try:
-            self.con.execute(_aggregate_sql(kind, rejects=False), params)
+            self.con.execute(first, params)
         except self._duckdb.Error as exc:
             # Nothing of the failed statement is kept; read the batch again to say where.
             self._refuse(kind, batch, params, by_path, exc)
+        for statement in rest:
+            self.con.execute(statement)
 
     def _refuse(
         self,
@@ -378,7 +478,7 @@ ROWS_SQL = {
     "last_outcome_category, n FROM street_agg JOIN files USING (filename)",
     OUTCOMES: "SELECT force, month, lsoa_code, lsoa_name, district, outcome_type, n "
     "FROM outcomes_agg JOIN files USING (filename)",
-    STOP_AND_SEARCH: "SELECT force, month, object_of_search, outcome, outcome_linked, "
+    STOP_AND_SEARCH: "SELECT force, month, district, object_of_search, outcome, outcome_linked, "
     "officer_defined_ethnicity, self_defined_ethnicity, n "
     "FROM stop_agg JOIN files USING (filename)",
 }

@@ -14,10 +14,16 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from pcplan.core.office import csp_areas, force_choices
 from pcplan.performance.uploads import MAX_ROWS, UploadError, read_rows
 
 COLUMNS = ("area", "group", "population", "source", "year")
 GROUPS = ("", "Asian", "Black", "Mixed", "Other", "White")
+
+
+def profile_areas() -> list[str]:
+    """What the Area column may name: the profile's CSP areas, then its forces' ids."""
+    return [*csp_areas(), *(force for force, _ in force_choices())]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ Definitions (docs/DECISIONS.md, "Measures (issue 16)"):
 - a *find* is a search whose outcome was not "A no further action disposal" and whose
   outcome is recorded as linked to the object of search ("True" in the published column);
 - the *find rate* is finds as a per cent of all searches;
+- a search's *area* is the CSP area (office profile) covering the district it was placed in at
+  import (pcplan.performance.police: the nearest street-crime map point of its force);
 - *disproportionality* compares the rate of searches per 1,000 residents of an officer-
   defined ethnic group with that of White residents, where the populations are recorded.
 """
@@ -43,6 +45,19 @@ class Row:
         return rules.share_percent(self.finds, self.searches)
 
 
+AREA, OUTSIDE, UNKNOWN = "area", "outside", "unknown"
+
+
+@dataclass(frozen=True)
+class AreaRow(Row):
+    """Searches in one CSP area; `kind` says whether the row is an area of the profile, the
+    searches placed outside every area, or those with no area (no location, or none near)."""
+
+    kind: str = AREA
+    population: int | None = None
+    rate: Decimal | None = None
+
+
 @dataclass(frozen=True)
 class EthnicityRow:
     label: str
@@ -64,7 +79,9 @@ class StopSearchFigures:
     by_outcome: list[Row] = field(default_factory=list)
     officer_defined: list[EthnicityRow] = field(default_factory=list)
     self_defined: list[Row] = field(default_factory=list)
+    by_area: list[AreaRow] = field(default_factory=list)
     population_source: str = ""
+    area_population_source: str = ""
 
     @property
     def find_rate(self) -> Decimal | None:
@@ -94,19 +111,24 @@ def _rows(counts: dict[str, list[int]], total: int) -> list[Row]:
     return sorted(rows, key=lambda r: (-r.searches, r.label))
 
 
-def stop_search_figures(force: str, months: list[dt.date]) -> StopSearchFigures:
-    """Every figure of the stop and search page, for the force over `months`: one grouped
-    query of the aggregates and one of the populations."""
+def stop_search_figures(
+    force: str, months: list[dt.date], csp: dict[str, list[str]] | None = None
+) -> StopSearchFigures:
+    """Every figure of the stop and search page, for the force over `months`, with the CSP
+    areas `csp` (name: districts) compared: one grouped query of the aggregates and two of
+    the populations."""
     figures = StopSearchFigures(force=force, months=sorted(months))
     by_month: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     by_object: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_outcome: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     officer: dict[str, int] = defaultdict(int)
     self_defined: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_district: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     rows = (
         PoliceMonthlyStopSearch.objects.filter(force=force, month__in=figures.months)
         .values(
             "month",
+            "district",
             "object_of_search",
             "outcome",
             "outcome_linked",
@@ -126,6 +148,7 @@ def stop_search_figures(force: str, months: list[dt.date]) -> StopSearchFigures:
             (by_object, r["object_of_search"]),
             (by_outcome, r["outcome"]),
             (self_defined, r["self_defined_ethnicity"]),
+            (by_district, r["district"]),
         ):
             table[key][0] += n  # type: ignore[index]
             table[key][1] += found  # type: ignore[index]
@@ -135,7 +158,37 @@ def stop_search_figures(force: str, months: list[dt.date]) -> StopSearchFigures:
     figures.by_outcome = _rows(by_outcome, figures.total)
     figures.self_defined = _rows(self_defined, figures.total)
     figures.officer_defined, figures.population_source = _ethnicity(force, officer, figures)
+    figures.by_area, figures.area_population_source = _areas(by_district, csp or {}, figures)
     return figures
+
+
+def _areas(
+    by_district: dict[str, list[int]], csp: dict[str, list[str]], figures: StopSearchFigures
+) -> tuple[list[AreaRow], str]:
+    """Each CSP area in the profile's order, then the searches placed outside them all, then
+    those with no area; with searches per 1,000 residents a year where populations exist."""
+    populations = AreaPopulation.objects.residents_of(csp)
+    rows: list[AreaRow] = []
+    covered: set[str] = set()
+    for name, districts in csp.items():
+        covered.update(districts)
+        n = sum(by_district[d][0] for d in districts if d in by_district)
+        found = sum(by_district[d][1] for d in districts if d in by_district)
+        people = populations[name].population if name in populations else None
+        # Searches over the months shown, scaled to a year.
+        yearly = Decimal(n * 12) / len(figures.months) if figures.months else None
+        rate = rules.rate_per_thousand(yearly, people)
+        share = rules.share_percent(n, figures.total)
+        rows.append(AreaRow(name, n, found, share, AREA, people, rate))
+    outside = [v for d, v in by_district.items() if d and d not in covered]
+    if outside:
+        n, found = sum(v[0] for v in outside), sum(v[1] for v in outside)
+        rows.append(AreaRow("", n, found, rules.share_percent(n, figures.total), OUTSIDE))
+    if "" in by_district:
+        n, found = by_district[""]
+        rows.append(AreaRow("", n, found, rules.share_percent(n, figures.total), UNKNOWN))
+    source = "; ".join(sorted({p.source for p in populations.values()}))
+    return rows, source
 
 
 def _ethnicity(

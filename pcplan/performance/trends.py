@@ -101,7 +101,7 @@ def build_trends(
         return trends
     latest = months[-1]
     trends.by_crime_type = [_change(t, by_type[t], months, latest) for t in sorted(by_type)]
-    populations = {p.area: p for p in AreaPopulation.objects.filter(area__in=list(csp), group="")}
+    populations = AreaPopulation.objects.residents_of(csp)
     trends.population_source = "; ".join(sorted({p.source for p in populations.values()}))
     for name, covered in csp.items():
         monthly: dict[dt.date, int] = defaultdict(int)

@@ -140,7 +140,7 @@ def measure_detail(request: HttpRequest, key: str) -> HttpResponse:
 def stop_and_search(request: HttpRequest) -> HttpResponse:
     """Stop and search over the latest 12 months loaded for the chosen force."""
     form, force, _area, _districts = _filter(request)
-    figures_ = figures.stop_and_search(force)
+    figures_ = figures.stop_and_search(force, csp_areas())
     return render(
         request,
         "performance/stop_and_search.html",
@@ -377,7 +377,7 @@ def populations(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     if not permissions.can_edit_measures(user):
         raise PermissionDenied("Only OPCC editors record populations.")
-    areas = [*csp_areas(), *(f for f, _ in force_choices())]
+    areas = population_upload.profile_areas()
     form = UploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from pcplan.engagement.models import Concern, Consultation
+from pcplan.engagement.models import Concern, Consultation, Event
 from pcplan.engagement.summary import output_figures, survey_results
 from tests.demo_snapshot import load_demo_database
 
@@ -67,3 +67,22 @@ def test_the_communications_objectives_of_each_theme_are_in_the_report(demo):
     assert "10. STRATEGIC OBJECTIVES" in html
     assert "40 × Press release" in html
     assert "5 District Days" in html
+
+
+def test_the_rural_crime_round_table_names_its_partners_as_organisations(demo, client):
+    rural = Event.objects.get(title="Rural Crime Round Table")
+    # Seed 002 item 6 §5.1: held by the office with the Constabulary's Rural Crime Action
+    # Team, the National Farmers Union and Cambridgeshire Countryside Watch.
+    assert {o.key for o in rural.organisations.all()} == {
+        "opcc",
+        "cambridgeshire-constabulary",
+        "national-farmers-union",
+        "cambridgeshire-countryside-watch",
+    }
+    assert "National Farmers Union" not in rural.attended_by  # no longer free text
+    leaders = Event.objects.get(title="Round table with minority ethnic community leaders")
+    assert [o.key for o in leaders.organisations.all()] == ["opcc"]
+    assert "community leaders" in leaders.attended_by  # people, kept staff-only
+    body = client.get(reverse("engagement:public-home")).content.decode()
+    assert "Cambridgeshire Countryside Watch" in body
+    assert "community leaders representing" not in body

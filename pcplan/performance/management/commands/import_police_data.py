@@ -78,4 +78,11 @@ class Command(BaseCommand):
                 "Stop and search dated in another month",
                 f"{run.rows_dated_in_other_month:,} (kept in the month of their file)",
             )
+        if summary.searches_not_placed:
+            table.add_row(
+                "Stop and search with a location but no area",
+                f"{summary.searches_not_placed:,} (no street crime of the force near them in "
+                "the files imported with them: import street and stop and search files "
+                "together)",
+            )
         console.print(table)
