@@ -38,6 +38,7 @@ LIST_PAGES = {
     "transparency:decisions-download": "transparency:decisions",
     "panel:meetings-download": "panel:meetings",
     "panel:recommendations-download": "panel:recommendations",
+    "grants:register-download": "grants:register",
 }
 
 
@@ -89,6 +90,13 @@ def test_a_recommendation_response_is_in_the_file_once_published(client, planted
     rows = read_xlsx(client.get(reverse("panel:recommendations-download", args=["xlsx"])))
     responses = sorted(row[-1] for row in rows[1:])
     assert responses == ["", "Agreed."]
+
+
+def test_the_grants_register_file_holds_published_awards_only(client, planted_secrets):
+    for fmt, read in (("csv", read_csv), ("xlsx", read_xlsx)):
+        rows = read(client.get(reverse("grants:register-download", args=[fmt])))
+        assert rows[0][:2] == ["Reference", "Decision date"]
+        assert [row[0] for row in rows[1:]] == ["cf-001"]
 
 
 def test_a_formula_in_a_title_stays_text(client, public_record):
