@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html.parser import HTMLParser
 from typing import Any
 
@@ -74,3 +75,22 @@ def served_form(html: str, action: str | None = None) -> dict[str, Any]:
     reader = _FormReader(action)
     reader.feed(html)
     return {k: v[0] if len(v) == 1 else v for k, v in reader.data.items()}
+
+
+def post_as_served(client: Any, url: str, changes: dict[str, Any]) -> Any:
+    """GET the page, then POST its form back as served, with the user's `changes`."""
+    page = client.get(url)
+    assert page.status_code == 200, url
+    data = served_form(page.content.decode(), action="")
+    data.pop("csrfmiddlewaretoken", None)
+    data.update(changes)
+    return client.post(url, data)
+
+
+def date_fields(name: str, day: dt.date) -> dict[str, str]:
+    """A GOV.UK date input's three boxes, filled with `day`."""
+    return {
+        f"{name}_day": str(day.day),
+        f"{name}_month": str(day.month),
+        f"{name}_year": str(day.year),
+    }

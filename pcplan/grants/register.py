@@ -4,13 +4,12 @@ Read through `Award.objects.public()` and nothing else, so applications, decline
 the applicants' contact details cannot reach it. The page, its CSV and its Excel file read
 a fixed number of queries whatever the number of awards: the awards with their fund,
 recipient, area and decision in one, the totals in one, the totals by fund in one, and the filter
-choices in one query each.
+choices in one query each. The files are written by pcplan.core.exports, as every public list's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -19,9 +18,9 @@ from django import forms
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext, gettext_lazy
 
+from pcplan.core import exports
 from pcplan.core.models import CommunitySafetyPartnership
 from pcplan.grants.models import ZERO, Award, Fund
-from pcplan.lib.spreadsheet import csv_safe, writer
 from pcplan.plans.models import Theme
 
 
@@ -129,62 +128,26 @@ def totals(awards: QuerySet[Award]) -> Totals:
     )
 
 
-def columns() -> list[str]:
-    return [
-        gettext("Reference"),
-        gettext("Decision date"),
-        gettext("Decision number"),
-        gettext("Decision taken by"),
-        gettext("Fund"),
-        gettext("Recipient"),
-        gettext("Area"),
-        gettext("Purpose"),
-        gettext("Amount (£)"),
-        gettext("Note on the amount"),
-        gettext("Conditions"),
-        gettext("Reasons"),
-        gettext("Starts"),
-        gettext("Ends"),
-    ]
-
-
-def row(award: Award) -> list[Any]:
-    return [
-        award.reference,
-        award.decision_date,
-        award.decision.number if award.decision else "",
-        award.decision.decision_maker if award.decision else "",
-        award.fund.name,
-        award.recipient.name,
-        award.area.name if award.area else "",
-        award.purpose,
-        award.amount,
-        award.amount_note,
-        award.conditions,
-        award.reasons,
-        award.starts_on,
-        award.ends_on,
-    ]
-
-
-def as_csv(awards: QuerySet[Award]) -> str:
-    out = io.StringIO()
-    csv_out = writer(out)
-    csv_out.writerow(columns())
-    for award in awards.iterator(chunk_size=2000):
-        csv_out.writerow(["" if v is None else v for v in row(award)])
-    return out.getvalue()
-
-
-def as_xlsx(awards: QuerySet[Award]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(gettext("Grants register"))
-    sheet.append(columns())
-    for award in awards.iterator(chunk_size=2000):
-        # Same formula guard as the CSV: a purpose starting with "=" stays text.
-        sheet.append([csv_safe(v) for v in row(award)])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+# The register's columns (SI 2011/3050 Sch. para 3: recipient, purpose, conditions, reasons),
+# for its CSV and Excel files through the one download helper (pcplan.core.exports).
+COLUMNS: list[exports.Column[Award]] = [
+    exports.Column(gettext_lazy("Reference"), lambda a: a.reference),
+    exports.Column(gettext_lazy("Decision date"), lambda a: a.decision_date),
+    exports.Column(
+        gettext_lazy("Decision number"), lambda a: a.decision.number if a.decision else ""
+    ),
+    exports.Column(
+        gettext_lazy("Decision taken by"),
+        lambda a: a.decision.decision_maker if a.decision else "",
+    ),
+    exports.Column(gettext_lazy("Fund"), lambda a: a.fund.name),
+    exports.Column(gettext_lazy("Recipient"), lambda a: a.recipient.name),
+    exports.Column(gettext_lazy("Area"), lambda a: a.area.name if a.area else ""),
+    exports.Column(gettext_lazy("Purpose"), lambda a: a.purpose),
+    exports.Column(gettext_lazy("Amount (£)"), lambda a: a.amount),
+    exports.Column(gettext_lazy("Note on the amount"), lambda a: a.amount_note),
+    exports.Column(gettext_lazy("Conditions"), lambda a: a.conditions),
+    exports.Column(gettext_lazy("Reasons"), lambda a: a.reasons),
+    exports.Column(gettext_lazy("Starts"), lambda a: a.starts_on),
+    exports.Column(gettext_lazy("Ends"), lambda a: a.ends_on),
+]

@@ -6,8 +6,7 @@ app_name = "grants"
 
 urlpatterns = [
     path("grants/", public.register_page, name="register"),
-    path("grants/register.csv", public.register_csv, name="register-csv"),
-    path("grants/register.xlsx", public.register_xlsx, name="register-xlsx"),
+    path("grants/register.<export:fmt>", public.register_download, name="register-download"),
     path("grants/awards/<slug:reference>/", public.award_page, name="public-award"),
     path("staff/grants/", staff.home, name="home"),
     path(

@@ -147,9 +147,14 @@ def load_panel_demo(path: Path = DATA_FILE) -> None:
                 agenda_item.deliverables.set(
                     Deliverable.objects.filter(theme__plan__key=item["covers_plan"])
                 )
-        for title, requested in entry.get("planned", []):
+        # [title, meeting that asked for it, and the key of the report pcplan generates for it]
+        for title, requested, *report in entry.get("planned", []):
             services.plan_item(
-                user, meeting, title=title, requested_at=meetings[requested] if requested else None
+                user,
+                meeting,
+                title=title,
+                requested_at=meetings[requested] if requested else None,
+                report=report[0] if report else "",
             )
         for action in entry.get("actions", []):
             services.add_action(user, meeting, **action)

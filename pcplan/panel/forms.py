@@ -22,6 +22,7 @@ from pcplan.panel.models import (
     PublicSubmission,
 )
 from pcplan.panel.precept import VetoReason
+from pcplan.reports import meeting_reports
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
@@ -203,6 +204,10 @@ class MinuteForm(forms.Form):
         }
 
 
+def report_choices() -> list[tuple[str, Any]]:
+    return [("", _("None: its paper is written outside this site")), *meeting_reports.choices()]
+
+
 class PlannedItemForm(forms.Form):
     title = forms.CharField(
         label=_("Item"), max_length=300, error_messages={"required": _("Enter the item")}
@@ -211,6 +216,14 @@ class PlannedItemForm(forms.Form):
         label=_("Requested at the meeting of (optional)"),
         queryset=Meeting.objects.of_panel(),
         required=False,
+    )
+    report = forms.ChoiceField(
+        label=_("Which report generated here from live data is it for? (optional)"),
+        choices=report_choices,
+        widget=forms.RadioSelect,
+        required=False,
+        initial="",
+        error_messages={"invalid_choice": _("Choose a report from the list, or none.")},
     )
 
 

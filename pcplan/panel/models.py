@@ -16,6 +16,7 @@ from pcplan.core.concurrency import Versioned
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import deadlines, rules
 from pcplan.partnerships.models import PANEL_KEY, Body, panel_body
+from pcplan.reports import meeting_reports
 
 
 class PanelMemberQuerySet(models.QuerySet["PanelMember"]):
@@ -492,6 +493,14 @@ class ForwardPlanItem(models.Model):
     requested_at = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="requested_items"
     )
+    # The report pcplan generates for the item, if it is one ("Commissioning and Grants"):
+    # a key of the one registry of such reports, empty for any other item.
+    report = models.CharField(
+        _("report generated for it"),
+        max_length=40,
+        blank=True,
+        choices=meeting_reports.choices,
+    )
 
     history = HistoricalRecords()
 
@@ -500,6 +509,10 @@ class ForwardPlanItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def generated_report(self) -> meeting_reports.MeetingReport | None:
+        return meeting_reports.get(self.report)
 
 
 class PublicSubmissionQuerySet(models.QuerySet["PublicSubmission"]):

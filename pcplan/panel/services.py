@@ -34,6 +34,7 @@ from pcplan.panel.models import (
     members_on,
 )
 from pcplan.partnerships.models import panel_body
+from pcplan.reports import meeting_reports
 from pcplan.transparency import services as transparency_services
 
 
@@ -371,16 +372,54 @@ def close_action(user: User, entry: Action, *, outcome: str) -> Action:
     return entry
 
 
+def _report_key(report: str) -> str:
+    """A key of the registry of reports pcplan generates, or empty for any other item."""
+    if report and meeting_reports.get(report) is None:
+        raise ValidationError(_("Choose a report from the list, or none."))
+    return report
+
+
 @transaction.atomic
 def plan_item(
-    user: User, meeting: Meeting, *, title: str, requested_at: Meeting | None = None
+    user: User,
+    meeting: Meeting,
+    *,
+    title: str,
+    requested_at: Meeting | None = None,
+    report: str = "",
 ) -> ForwardPlanItem:
     _require(user)
     position = meeting.planned_items.count() + 1
     item = ForwardPlanItem(
-        meeting=meeting, title=title.strip(), position=position, requested_at=requested_at
+        meeting=meeting,
+        title=title.strip(),
+        position=position,
+        requested_at=requested_at,
+        report=_report_key(report),
     )
     attributed_to(item, user, "Added to the forward plan").save()
+    return item
+
+
+@transaction.atomic
+def change_planned_item(
+    user: User,
+    item: ForwardPlanItem,
+    *,
+    title: str,
+    requested_at: Meeting | None = None,
+    report: str = "",
+) -> ForwardPlanItem:
+    """Its words, the meeting that asked for it and the report it is for (moving it is
+    `move_planned_item`)."""
+    _require(user)
+    key = _report_key(report)
+    item.title = title.strip()
+    item.requested_at = requested_at
+    item.report = key
+    attributed_to(item, user, "Forward plan item changed").save(
+        update_fields=["title", "requested_at", "report"]
+    )
     return item
 
 

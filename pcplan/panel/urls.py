@@ -76,6 +76,11 @@ urlpatterns = [
         name="planned-item-new",
     ),
     path(
+        "staff/panel/forward-plan/<int:pk>/edit/",
+        forward_plan.planned_item_edit,
+        name="planned-item-edit",
+    ),
+    path(
         "staff/panel/forward-plan/<int:pk>/move/",
         forward_plan.planned_item_move,
         name="planned-item-move",

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from pcplan.core.models import Organisation
 from pcplan.delivery.models import Update
 from pcplan.engagement.models import Consultation
-from pcplan.grants.models import Award, Fund
+from pcplan.grants.models import Application, Award, Fund
 from pcplan.panel.models import (
     AgendaItem,
     Meeting,
@@ -232,6 +232,22 @@ def planted_secrets(db, public_record, constabulary_deliverable):
         purpose=f"{SECRET} unpublished award",
         is_published=False,
     )
+    # Bids with their applicants' contact details: one awarded (the public award cf-001 was made
+    # from it), one waiting and one declined. None of it is public (issue 10).
+    for status, reasons in (("awarded", ""), ("submitted", ""), ("declined", "reasons")):
+        bid = Application.objects.create(
+            fund=fund,
+            organisation=applicant,
+            title=f"{SECRET} {status} bid",
+            amount="900.00",
+            contact_name=f"{SECRET} Applicant",
+            contact_email=f"{SECRET}-applicant@example.org",
+            contact_phone=f"{SECRET} 07700 900456",
+            status=status,
+            decision_reasons=f"{SECRET} {reasons}" if reasons else "",
+        )
+        if status == "awarded":
+            Award.objects.filter(reference="cf-001").update(application=bid)
     Decision.objects.create(
         number="2023/002",
         decided_on=dt.date(2023, 2, 2),

@@ -44,6 +44,7 @@ LIST_PAGES = {
     "public:delivery-plan-download": "public:plan",
     "performance:measures-download": "performance:dashboard",
     "engagement:public-consultations-download": "engagement:public-home",
+    "grants:register-download": "grants:register",
 }
 # Downloads of staff lists: drafts included, marked "No (draft)" in their Published column.
 STAFF_LIST_PAGES = {
@@ -179,6 +180,13 @@ def test_a_recommendation_response_is_in_the_file_once_published(client, planted
     rows = read_xlsx(client.get(reverse("panel:recommendations-download", args=["xlsx"])))
     responses = sorted(row[-1] for row in rows[1:])
     assert responses == ["", "Agreed."]
+
+
+def test_the_grants_register_file_holds_published_awards_only(client, planted_secrets):
+    for fmt, read in (("csv", read_csv), ("xlsx", read_xlsx)):
+        rows = read(client.get(reverse("grants:register-download", args=[fmt])))
+        assert rows[0][:2] == ["Reference", "Decision date"]
+        assert [row[0] for row in rows[1:]] == ["cf-001"]
 
 
 def test_a_formula_in_a_title_stays_text(client, public_record):

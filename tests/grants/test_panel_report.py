@@ -3,7 +3,6 @@ only, and a total equal to the sum of the awards it lists."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import pytest
@@ -44,22 +43,3 @@ def test_the_report_totals_the_published_awards_only_in_pdf_and_word(
 def test_a_contributor_cannot_generate_the_report(client, csp_user, awards):
     client.force_login(csp_user)
     assert client.get(reverse("grants:panel-report-html")).status_code == 403
-
-
-def test_the_grants_page_names_the_panel_meeting_that_asks_for_the_report(client, editor):
-    from django.utils import timezone
-
-    from pcplan.panel.models import ForwardPlanItem, Meeting
-
-    today = timezone.localdate()
-    coming = Meeting.objects.create(date=today + dt.timedelta(days=30))
-    past = Meeting.objects.create(date=today - dt.timedelta(days=30))
-    ForwardPlanItem.objects.create(meeting=coming, title="Commissioning and Grants")
-    ForwardPlanItem.objects.create(meeting=past, title="Grants last year")
-    ForwardPlanItem.objects.create(meeting=coming, title="Budget monitoring")
-    client.force_login(editor)
-    page = client.get(reverse("grants:home")).content.decode()
-    assert "Commissioning and Grants," in page
-    assert reverse("panel:meeting", args=[coming.pk]) in page
-    assert "Grants last year" not in page
-    assert "Budget monitoring" not in page

@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
+from django.urls.resolvers import RoutePattern
 from openpyxl import load_workbook
 
 from pcplan.grants import services
@@ -21,7 +23,11 @@ from tests.grants.conftest import make_award
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_ROUTES = ["grants:register", "grants:register-csv", "grants:register-xlsx"]
+PUBLIC_ROUTES = [
+    ("grants:register", []),
+    ("grants:register-download", ["csv"]),
+    ("grants:register-download", ["xlsx"]),
+]
 
 
 def body(response) -> str:
@@ -31,7 +37,11 @@ def body(response) -> str:
             " ".join("" if c is None else str(c) for c in row)
             for row in book.active.iter_rows(values_only=True)
         )
-    return response.content.decode()
+    return response.content.decode("utf-8-sig")
+
+
+def read_csv(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -93,9 +103,9 @@ def planted(fund, csp, csp_user, csp_area, editor):
     return awarded
 
 
-@pytest.mark.parametrize("route", PUBLIC_ROUTES)
-def test_no_public_route_shows_a_draft_bid_decline_or_contact_detail(client, planted, route):
-    response = client.get(reverse(route))
+@pytest.mark.parametrize(("route", "args"), PUBLIC_ROUTES)
+def test_no_public_route_shows_a_draft_bid_decline_or_contact_detail(client, planted, route, args):
+    response = client.get(reverse(route, args=args))
     assert response.status_code == 200
     text = body(response)
     assert "Taxi marshals" in text
@@ -171,12 +181,8 @@ def test_the_register_filters_by_month_fund_area_and_theme(client, fund, csp, cs
     assert refs(fund="youth-fund") == ["august"]
     assert refs(area=csp_area.pk) == ["july"]
     assert refs(theme=theme.pk) == ["july"]
-    csv_rows = list(
-        csv.reader(
-            io.StringIO(
-                client.get(reverse("grants:register-csv"), {"fund": "youth-fund"}).content.decode()
-            )
-        )
+    csv_rows = read_csv(
+        client.get(reverse("grants:register-download", args=["csv"]), {"fund": "youth-fund"})
     )
     assert [r[0] for r in csv_rows[1:]] == ["august"]
 
@@ -189,23 +195,22 @@ def test_a_bad_month_is_refused_with_a_clear_message(client, fund):
 
 def test_csv_and_excel_hold_the_same_awards_and_amounts(client, fund, csp):
     make_award(fund, csp, reference="one", amount="1234.56", purpose="=HYPERLINK(evil)")
-    rows = list(
-        csv.reader(io.StringIO(client.get(reverse("grants:register-csv")).content.decode()))
-    )
+    rows = read_csv(client.get(reverse("grants:register-download", args=["csv"])))
     assert rows[0][0] == "Reference"
     assert rows[1][0] == "one"
     assert rows[1][8] == "1234.56"
     assert rows[1][7] == "'=HYPERLINK(evil)"
-    book = load_workbook(io.BytesIO(client.get(reverse("grants:register-xlsx")).content))
+    xlsx = client.get(reverse("grants:register-download", args=["xlsx"]))
+    book = load_workbook(io.BytesIO(xlsx.content))
     sheet_rows = list(book.active.iter_rows(values_only=True))
     assert sheet_rows[1][0] == "one"
     assert Decimal(str(sheet_rows[1][8])) == Decimal("1234.56")
     assert sheet_rows[1][7] == "'=HYPERLINK(evil)"
 
 
-@pytest.mark.parametrize("route", PUBLIC_ROUTES)
+@pytest.mark.parametrize(("route", "args"), PUBLIC_ROUTES)
 def test_the_register_reads_the_same_number_of_queries_for_5_and_50_awards(
-    client, fund, csp, csp_area, route
+    client, fund, csp, csp_area, route, args
 ):
     fund.themes.add(ThemeFactory())
 
@@ -216,7 +221,7 @@ def test_the_register_reads_the_same_number_of_queries_for_5_and_50_awards(
             )[0]
             make_award(other, csp, reference=f"r{i}", area=csp_area)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(route)).status_code == 200
+            assert client.get(reverse(route, args=args)).status_code == 200
         return len(queries)
 
     at_5 = count(5)
@@ -224,3 +229,53 @@ def test_the_register_reads_the_same_number_of_queries_for_5_and_50_awards(
     assert at_5 == at_50
     # Eight for the page, and one for the public pages' version (pcplan.core.pagecache).
     assert at_50 <= 9
+
+
+def test_the_chart_by_fund_draws_the_figures_of_its_table(client, fund, csp):
+    other = Fund.objects.create(key="youth-fund", name="Youth Fund")
+    make_award(fund, csp, reference="a", amount="1000.00")
+    make_award(fund, csp, reference="b", amount="2000.00")
+    make_award(other, csp, reference="c", amount="750.00")
+    page = client.get(reverse("grants:register")).content.decode()
+    chart = page[page.index('class="pcplan-bar-chart"') : page.index("The figures of the chart")]
+    # Funds in the same order, the longest bar the largest total, the others in proportion.
+    assert chart.index("Safer Communities Fund") < chart.index("Youth Fund")
+    assert re.findall(r"width:(\d+)%", chart) == ["100", "25"]
+    table = page[page.index("The figures of the chart") : page.index("</table>")]
+    cells = [re.sub(r"\s+", " ", c).strip() for c in re.findall(r">([^<>]+)<", table)]
+    cells = [c for c in cells if c]
+    assert cells[-6:] == ["Safer Communities Fund", "2", "3,000.00", "Youth Fund", "1", "750.00"]
+
+
+def public_routes_without_arguments(patterns=None, prefix="", namespace=""):
+    """Every page the public can open whose address takes nothing: not the staff's, the
+    accounts', the admin's or the API's (the API has its own test, tests/api)."""
+    found = []
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += public_routes_without_arguments(entry.url_patterns, route, inner)
+        elif (
+            isinstance(entry.pattern, RoutePattern)
+            and not entry.pattern.converters
+            and not route.startswith(("staff/", "admin/", "account", "api/"))
+        ):
+            found.append(f"{namespace}{entry.name}")
+    return sorted(set(found))
+
+
+def test_no_public_page_shows_a_bid_or_an_applicants_contact_details(client, planted):
+    routes = public_routes_without_arguments()
+    assert {"grants:register", "panel:forward-plan", "transparency:decisions"} <= set(routes)
+    urls = [reverse(name) for name in routes] + [
+        reverse("grants:public-award", args=[planted.reference]),
+        reverse("transparency:decision", args=[planted.decision.pk]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in {200, 302}, url
+        text = body(response) if response.status_code == 200 else response["Location"]
+        assert "SECRET" not in text, url
+        assert "secret-person@example.org" not in text, url
+        assert "07700 900123" not in text, url

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from pcplan.grants import services
@@ -57,6 +58,20 @@ def test_the_command_reports_what_it_sent(due_return, capsys):
     assert "Sent 1 reminder." in capsys.readouterr().out
 
 
+def test_overdue_returns_are_listed_for_officers_and_not_for_the_recipient(
+    client, editor, csp_user, due_return
+):
+    """The fixture's return fell due on 28 February 2023, so it is overdue today."""
+    client.force_login(editor)
+    page = client.get(reverse("grants:home")).content.decode()
+    assert "Overdue monitoring returns" in page
+    assert reverse("grants:award-detail", args=[due_return.award_id]) in page
+    assert "due 28 February 2023" in page
+    client.force_login(csp_user)
+    page = client.get(reverse("grants:home")).content.decode()
+    assert "Overdue monitoring returns" not in page
+
+
 def test_an_officer_records_the_return_and_it_is_no_longer_overdue(client, editor, due_return):
     client.force_login(editor)
     url = f"/staff/grants/awards/{due_return.award_id}/returns/{due_return.pk}/"
@@ -68,12 +83,15 @@ def test_an_officer_records_the_return_and_it_is_no_longer_overdue(client, edito
             "received_on_year": "2023",
             "spend_to_date": "2500.10",
             "outputs": "400 bikes marked.",
+            "outcomes": "Cycle theft down a fifth against the fall sought.",
         },
     )
     assert response.status_code == 302
     due_return.refresh_from_db()
     assert due_return.received_on == dt.date(2023, 3, 3)
     assert due_return.spend_to_date == Decimal("2500.10")
+    assert due_return.outputs == "400 bikes marked."
+    assert due_return.outcomes == "Cycle theft down a fifth against the fall sought."
     assert not due_return.is_overdue(dt.date(2023, 6, 1))
     assert send_return_reminders(today=dt.date(2023, 6, 1)) == 0
 

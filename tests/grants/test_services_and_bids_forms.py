@@ -14,7 +14,7 @@ from pcplan.grants import rules, services
 from pcplan.grants.models import CommissionedService, ExternalBid, ServiceReturn
 from pcplan.performance.models import Measure
 from tests.factories import DeliverableFactory
-from tests.htmlforms import served_form
+from tests.htmlforms import date_fields, post_as_served, served_form
 
 pytestmark = pytest.mark.django_db
 
@@ -24,23 +24,6 @@ def measure(db):
     return Measure.objects.create(
         key="victim-satisfaction", name="Victim satisfaction", unit="%", direction="higher"
     )
-
-
-def post_as_served(client, url, changes):
-    page = client.get(url)
-    assert page.status_code == 200
-    data = served_form(page.content.decode(), action="")
-    data.pop("csrfmiddlewaretoken", None)
-    data.update(changes)
-    return client.post(url, data)
-
-
-def date_fields(name, day):
-    return {
-        f"{name}_day": str(day.day),
-        f"{name}_month": str(day.month),
-        f"{name}_year": str(day.year),
-    }
 
 
 def test_editor_adds_a_commissioned_service_through_the_form(client, editor, opcc, measure):

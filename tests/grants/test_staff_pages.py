@@ -3,6 +3,7 @@ publishes and downloads the grant agreement letter; others are turned away."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -11,8 +12,12 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from pcplan.grants.models import Application, Award
+from pcplan.core.models import Organisation
+from pcplan.grants.models import Application, Award, Fund, Source
+from pcplan.performance.models import Measure
+from tests.factories import DeliverableFactory, ThemeFactory
 from tests.grants.conftest import make_award
+from tests.htmlforms import date_fields, post_as_served
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +166,121 @@ def test_staff_pages_show_funds_bids_and_awards_to_officers(client, fund, csp, e
         response = client.get(url)
         assert response.status_code == 200, url
     assert "Safer Communities Fund" in client.get(reverse("grants:home")).content.decode()
+
+
+def test_editor_sets_up_a_fund_and_its_page_shows_budget_committed_and_left(client, editor, csp):
+    theme = ThemeFactory(title="Putting Communities First")
+    client.force_login(editor)
+    response = post_as_served(
+        client,
+        reverse("grants:fund-create"),
+        {
+            "name": "Safer Communities Fund",
+            "key": "scf",
+            "source": Source.COMMISSIONER,
+            "purpose": "Small grants for community safety.",
+            "themes": [str(theme.pk)],
+            "eligible_kinds": [Organisation.Kind.CSP],
+            "max_award": "5000",
+            **date_fields("opens_on", dt.date(2022, 5, 1)),
+            **date_fields("closes_on", dt.date(2023, 3, 31)),
+            "budget": "30000",
+        },
+    )
+    assert response.status_code == 302
+    fund = Fund.objects.get()
+    assert (fund.source, fund.eligible_kinds, fund.max_award, fund.budget) == (
+        Source.COMMISSIONER,
+        [Organisation.Kind.CSP],
+        Decimal("5000.00"),
+        Decimal("30000.00"),
+    )
+    assert (fund.opens_on, fund.closes_on) == (dt.date(2022, 5, 1), dt.date(2023, 3, 31))
+    assert list(fund.themes.all()) == [theme]
+    assert {h.history_user for h in fund.history.all()} == {editor}
+    make_award(fund, csp, reference="scf-1", amount="4999.99")
+    page = client.get(reverse("grants:fund-detail", args=["scf"])).content.decode()
+    assert "Small grants for community safety." in page
+    assert "Community Safety Partnership" in page
+    assert "£5,000.00" in page
+    assert "1 May 2022 – 31 March 2023" in page
+    assert "£30,000.00, £4,999.99, £25,000.01" in page
+
+
+def test_a_bid_names_its_area_outcomes_deliverables_and_measures_on_the_form(
+    client, open_fund, csp_user, csp_area
+):
+    theme = ThemeFactory()
+    open_fund.themes.add(theme)
+    deliverable = DeliverableFactory(theme=theme, title="Cycle marking")
+    measure = Measure.objects.create(
+        key="cycle-theft", name="Cycle theft", unit="n", direction="lower"
+    )
+    client.force_login(csp_user)
+    response = post_as_served(
+        client,
+        reverse("grants:apply", args=[open_fund.key]),
+        apply_data(
+            area=str(csp_area.pk),
+            deliverables=[str(deliverable.pk)],
+            measures=[str(measure.pk)],
+        ),
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.area == csp_area
+    assert application.outcomes_sought == "Fewer cycle thefts."
+    assert list(application.deliverables.all()) == [deliverable]
+    assert list(application.measures.all()) == [measure]
+
+
+def test_a_bid_outside_the_window_is_refused_on_the_form_and_saves_nothing(client, fund, csp_user):
+    """The fixture's fund closed for bids on 31 March 2023."""
+    client.force_login(csp_user)
+    response = post_as_served(client, reverse("grants:apply", args=[fund.key]), apply_data())
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "There is a problem" in text
+    assert "closed for bids" in text
+    assert Application.objects.count() == 0
+
+
+def test_an_award_keeps_its_terms_from_the_decision_form_and_its_letter_states_them(
+    client, office, open_fund, csp_user, editor
+):
+    client.force_login(csp_user)
+    post_as_served(client, reverse("grants:apply", args=[open_fund.key]), apply_data())
+    application = Application.objects.get()
+    client.force_login(editor)
+    response = post_as_served(
+        client,
+        reverse("grants:application-decide", args=[application.pk]),
+        {
+            "decision": "award",
+            "decision_number": "2022/051",
+            **date_fields("decision_date", dt.date(2022, 7, 1)),
+            "decision_maker": "Police and Crime Commissioner",
+            "reasons": "Meets the criteria.",
+            "amount": "3500.50",
+            "conditions": "Spend by 31 March 2023.",
+            "payment_schedule": "Half on signing, half on the first return.",
+            **date_fields("starts_on", dt.date(2022, 8, 1)),
+            **date_fields("ends_on", dt.date(2023, 3, 31)),
+        },
+    )
+    assert response.status_code == 302
+    award = Award.objects.get()
+    assert (award.amount, award.conditions, award.payment_schedule) == (
+        Decimal("3500.50"),
+        "Spend by 31 March 2023.",
+        "Half on signing, half on the first return.",
+    )
+    assert (award.starts_on, award.ends_on) == (dt.date(2022, 8, 1), dt.date(2023, 3, 31))
+    doc = Document(
+        io.BytesIO(client.get(reverse("grants:award-letter-docx", args=[award.pk])).content)
+    )
+    words = "\n".join(p.text for p in doc.paragraphs)
+    assert "£3,500.50" in words
+    assert "Half on signing, half on the first return." in words
+    assert "From 1 August 2022 to 31 March 2023." in words
+    assert "Spend by 31 March 2023." in words

@@ -20,6 +20,7 @@ from pcplan.panel.models import (
     Recommendation,
     members_on,
 )
+from pcplan.reports.meeting_reports import ANNUAL_REPORT, COMMISSIONING_AND_GRANTS
 from tests.demo_snapshot import load_demo_database
 
 
@@ -92,6 +93,21 @@ def test_the_forward_plan_runs_to_march_2024(demo, client):
     # The demo's year has passed: the public forward plan lists coming meetings only.
     page = client.get(reverse("panel:forward-plan")).content.decode()
     assert "13 March 2024" not in page
+
+
+def test_the_29_november_2023_commissioning_and_grants_item_is_for_the_grants_report(demo, client):
+    item = ForwardPlanItem.objects.get(title="Commissioning and Grants")
+    assert item.meeting.date == dt.date(2023, 11, 29)
+    assert item.report == COMMISSIONING_AND_GRANTS
+    annual = ForwardPlanItem.objects.get(title="Police and Crime Commissioner’s Annual Report")
+    assert annual.report == ANNUAL_REPORT
+    assert ForwardPlanItem.objects.exclude(report="").count() == 2
+    client.force_login(User.objects.get(username="editor"))
+    page = client.get(reverse("grants:home")).content.decode()
+    assert "Commissioning and Grants, 29 November 2023" in page
+    client.force_login(User.objects.get(username="admin"))
+    page = client.get(reverse("panel:staff-meeting", args=[item.meeting_id])).content.decode()
+    assert "Generate the “Commissioning and Grants” report" in page
 
 
 def test_the_demo_has_a_secretariat_login(demo):

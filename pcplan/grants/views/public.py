@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils.translation import gettext
 
+from pcplan.core import exports
 from pcplan.grants import register
 
 PAGE_SIZE = 50
@@ -44,24 +45,13 @@ def award_page(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "grants/public_award.html", {"award": award})
 
 
-def _download(content: bytes | str, content_type: str, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    name = f"grants-register-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def register_csv(request: HttpRequest) -> HttpResponse:
+def register_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The register as CSV or Excel, with the page's filters: the awards the page lists."""
     _, filters = _filtered(request)
-    return _download(
-        register.as_csv(register.public_awards(filters)), "text/csv; charset=utf-8", "csv"
-    )
-
-
-def register_xlsx(request: HttpRequest) -> HttpResponse:
-    _, filters = _filtered(request)
-    return _download(
-        register.as_xlsx(register.public_awards(filters)),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "xlsx",
+    return exports.download(
+        fmt,
+        register.COLUMNS,
+        register.public_awards(filters),
+        name="grants-register",
+        sheet=gettext("Grants register"),
     )

@@ -42,6 +42,7 @@ from pcplan.grants.models import (
 )
 from pcplan.panel.models import ForwardPlanItem
 from pcplan.plans.permissions import EDITORS_ONLY
+from pcplan.reports.meeting_reports import COMMISSIONING_AND_GRANTS
 
 
 def require_reader(request: HttpRequest) -> User:
@@ -111,11 +112,11 @@ def home(request: HttpRequest) -> HttpResponse:
             )
             if officer
             else [],
-            # The Panel's forward plan asks for this report by name (seed 002: "Commissioning
-            # and Grants", 29 November 2023): the items still to come that name grants.
-            "panel_items": ForwardPlanItem.objects.filter(
-                title__icontains="grants", meeting__date__gte=today
-            ).select_related("meeting")[:5]
+            # The Panel's forward plan items for this report (seed 002 asks for one on
+            # 29 November 2023), latest meeting first.
+            "panel_items": ForwardPlanItem.objects.filter(report=COMMISSIONING_AND_GRANTS)
+            .select_related("meeting")
+            .order_by("-meeting__date", "position", "pk")[:5]
             if officer
             else [],
         },

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from pcplan.reports.meeting_reports import MeetingReport
+
 register = template.Library()
 
 OFFICES = {"chair": " (Chair)", "vice-chair": " (Vice-Chair)"}
@@ -26,3 +28,10 @@ def attendance_names(attendances: Iterable[Any], statuses: str) -> str:
             name += f" (substitute for {a.substitute_for.name})"
         names.append(name)
     return ", ".join(names)
+
+
+@register.filter
+def may_generate(report: MeetingReport | None, user: Any) -> bool:
+    """Whether `user` may open the page where the forward-plan item's report is generated, so
+    that the link is offered only to those it lets in."""
+    return report is not None and report.may_generate(user)

@@ -112,6 +112,25 @@ def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @secretariat_only
+def planned_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_planned_item_for_user(request, pk)
+    form = PlannedItemForm(
+        posted(request),
+        initial={"title": item.title, "requested_at": item.requested_at, "report": item.report},
+    )
+    user = staff_user(request)
+    return staff_form(
+        request,
+        form,
+        lambda: services.change_planned_item(user, item, **form.cleaned_data),
+        title=_("Change “%(title)s”") % {"title": item.title},
+        caption=_("Planned for %(meeting)s") % {"meeting": item.meeting},
+        back=reverse("panel:staff-meeting", args=[item.meeting_id]),
+        message=_("Item changed"),
+    )
+
+
+@secretariat_only
 def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_planned_item_for_user(request, pk)
     form = MoveItemForm(posted(request))
