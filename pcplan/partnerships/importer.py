@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FilePath
@@ -466,32 +467,47 @@ def _check_minutes(c: _Check, entry: dict[str, Any], path: Path) -> list[dict[st
     return minutes
 
 
-def _problem_solving_body(
-    c: _Check, item: dict[str, Any], path: Path, kinds: dict[str, str]
-) -> str:
-    key = c.text(item, "body", path, required=False)
-    if key and key not in kinds:
-        c.source.problem((*path, "body"), f"no body has the key '{key}'")
-    elif key and kinds[key] not in PROBLEM_SOLVING_BODY_KINDS:
-        c.source.problem((*path, "body"), f"'{key}' is not a CSP or a Problem Solving Group")
-    return key
+def _problem_solving_records(
+    c: _Check,
+    data: dict[str, Any],
+    key: str,
+    fields: set[str],
+    kinds: dict[str, str],
+) -> Iterator[tuple[Path, dict[str, Any], str, str]]:
+    """Each checked entry of `key` (local issues or funded posts) with its path, its body's key
+    (a CSP or Problem Solving Group, or "" when the source does not say) and its title, which
+    is unique within the body: entries are matched on import by body and title."""
+    seen: set[tuple[str, str]] = set()
+    for index, item in enumerate(c.items(data, key, ())):
+        path: Path = (key, index)
+        if not c.mapping(
+            item, path, {"body", "title", *fields}, {"title"} | (fields & REQUIRED_FIELDS)
+        ):
+            continue
+        body = c.text(item, "body", path, required=False)
+        if body and body not in kinds:
+            c.source.problem((*path, "body"), f"no body has the key '{body}'")
+        elif body and kinds[body] not in PROBLEM_SOLVING_BODY_KINDS:
+            c.source.problem((*path, "body"), f"'{body}' is not a CSP or a Problem Solving Group")
+        title = c.text(item, "title", path, required=True, max_length=200)
+        if (body, title) in seen:
+            c.source.problem((*path, "title"), "the same body has another entry with this title")
+        seen.add((body, title))
+        yield path, item, body, title
+
+
+REQUIRED_FIELDS = {"funded_until"}  # of the fields below, those an entry must give
+LOCAL_ISSUE_FIELDS = {"description", "status", "taken_on", "closed_on"}
+FUNDED_POST_FIELDS = {"host", "funded_from", "funded_until", "amount", "award", "notes"}
 
 
 def _check_local_issues(
     c: _Check, data: dict[str, Any], kinds: dict[str, str]
 ) -> list[dict[str, Any]]:
     issues = []
-    seen: set[tuple[str, str]] = set()
-    for index, item in enumerate(c.items(data, "local_issues", ())):
-        path: Path = ("local_issues", index)
-        allowed = {"body", "title", "description", "status", "taken_on", "closed_on"}
-        if not c.mapping(item, path, allowed, {"title"}):
-            continue
-        body = _problem_solving_body(c, item, path, kinds)
-        title = c.text(item, "title", path, required=True, max_length=200)
-        if (body, title) in seen:
-            c.source.problem((*path, "title"), "the same body has another issue with this title")
-        seen.add((body, title))
+    for path, item, body, title in _problem_solving_records(
+        c, data, "local_issues", LOCAL_ISSUE_FIELDS, kinds
+    ):
         status = c.choice(item, "status", path, LocalIssue.Status, default=LocalIssue.Status.OPEN)
         opened_on = c.date(item, "taken_on", path, required=False)
         closed_on = c.date(item, "closed_on", path, required=False)
@@ -516,27 +532,10 @@ def _check_funded_posts(
     c: _Check, data: dict[str, Any], kinds: dict[str, str]
 ) -> list[dict[str, Any]]:
     posts = []
-    seen: set[tuple[str, str]] = set()
     awards = set(Award.objects.values_list("reference", flat=True))
-    for index, item in enumerate(c.items(data, "funded_posts", ())):
-        path: Path = ("funded_posts", index)
-        allowed = {
-            "body",
-            "title",
-            "host",
-            "funded_from",
-            "funded_until",
-            "amount",
-            "award",
-            "notes",
-        }
-        if not c.mapping(item, path, allowed, {"title", "funded_until"}):
-            continue
-        body = _problem_solving_body(c, item, path, kinds)
-        title = c.text(item, "title", path, required=True, max_length=200)
-        if (body, title) in seen:
-            c.source.problem((*path, "title"), "the same body has another post with this title")
-        seen.add((body, title))
+    for path, item, body, title in _problem_solving_records(
+        c, data, "funded_posts", FUNDED_POST_FIELDS, kinds
+    ):
         funded_from = c.date(item, "funded_from", path, required=False)
         funded_until = c.date(item, "funded_until", path, required=True)
         if funded_from and funded_until and funded_until < funded_from:
