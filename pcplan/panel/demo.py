@@ -73,7 +73,7 @@ def import_minute(
 @transaction.atomic
 def load_panel_demo(path: Path = DATA_FILE) -> None:
     user = _secretariat()
-    if PanelMember.objects.exists() or Meeting.objects.exists():
+    if PanelMember.objects.exists() or Meeting.objects.of_panel().exists():
         return  # already loaded: the demo is loaded once per database
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     members: dict[str, PanelMember] = {}

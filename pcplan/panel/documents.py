@@ -36,9 +36,14 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _office_context() -> dict[str, Any]:
+def _office_context(meeting: Meeting | None = None) -> dict[str, Any]:
+    """The office, and the name a document prints for the body it is of: the Panel's name
+    from the office profile, or another body's own (issue 11: every body's meetings)."""
     office = current_office()
-    return {"office": office, "panel_name": office.panel}
+    name = office.panel
+    if meeting is not None and not meeting.body.is_panel:
+        name = meeting.body.name
+    return {"office": office, "panel_name": name}
 
 
 def precept_report_pdf(the_precept: Precept) -> bytes:
@@ -77,10 +82,12 @@ def minutes_pdf(meeting: Meeting, *, include_exempt: bool = False) -> bytes | No
     context = {
         "meeting": meeting,
         "minute_items": minutes,
-        "attendances": meeting.attendances.select_related("member", "substitute_for"),
+        "attendances": meeting.attendances.select_related(
+            "member", "membership__organisation", "substitute_for"
+        ),
         "others": meeting.others_present.all(),
         "declarations": meeting.declarations.readable(include_exempt=include_exempt),
-        **_office_context(),
+        **_office_context(meeting),
     }
     title = _("Minutes of the %(panel)s, %(date)s") % {
         "panel": context["panel_name"],
@@ -97,7 +104,7 @@ def action_log_pdf(meeting: Meeting) -> bytes:
                 "meeting": meeting,
                 "actions": open_actions(meeting),
                 "recommendations": open_recommendations(meeting),
-                **_office_context(),
+                **_office_context(meeting),
             },
         ),
         title=_("Review of actions and recommendations"),
@@ -126,7 +133,7 @@ def _sections(meeting: Meeting, *, include_exempt: bool) -> list[Section]:
 
 def _pack_title(meeting: Meeting) -> str:
     return _("Agenda pack, %(panel)s, %(date)s") % {
-        "panel": current_office().panel,
+        "panel": _office_context(meeting)["panel_name"],
         "date": f"{meeting.date:%-d %B %Y}",
     }
 
@@ -140,7 +147,8 @@ def _front_sheet(meeting: Meeting, ranges: dict[int, tuple[int, int]]) -> bytes:
     ]
     return html_to_pdf(
         render_to_string(
-            "panel/pdf/front_sheet.html", {"meeting": meeting, "rows": rows, **_office_context()}
+            "panel/pdf/front_sheet.html",
+            {"meeting": meeting, "rows": rows, **_office_context(meeting)},
         ),
         title=_pack_title(meeting),
     )

@@ -13,6 +13,7 @@ from pcplan.delivery.models import Deliverable
 from pcplan.panel.models import (
     AgendaItem,
     Attendance,
+    Expected,
     Meeting,
     MinuteItem,
     OtherAttendee,
@@ -22,6 +23,7 @@ from pcplan.panel.models import (
     PublicSubmission,
 )
 from pcplan.panel.precept import VetoReason
+from pcplan.partnerships.models import Body
 from pcplan.reports import meeting_reports
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -234,6 +236,11 @@ class MoveItemForm(forms.Form):
         error_messages={"required": _("Choose the meeting")},
     )
 
+    def __init__(self, *args: Any, body: Body | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if body is not None:  # a planned item moves between its own body's meetings
+            self.fields["to"].queryset = Meeting.objects.filter(body=body).not_held()  # type: ignore[attr-defined]
+
 
 class RecommendationForm(forms.Form):
     text = forms.CharField(
@@ -374,33 +381,38 @@ NOT_RECORDED = ""
 
 
 class AttendanceForm(forms.Form):
-    """One choice per person; substitutes also say whom they stood in for."""
+    """One choice per person expected at the meeting (`expected_at`); the Panel's substitutes
+    also say whom they stood in for."""
 
     def __init__(
         self,
         *args: Any,
-        members: list[PanelMember],
-        substitutes: list[PanelMember],
-        current: dict[int, Attendance],
+        expected: list[Expected],
+        current: dict[str, Attendance],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.members, self.substitutes = members, substitutes
-        choices = [(NOT_RECORDED, _("Not recorded")), *Attendance.Status.choices]
-        for person in [*members, *substitutes]:
-            now = current.get(person.pk)
-            self.fields[f"status_{person.pk}"] = forms.ChoiceField(
+        self.expected = expected
+        self.substitutes = [e for e in expected if e.is_substitute]
+        members = [e.member.pk for e in expected if e.member and not e.is_substitute]
+        statuses = Attendance.Status.choices
+        if not any(e.member for e in expected):  # a body's seats have no substitutes
+            statuses = [c for c in statuses if c[0] != Attendance.Status.SUBSTITUTE]
+        choices = [(NOT_RECORDED, _("Not recorded")), *statuses]
+        for person in expected:
+            now = current.get(person.key)
+            self.fields[f"status_{person.key}"] = forms.ChoiceField(
                 label=person.name,
                 choices=choices,
                 required=False,
                 initial=now.status if now else NOT_RECORDED,
                 widget=forms.RadioSelect,
             )
-        for person in substitutes:
-            now = current.get(person.pk)
-            self.fields[f"for_{person.pk}"] = forms.ModelChoiceField(
+        for person in self.substitutes:
+            now = current.get(person.key)
+            self.fields[f"for_{person.key}"] = forms.ModelChoiceField(
                 label=_("%(name)s substituted for (optional)") % {"name": person.name},
-                queryset=PanelMember.objects.filter(pk__in=[m.pk for m in members]),
+                queryset=PanelMember.objects.filter(pk__in=members),
                 required=False,
                 initial=now.substitute_for_id if now else None,
             )
@@ -408,21 +420,22 @@ class AttendanceForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for person in self.substitutes:
-            if data.get(f"status_{person.pk}") == Attendance.Status.SUBSTITUTE and not data.get(
-                f"for_{person.pk}"
+            if data.get(f"status_{person.key}") == Attendance.Status.SUBSTITUTE and not data.get(
+                f"for_{person.key}"
             ):
                 self.add_error(
-                    f"for_{person.pk}",
+                    f"for_{person.key}",
                     _("Choose whom %(name)s substituted for") % {"name": person.name},
                 )
         return data
 
-    def entries(self) -> dict[int, tuple[str, PanelMember | None]]:
-        result: dict[int, tuple[str, PanelMember | None]] = {}
-        for person in [*self.members, *self.substitutes]:
-            status = self.cleaned_data.get(f"status_{person.pk}") or NOT_RECORDED
+    def entries(self) -> list[tuple[Expected, str, PanelMember | None]]:
+        """(who, status, substitute for) for everyone whose attendance is recorded."""
+        result = []
+        for person in self.expected:
+            status = self.cleaned_data.get(f"status_{person.key}") or NOT_RECORDED
             if status != NOT_RECORDED:
-                result[person.pk] = (status, self.cleaned_data.get(f"for_{person.pk}"))
+                result.append((person, status, self.cleaned_data.get(f"for_{person.key}")))
         return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
@@ -15,7 +16,7 @@ from simple_history.models import HistoricalRecords
 from pcplan.core.concurrency import Versioned
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import deadlines, rules
-from pcplan.partnerships.models import PANEL_KEY, Body, panel_body
+from pcplan.partnerships.models import PANEL_KEY, Body, Membership, MembershipRole, panel_body
 from pcplan.reports import meeting_reports
 
 
@@ -63,6 +64,56 @@ def members_on(day: dt.date) -> models.QuerySet[PanelMember]:
     return PanelMember.objects.exclude(kind=PanelMember.Kind.SUBSTITUTE).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day
     )
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One person or seat expected at a meeting, as the attendance form lists them: a Panel
+    member (the Panel) or a membership of the body on the day (every other body)."""
+
+    key: str  # the attendance form's field suffix: the member's id, or "seat-" and the seat's
+    name: str
+    member: PanelMember | None = None
+    membership: Membership | None = None
+    is_substitute: bool = False
+
+
+# A body's seats in the order minutes name them: the chair first.
+SEAT_ORDER = models.Case(
+    *(
+        models.When(role=role, then=models.Value(position))
+        for position, role in enumerate(
+            [
+                MembershipRole.CHAIR,
+                MembershipRole.VICE_CHAIR,
+                MembershipRole.SENIOR_RESPONSIBLE_OWNER,
+                MembershipRole.MEMBER,
+            ]
+        )
+    ),
+    default=models.Value(9),
+)
+
+
+def expected_at(meeting: Meeting) -> list[Expected]:
+    """Who is expected at `meeting`: for the Panel, its members on the day and then its
+    substitutes; for any other body, the seats held on the day (`Membership` over time),
+    chair first."""
+    if meeting.body.is_panel:
+        members = [Expected(str(m.pk), m.name, member=m) for m in members_on(meeting.date)]
+        substitutes = PanelMember.objects.filter(
+            kind=PanelMember.Kind.SUBSTITUTE, start_date__lte=meeting.date
+        ).exclude(end_date__lt=meeting.date)
+        return members + [
+            Expected(str(m.pk), m.name, member=m, is_substitute=True) for m in substitutes
+        ]
+    seats = (
+        Membership.objects.on(meeting.date)
+        .filter(body=meeting.body)
+        .select_related("organisation")
+        .order_by(SEAT_ORDER, "person", "organisation__name", "pk")
+    )
+    return [Expected(f"seat-{seat.pk}", str(seat), membership=seat) for seat in seats]
 
 
 # The Panel's public rules, one queryset method each: the Panel's public pages, the API, the
@@ -325,7 +376,19 @@ class Attendance(models.Model):
         ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
-    member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="attendances")
+    # The Panel's members are PanelMembers; every other body's are its memberships over time
+    # (issue 11). One of the two, never both (see `expected_at`).
+    member = models.ForeignKey(
+        PanelMember, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("membership"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
     status = models.CharField(max_length=20, choices=Status.choices)
     substitute_for = models.ForeignKey(
         PanelMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -335,8 +398,32 @@ class Attendance(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "member"], name="panel_attendance_uniq")
+            models.UniqueConstraint(fields=["meeting", "member"], name="panel_attendance_uniq"),
+            models.UniqueConstraint(
+                fields=["meeting", "membership"], name="panel_attendance_membership_uniq"
+            ),
+            models.CheckConstraint(
+                condition=Q(member__isnull=False, membership__isnull=True)
+                | Q(member__isnull=True, membership__isnull=False),
+                name="panel_attendance_one_person",
+            ),
         ]
+
+    @property
+    def name(self) -> str:
+        """As minutes print it: the Panel member's name, or the seat's public label."""
+        if self.member is not None:
+            return self.member.name
+        return self.membership.public_label if self.membership else ""
+
+    @property
+    def office(self) -> str:
+        """ "chair" or "vice-chair" for those who held the chair on the day, else ""."""
+        if self.member is not None:
+            return self.member.office
+        if self.membership is not None and self.membership.role in {"chair", "vice-chair"}:
+            return self.membership.role
+        return ""
 
 
 class OtherAttendee(models.Model):
@@ -393,7 +480,12 @@ class MinuteItem(models.Model):
         AGREED = "agreed", _("AGREED")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minute_items")
-    number = models.PositiveIntegerField(unique=True)
+    # The meeting's body, kept on the minute so that the database holds each body's numbers
+    # unique (issue 11): the Board's minute 1 is not the Panel's. Set from the meeting.
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    number = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True)
@@ -406,16 +498,28 @@ class MinuteItem(models.Model):
 
     class Meta:
         ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "number"], name="panel_minute_number_per_body")
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.meeting_id is not None:
+            self.body_id = self.meeting.body_id
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
-def last_minute_number_used() -> int:
-    """The highest minute number ever used, including minutes since deleted (from history)."""
-    live = MinuteItem.objects.aggregate(n=Max("number"))["n"] or 0
-    past = MinuteItem.history.aggregate(n=Max("number"))["n"] or 0
-    return max(live, past, rules.MINUTE_NUMBERING_STARTS_AFTER)
+
+def last_minute_number_used(body: Body | None = None) -> int:
+    """The highest minute number `body` (the Panel when None) ever used, including minutes
+    since deleted (from history). Each body numbers its own minutes (issue 11); the Panel's
+    run on from where its paper record stopped."""
+    body = body or panel_body()
+    live = MinuteItem.objects.filter(body=body).aggregate(n=Max("number"))["n"] or 0
+    past = MinuteItem.history.filter(body=body).aggregate(n=Max("number"))["n"] or 0
+    starts_after = rules.MINUTE_NUMBERING_STARTS_AFTER if body.is_panel else 0
+    return max(live, past, starts_after)
 
 
 class MinuteQuestion(models.Model):

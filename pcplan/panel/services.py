@@ -20,6 +20,7 @@ from pcplan.panel.models import (
     AgendaItem,
     Attendance,
     Declaration,
+    Expected,
     ForwardPlanItem,
     Meeting,
     MinuteItem,
@@ -30,6 +31,7 @@ from pcplan.panel.models import (
     PreceptVote,
     PublicSubmission,
     Recommendation,
+    expected_at,
     last_minute_number_used,
     members_on,
 )
@@ -103,7 +105,7 @@ def save_agenda_item(
     """Save an item and, when given, its report (name, PDF bytes) and the deliverables the
     report covers (all audited). A new report replaces the old one on the item; the old file
     is kept, because the item's history names it."""
-    _require(user)
+    _require_runs(user, item.meeting)
     if report is not None:
         _put_paper(item, *report)
     attributed_to(item, user, "Agenda item saved").save()
@@ -154,7 +156,7 @@ def attach_paper(user: User, item: AgendaItem, *, name: str, data: bytes) -> Age
 @transaction.atomic
 def fill_page_ranges(user: User, meeting: Meeting) -> dict[int, tuple[int, int]]:
     """Store the agenda's page ranges from the real page counts of the full agenda pack."""
-    _require(user)
+    _require_runs(user, meeting)
     ranges = documents.agenda_pack(meeting, include_exempt=True).ranges
     for item in meeting.agenda_items.all():
         item.first_page, item.last_page = ranges.get(item.number, (None, None))
@@ -176,10 +178,11 @@ def add_minute(
     questions: list[str] | None = None,
     is_exempt: bool = False,
 ) -> MinuteItem:
-    """Add the next numbered minute; numbers run on across meetings and are never reused.
+    """Add the body's next numbered minute; each body's numbers run on across its meetings
+    and are never reused.
 
     Refused once the meeting's minutes are approved: they are then the record."""
-    _require(user)
+    _require_runs(user, meeting)
     # The meeting row is locked so that approving the minutes and adding to them take turns.
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if locked.minutes_approved_at_id is not None:
@@ -202,7 +205,7 @@ def add_minute(
     return minute
 
 
-# Numbers run on across meetings, so no one row guards them: two officers adding minutes to
+# Numbers run on across a body's meetings, so no one row guards them: two officers adding minutes to
 # different meetings at once may both take the same number. The unique index decides; the
 # one refused takes the number after the other's, which its next statement can see.
 MINUTE_NUMBER_ATTEMPTS = 5
@@ -210,7 +213,7 @@ MINUTE_NUMBER_ATTEMPTS = 5
 
 def _save_with_next_number(minute: MinuteItem, user: User) -> None:
     for attempt in range(MINUTE_NUMBER_ATTEMPTS):
-        minute.number = rules.next_minute_number(last_minute_number_used())
+        minute.number = rules.next_minute_number(last_minute_number_used(minute.meeting.body))
         try:
             with transaction.atomic():
                 attributed_to(minute, user, "Minute added").save()
@@ -223,23 +226,30 @@ def _save_with_next_number(minute: MinuteItem, user: User) -> None:
 
 @transaction.atomic
 def record_attendance(
-    user: User, meeting: Meeting, entries: dict[int, tuple[str, PanelMember | None]]
+    user: User, meeting: Meeting, entries: list[tuple[Expected, str, PanelMember | None]]
 ) -> None:
-    """Replace the meeting's attendance with `entries`: member id -> (status, substitute for)."""
-    _require(user)
-    meeting.attendances.exclude(member_id__in=entries).delete()
-    for member_id, (status, substitute_for) in entries.items():
-        row = meeting.attendances.filter(member_id=member_id).first() or Attendance(
-            meeting=meeting, member_id=member_id
-        )
+    """Replace the meeting's attendance with `entries`: (who, status, substitute for), each
+    one of those `expected_at(meeting)` lists."""
+    _require_runs(user, meeting)
+    expected = {e.key for e in expected_at(meeting)}
+    if any(who.key not in expected for who, _status, _for in entries):
+        raise ValidationError(_("Only those expected at the meeting can be recorded."))
+    kept = set()
+    for who, status, substitute_for in entries:
+        row = meeting.attendances.filter(
+            member=who.member, membership=who.membership
+        ).first() or Attendance(meeting=meeting, member=who.member, membership=who.membership)
         row.status = status
         row.substitute_for = substitute_for if status == Attendance.Status.SUBSTITUTE else None
         attributed_to(row, user, "Attendance recorded").save()
+        kept.add(row.pk)
+    for gone in meeting.attendances.exclude(pk__in=kept):
+        attributed_to(gone, user, "Attendance removed").delete()
 
 
 @transaction.atomic
 def add_other_attendee(user: User, meeting: Meeting, *, kind: str, name: str, role: str) -> None:
-    _require(user)
+    _require_runs(user, meeting)
     attributed_to(
         OtherAttendee(meeting=meeting, kind=kind, name=name.strip(), role=role.strip()), user
     ).save()
@@ -254,7 +264,7 @@ def declare_interest(
     interest: str,
     agenda_item: AgendaItem | None = None,
 ) -> Declaration:
-    _require(user)
+    _require_runs(user, meeting)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError(_("That agenda item belongs to another meeting."))
     declaration = Declaration(
@@ -278,7 +288,7 @@ def edit_minute(
 ) -> MinuteItem:
     """Correct a draft minute; its number stays. Approved minutes are the record: amend them
     when approving them, not afterwards."""
-    _require(user)
+    _require_runs(user, minute.meeting)
     if minute.meeting.minutes_approved_at_id is not None:
         raise ValidationError(_("These minutes have been approved and can no longer be changed."))
     minute.title, minute.text = title.strip(), text.strip()
@@ -296,12 +306,15 @@ def edit_minute(
 
 @transaction.atomic
 def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: str = "") -> Meeting:
-    """Minutes are approved at a later meeting, with any amendments recorded (seed 002 min 42)."""
-    _require(user)
+    """Minutes are approved at a later meeting of the same body, with any amendments recorded
+    (seed 002 min 42)."""
+    _require_runs(user, meeting)
     # Waits for a minute being added to finish: approved minutes take no more (add_minute).
     list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
     if at.date <= meeting.date:
         raise ValidationError(_("Minutes are approved at a later meeting."))
+    if at.body_id != meeting.body_id:
+        raise ValidationError(_("Minutes are approved at a later meeting of the same body."))
     claim_version(meeting, None, noun=_("meeting"))
     meeting.minutes_approved_at = at
     meeting.minutes_amendments = amendments.strip()
@@ -357,7 +370,7 @@ def record_response(
 
 @transaction.atomic
 def add_action(user: User, meeting: Meeting, *, item: str, action: str, owner: str = "") -> Action:
-    _require(user)
+    _require_runs(user, meeting)
     entry = Action(meeting=meeting, item=item.strip(), action=action.strip(), owner=owner.strip())
     attributed_to(entry, user, "Action added").save()
     return entry
@@ -365,7 +378,7 @@ def add_action(user: User, meeting: Meeting, *, item: str, action: str, owner: s
 
 @transaction.atomic
 def close_action(user: User, entry: Action, *, outcome: str) -> Action:
-    _require(user)
+    _require_runs(user, entry.meeting)
     entry.outcome = outcome.strip()
     entry.closed = True
     attributed_to(entry, user, "Action closed").save(update_fields=["outcome", "closed"])
@@ -388,7 +401,7 @@ def plan_item(
     requested_at: Meeting | None = None,
     report: str = "",
 ) -> ForwardPlanItem:
-    _require(user)
+    _require_runs(user, meeting)
     position = meeting.planned_items.count() + 1
     item = ForwardPlanItem(
         meeting=meeting,
@@ -425,7 +438,9 @@ def change_planned_item(
 
 @transaction.atomic
 def move_planned_item(user: User, item: ForwardPlanItem, to: Meeting) -> ForwardPlanItem:
-    _require(user)
+    _require_runs(user, item.meeting)
+    if to.body_id != item.meeting.body_id:
+        raise ValidationError(_("Items can only move to another meeting of the same body."))
     if to.has_been_held:
         raise ValidationError(_("Items can only move to a meeting that has not been held."))
     item.meeting = to

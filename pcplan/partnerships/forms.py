@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.forms import GovukDateField
 from pcplan.engagement.models import Concern
+from pcplan.grants.models import Award
 from pcplan.partnerships.models import (
     Body,
     CspDocument,
@@ -117,9 +118,11 @@ class LocalIssueForm(forms.ModelForm[LocalIssue]):
         return data
 
 
-def area_of(body: Body) -> str:
+def area_of(body: Body | None) -> str:
     """The CSP area a body works in: its own CSP's, or its parent CSP's (a Problem Solving
     Group sits under its CSP)."""
+    if body is None:
+        return ""
     for candidate in (body, body.parent):
         if candidate is not None and candidate.csp_id:
             return str(candidate.csp)
@@ -132,8 +135,14 @@ class FundedPostForm(forms.ModelForm[FundedPost]):
 
     class Meta:
         model = FundedPost
-        fields = ["title", "host", "funded_from", "funded_until", "amount", "notes"]
+        fields = ["title", "host", "funded_from", "funded_until", "amount", "award", "notes"]
         error_messages = {"title": {"required": _("Enter the post")}}
+        labels = {"award": _("Grant award that pays for it (optional)")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        awards = Award.objects.select_related("fund", "recipient").order_by("reference")
+        self.fields["award"].queryset = awards  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -10,20 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path as FilePath
 from typing import Any
 
 from django.db import transaction
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.delivery.models import Deliverable
+from pcplan.grants.models import Award
+from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, last_minute_number_used
+from pcplan.panel.rules import next_minute_number
 from pcplan.partnerships.models import (
+    PROBLEM_SOLVING_BODY_KINDS,
     Body,
     BodyKind,
     BodyPriority,
     CspDocument,
+    FundedPost,
+    LocalIssue,
     Membership,
     MembershipRole,
     PartnerOrganisation,
@@ -55,6 +64,17 @@ BODY_FIELDS = {
     "members",
     "documents",
     "scrutinies",
+    "meetings",
+}
+MEETING_FIELDS = {
+    "date",
+    "time",
+    "venue",
+    "title",
+    "status",
+    "minutes_published",
+    "agenda",
+    "minutes",
 }
 
 
@@ -125,14 +145,26 @@ def check(source: Source) -> dict[str, Any] | None:
     if source.problems:
         return None
     c = _Check(source)
-    if not c.mapping(data, (), {"format", "organisations", "bodies"}, {"format"}):
+    allowed = {"format", "organisations", "bodies", "local_issues", "funded_posts"}
+    if not c.mapping(data, (), allowed, {"format"}):
         return None
     if data.get("format") != FORMAT:
         source.problem(("format",), f"expected '{FORMAT}', found {data.get('format')!r}")
         return None
     organisations = _check_organisations(c, data)
     bodies = _check_bodies(c, data)
-    return None if source.problems else {"organisations": organisations, "bodies": bodies}
+    kinds = {b["key"]: b["kind"] for b in bodies}
+    kinds.update({k: v for k, v in Body.objects.values_list("key", "kind") if k not in kinds})
+    local_issues = _check_local_issues(c, data, kinds)
+    funded_posts = _check_funded_posts(c, data, kinds)
+    if source.problems:
+        return None
+    return {
+        "organisations": organisations,
+        "bodies": bodies,
+        "local_issues": local_issues,
+        "funded_posts": funded_posts,
+    }
 
 
 def _check_organisations(c: _Check, data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -213,6 +245,7 @@ def _check_bodies(c: _Check, data: dict[str, Any]) -> list[dict[str, Any]]:
                 "members": _check_members(c, item, path),
                 "documents": _check_documents(c, item, path),
                 "scrutinies": _check_scrutinies(c, item, path),
+                "meetings": _check_meetings(c, item, path),
             }
         )
     _check_no_loops(c, items)
@@ -346,6 +379,199 @@ def _check_scrutinies(c: _Check, item: dict[str, Any], path: Path) -> list[dict[
     return scrutinies
 
 
+def _check_meetings(c: _Check, item: dict[str, Any], path: Path) -> list[dict[str, Any]]:
+    """A body's meetings, each with its agenda and minutes (issue 11: the meetings engine)."""
+    meetings = []
+    dates: set[dt.date] = set()
+    for index, entry in enumerate(c.items(item, "meetings", path)):
+        where: Path = (*path, "meetings", index)
+        if not c.mapping(entry, where, MEETING_FIELDS, {"date", "status"}):
+            continue
+        day = c.date(entry, "date", where, required=True)
+        if day in dates:
+            c.source.problem((*where, "date"), "the body has another meeting on this date")
+        if day:
+            dates.add(day)
+        time = c.text(entry, "time", where, required=False)
+        starts = None
+        if time:
+            try:
+                starts = dt.time.fromisoformat(time)
+            except ValueError:
+                c.source.problem((*where, "time"), f"{time!r} is not a time: expected HH:MM")
+        meetings.append(
+            {
+                "date": day,
+                "time": starts,
+                "venue": c.text(entry, "venue", where, required=False, max_length=300),
+                "title": c.text(entry, "title", where, required=False, max_length=200),
+                "status": c.choice(entry, "status", where, Meeting.Status),
+                "minutes_published": c.boolean(entry, "minutes_published", where, False),
+                "agenda": _check_agenda(c, entry, where),
+                "minutes": _check_minutes(c, entry, where),
+            }
+        )
+    return meetings
+
+
+def _check_agenda(c: _Check, entry: dict[str, Any], path: Path) -> list[dict[str, Any]]:
+    """Agenda items; one without a `number` takes the next after the item before it."""
+    items = []
+    number = 0
+    for index, item in enumerate(c.items(entry, "agenda", path)):
+        where: Path = (*path, "agenda", index)
+        if not c.mapping(item, where, {"number", "title", "presenting_body"}, {"title"}):
+            continue
+        given = item.get("number", number + 1)
+        if not isinstance(given, int) or isinstance(given, bool) or not 0 < given < 1000:
+            c.source.problem((*where, "number"), f"expected a whole number 1-999, found {given!r}")
+            continue
+        if given <= number:
+            c.source.problem((*where, "number"), "agenda items are numbered in increasing order")
+        number = given
+        items.append(
+            {
+                "number": given,
+                "title": c.text(item, "title", where, required=True, max_length=300),
+                "presenting_body": c.text(
+                    item, "presenting_body", where, required=False, max_length=120
+                ),
+            }
+        )
+    return items
+
+
+def _check_minutes(c: _Check, entry: dict[str, Any], path: Path) -> list[dict[str, Any]]:
+    """Minutes in order; each takes the body's next minute number when first imported."""
+    minutes = []
+    titles: set[str] = set()
+    for index, minute in enumerate(c.items(entry, "minutes", path)):
+        where: Path = (*path, "minutes", index)
+        allowed = {"title", "text", "resolution", "resolution_text"}
+        if not c.mapping(minute, where, allowed, {"title"}):
+            continue
+        title = c.text(minute, "title", where, required=True, max_length=300)
+        if title in titles:
+            c.source.problem((*where, "title"), "the meeting has another minute with this title")
+        titles.add(title)
+        minutes.append(
+            {
+                "title": title,
+                "text": c.text(minute, "text", where, required=False),
+                "resolution": c.choice(
+                    minute, "resolution", where, MinuteItem.Resolution, default=""
+                ),
+                "resolution_text": c.text(minute, "resolution_text", where, required=False),
+            }
+        )
+    return minutes
+
+
+def _problem_solving_records(
+    c: _Check,
+    data: dict[str, Any],
+    key: str,
+    fields: set[str],
+    kinds: dict[str, str],
+) -> Iterator[tuple[Path, dict[str, Any], str, str]]:
+    """Each checked entry of `key` (local issues or funded posts) with its path, its body's key
+    (a CSP or Problem Solving Group, or "" when the source does not say) and its title, which
+    is unique within the body: entries are matched on import by body and title."""
+    seen: set[tuple[str, str]] = set()
+    for index, item in enumerate(c.items(data, key, ())):
+        path: Path = (key, index)
+        if not c.mapping(
+            item, path, {"body", "title", *fields}, {"title"} | (fields & REQUIRED_FIELDS)
+        ):
+            continue
+        body = c.text(item, "body", path, required=False)
+        if body and body not in kinds:
+            c.source.problem((*path, "body"), f"no body has the key '{body}'")
+        elif body and kinds[body] not in PROBLEM_SOLVING_BODY_KINDS:
+            c.source.problem((*path, "body"), f"'{body}' is not a CSP or a Problem Solving Group")
+        title = c.text(item, "title", path, required=True, max_length=200)
+        if (body, title) in seen:
+            c.source.problem((*path, "title"), "the same body has another entry with this title")
+        seen.add((body, title))
+        yield path, item, body, title
+
+
+REQUIRED_FIELDS = {"funded_until"}  # of the fields below, those an entry must give
+LOCAL_ISSUE_FIELDS = {"description", "status", "taken_on", "closed_on"}
+FUNDED_POST_FIELDS = {"host", "funded_from", "funded_until", "amount", "award", "notes"}
+
+
+def _check_local_issues(
+    c: _Check, data: dict[str, Any], kinds: dict[str, str]
+) -> list[dict[str, Any]]:
+    issues = []
+    for path, item, body, title in _problem_solving_records(
+        c, data, "local_issues", LOCAL_ISSUE_FIELDS, kinds
+    ):
+        status = c.choice(item, "status", path, LocalIssue.Status, default=LocalIssue.Status.OPEN)
+        opened_on = c.date(item, "taken_on", path, required=False)
+        closed_on = c.date(item, "closed_on", path, required=False)
+        if status != LocalIssue.Status.OPEN and closed_on is None:
+            c.source.problem(path, "a resolved or closed issue needs its 'closed_on' date")
+        if opened_on and closed_on and closed_on < opened_on:
+            c.source.problem((*path, "closed_on"), "closes before it was taken on")
+        issues.append(
+            {
+                "body": body,
+                "title": title,
+                "description": c.text(item, "description", path, required=False),
+                "status": status,
+                "opened_on": opened_on,
+                "closed_on": closed_on if status != LocalIssue.Status.OPEN else None,
+            }
+        )
+    return issues
+
+
+def _check_funded_posts(
+    c: _Check, data: dict[str, Any], kinds: dict[str, str]
+) -> list[dict[str, Any]]:
+    posts = []
+    awards = set(Award.objects.values_list("reference", flat=True))
+    for path, item, body, title in _problem_solving_records(
+        c, data, "funded_posts", FUNDED_POST_FIELDS, kinds
+    ):
+        funded_from = c.date(item, "funded_from", path, required=False)
+        funded_until = c.date(item, "funded_until", path, required=True)
+        if funded_from and funded_until and funded_until < funded_from:
+            c.source.problem((*path, "funded_until"), "ends before it starts")
+        award = c.text(item, "award", path, required=False)
+        if award and award not in awards:
+            c.source.problem((*path, "award"), f"no grant award has the reference '{award}'")
+        posts.append(
+            {
+                "body": body,
+                "title": title,
+                "host": c.organisation(item, "host", path, required=False),
+                "funded_from": funded_from,
+                "funded_until": funded_until,
+                "amount": _amount(c, item, path),
+                "award": award,
+                "notes": c.text(item, "notes", path, required=False),
+            }
+        )
+    return posts
+
+
+def _amount(c: _Check, item: dict[str, Any], path: Path) -> Decimal | None:
+    value = item.get("amount")
+    if value is None or value == "":
+        return None
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        amount = Decimal(-1)
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        c.source.problem((*path, "amount"), f"expected an amount in pounds, found {value!r}")
+        return None
+    return amount
+
+
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -413,7 +639,78 @@ def _write(spec: dict[str, Any], user: User | None) -> PartnershipsImport:
         parent = bodies.get(entry["parent"]) or Body.objects.filter(key=entry["parent"]).first()
         _save_if_changed(body, {"parent": parent}, user, "body places", result)
         _write_children(body, entry, user, result)
+        _write_meetings(body, entry["meetings"], user, result)
+    _write_problem_solving(spec, user, result)
     return result
+
+
+def _write_meetings(
+    body: Body, meetings: list[dict[str, Any]], user: User | None, result: PartnershipsImport
+) -> None:
+    """A body's meetings, matched by date; agenda items by number; minutes by title, each new
+    one taking the body's next minute number (`last_minute_number_used`)."""
+    for entry in meetings:
+        meeting = Meeting.objects.filter(body=body, date=entry["date"]).first()
+        meeting = meeting or Meeting(body=body, date=entry["date"])
+        values = {
+            "venue": entry["venue"],
+            "title": entry["title"],
+            "status": entry["status"],
+            "minutes_published": entry["minutes_published"],
+        }
+        if entry["time"] is not None:
+            values["time"] = entry["time"]
+        if meeting.pk and any(getattr(meeting, k) != v for k, v in values.items()):
+            # A meeting form opened before the import must not save the old values back.
+            claim_version(meeting, None, noun="meeting")
+        _save_if_changed(meeting, values, user, "meetings", result)
+        for item in entry["agenda"]:
+            agenda_item = AgendaItem.objects.filter(
+                meeting=meeting, number=item["number"]
+            ).first() or AgendaItem(meeting=meeting, number=item["number"])
+            values = {"title": item["title"], "presenting_body": item["presenting_body"]}
+            _save_if_changed(agenda_item, values, user, "agenda items", result)
+        for minute_entry in entry["minutes"]:
+            minute = MinuteItem.objects.filter(meeting=meeting, title=minute_entry["title"]).first()
+            if minute is None:
+                minute = MinuteItem(
+                    meeting=meeting,
+                    title=minute_entry["title"],
+                    number=next_minute_number(last_minute_number_used(body)),
+                )
+            values = {
+                "text": minute_entry["text"],
+                "resolution": minute_entry["resolution"],
+                "resolution_text": minute_entry["resolution_text"],
+            }
+            _save_if_changed(minute, values, user, "minutes", result)
+
+
+def _write_problem_solving(
+    spec: dict[str, Any], user: User | None, result: PartnershipsImport
+) -> None:
+    bodies = {b.key: b for b in Body.objects.all()}
+    for entry in spec["local_issues"]:
+        body = bodies.get(entry["body"])
+        issue = LocalIssue.objects.filter(body=body, title=entry["title"]).first()
+        issue = issue or LocalIssue(body=body, title=entry["title"])
+        values = {k: entry[k] for k in ("description", "status", "opened_on", "closed_on")}
+        _save_if_changed(issue, values, user, "local issues", result)
+    organisations = {o.key: o for o in Organisation.objects.all()}
+    awards = {a.reference: a for a in Award.objects.all()}
+    for entry in spec["funded_posts"]:
+        body = bodies.get(entry["body"])
+        post = FundedPost.objects.filter(body=body, title=entry["title"]).first()
+        post = post or FundedPost(body=body, title=entry["title"])
+        values = {
+            "host": organisations.get(entry["host"]),
+            "funded_from": entry["funded_from"],
+            "funded_until": entry["funded_until"],
+            "amount": entry["amount"],
+            "award": awards.get(entry["award"]),
+            "notes": entry["notes"],
+        }
+        _save_if_changed(post, values, user, "funded posts", result)
 
 
 def _write_children(

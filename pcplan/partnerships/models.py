@@ -256,6 +256,16 @@ class Membership(models.Model):
             who = f"{self.person} ({self.organisation})"
         return f"{who}, {self.get_role_display()}"
 
+    @property
+    def public_label(self) -> str:
+        """How a public page names the seat: people only in the roles papers name them in
+        (chair, vice-chair, Senior Responsible Owner); other members by organisation."""
+        if self.role != MembershipRole.MEMBER and self.person:
+            return self.person
+        if self.organisation_id:
+            return str(self.organisation)
+        return str(_("A member"))
+
 
 class StatutoryRole(models.TextChoices):
     RESPONSIBLE_AUTHORITY = (
@@ -423,13 +433,17 @@ class LocalIssue(models.Model):
         RESOLVED = "resolved", _("Resolved")
         CLOSED = "closed", _("Closed without resolution")
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="local_issues")
+    # Empty when the source does not say which CSP (seed 002 item 7 §5.4 gives examples
+    # "reported to a CSP" without naming it); staff record issues from a body's page.
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.CASCADE, related_name="local_issues"
+    )
     title = models.CharField(_("issue"), max_length=200)
     description = models.TextField(_("what is being done"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
-    opened_on = models.DateField(_("taken on"))
+    opened_on = models.DateField(_("taken on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     concerns = models.ManyToManyField(
         "engagement.Concern",
@@ -459,14 +473,19 @@ PROBLEM_SOLVING_BODY_KINDS = frozenset({BodyKind.CSP, BodyKind.PROBLEM_SOLVING_G
 
 class FundedPostQuerySet(models.QuerySet["FundedPost"]):
     def funded_on(self, day: dt.date) -> FundedPostQuerySet:
-        return self.filter(funded_from__lte=day, funded_until__gte=day)
+        return self.filter(
+            Q(funded_from__isnull=True) | Q(funded_from__lte=day), funded_until__gte=day
+        )
 
 
 class FundedPost(models.Model):
     """A post the office funds in a CSP, hosted by an organisation (seed 002 item 7 §5.3:
     four CSPs' problem-solving posts, hosted by the local authorities, to March 2025)."""
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="funded_posts")
+    # Empty when the source does not say which CSP (seed 002 item 7 §5.3: "four areas").
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.CASCADE, related_name="funded_posts"
+    )
     title = models.CharField(_("post"), max_length=200)
     host = models.ForeignKey(
         Organisation,
@@ -476,7 +495,7 @@ class FundedPost(models.Model):
         on_delete=models.PROTECT,
         related_name="funded_posts",
     )
-    funded_from = models.DateField(_("funded from"))
+    funded_from = models.DateField(_("funded from"), null=True, blank=True)
     funded_until = models.DateField(_("funded until"))
     amount = models.DecimalField(
         _("funding (£)"),
@@ -487,6 +506,15 @@ class FundedPost(models.Model):
         help_text=_("The whole award for the post; leave empty when not known."),
     )
     notes = models.TextField(_("notes"), blank=True)
+    # The grant that pays for the post (issue 11 item 5), shown on both records.
+    award = models.ForeignKey(
+        "grants.Award",
+        verbose_name=_("grant award"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funded_posts",
+    )
 
     objects = FundedPostQuerySet.as_manager()
     history = HistoricalRecords()
@@ -501,7 +529,7 @@ class FundedPost(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.body})"
+        return f"{self.title} ({self.body})" if self.body_id else self.title
 
     def ends_within(self, today: dt.date, days: int) -> bool:
         """Funding runs out within `days` of `today` (and has not already)."""

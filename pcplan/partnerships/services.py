@@ -86,8 +86,8 @@ def save_body(user: User, body: Body) -> Body:
     return body
 
 
-def _problem_solving_body(body: Body) -> None:
-    if body.kind not in PROBLEM_SOLVING_BODY_KINDS:
+def _problem_solving_body(body: Body | None) -> None:
+    if body is not None and body.kind not in PROBLEM_SOLVING_BODY_KINDS:
         raise ValidationError(
             _("Local issues and funded posts belong to a CSP or a Problem Solving Group.")
         )

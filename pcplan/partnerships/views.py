@@ -40,6 +40,7 @@ from pcplan.partnerships.models import (
     PROBLEM_SOLVING_BODY_KINDS,
     Body,
     BodyKind,
+    FundedPost,
     LocalIssue,
     Membership,
     MembershipRole,
@@ -125,6 +126,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "csps": csps,
             "plans": Plan.objects.public(),
             "can_keep": permissions.can_keep_partnerships(user),
+            "unplaced_issues": LocalIssue.objects.filter(body=None),
+            "unplaced_posts": FundedPost.objects.filter(body=None).select_related("award"),
         },
     )
 
@@ -152,7 +155,7 @@ def staff_body(request: HttpRequest, key: str) -> HttpResponse:
             "meetings": body.meetings.order_by("-date", "-time"),
             "solves_problems": body.kind in PROBLEM_SOLVING_BODY_KINDS,
             "local_issues": body.local_issues.prefetch_related("concerns"),
-            "funded_posts": body.funded_posts.select_related("host"),
+            "funded_posts": body.funded_posts.select_related("host", "award"),
             "today": today,
             "can_run_meetings": meeting_permissions.can_run_meetings_of(
                 request.user if isinstance(request.user, User) else None, body

@@ -305,6 +305,8 @@ def award_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "award": award,
             "variations": award.variations.select_related("recorded_by"),
             "returns": award.returns.all(),
+            # The partnerships' posts it pays for (issue 11): staff records, like this page.
+            "funded_posts": award.funded_posts.select_related("body"),
             "today": timezone.localdate(),
             "can_decide": permissions.can_decide(user),
             "is_public": Award.objects.public().filter(pk=award.pk).exists(),

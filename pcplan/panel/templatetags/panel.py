@@ -23,7 +23,9 @@ def attendance_names(attendances: Iterable[Any], statuses: str) -> str:
     for a in attendances:
         if a.status not in wanted:
             continue
-        name = a.member.name + OFFICES.get(a.member.office, "")
+        # A Panel member, or (any other body) a seat held on the day.
+        person = a.member if getattr(a, "member", None) is not None else a
+        name = person.name + OFFICES.get(person.office, "")
         if a.substitute_for:
             name += f" (substitute for {a.substitute_for.name})"
         names.append(name)

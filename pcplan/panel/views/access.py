@@ -62,6 +62,26 @@ panel_readers_only = _only(
 )
 
 
+def require_runs(request: HttpRequest, meeting: Meeting) -> None:
+    """The way in to every page that changes a meeting's business: those who run the
+    meetings of its body (`permissions.can_run_meetings_of`), the Panel's or any other's."""
+    if not permissions.can_run_meetings_of(panel_user(request), meeting.body):
+        raise PermissionDenied(_("Only those who run this body's meetings change its business."))
+
+
+def get_meeting_to_run(request: HttpRequest, pk: int) -> Meeting:
+    meeting = get_meeting_for_user(request, pk)
+    require_runs(request, meeting)
+    return meeting
+
+
+def require_staff_reader(request: HttpRequest, meeting: Meeting) -> None:
+    """A meeting's staff page: the Panel's for its members and secretariat, another body's
+    for those who run it."""
+    if not permissions.can_see_exempt_of(panel_user(request), meeting.body):
+        raise PermissionDenied(_("This meeting's staff page is for those who run its meetings."))
+
+
 def flags(request: HttpRequest, meeting: Meeting | None = None) -> dict[str, bool]:
     """What the templates may offer, from the same rules the views check: for one meeting,
     by the rules of its body."""
@@ -154,20 +174,24 @@ def get_recommendation_for_user(request: HttpRequest, pk: int) -> Recommendation
 
 
 def get_action_for_user(request: HttpRequest, pk: int) -> Action:
-    if not permissions.can_read_panel_staff_pages(panel_user(request)):
+    action = get_object_or_404(Action.objects.select_related("meeting__body"), pk=pk)
+    if not permissions.can_see_exempt_of(panel_user(request), action.meeting.body):
         raise Http404(_("No such action"))
-    return get_object_or_404(Action.objects.select_related("meeting"), pk=pk)
+    return action
 
 
 def get_planned_item_for_user(request: HttpRequest, pk: int) -> ForwardPlanItem:
-    """The forward plan is public."""
-    return get_object_or_404(ForwardPlanItem.objects.select_related("meeting"), pk=pk)
+    """The forward plan is public, for bodies that meet in public."""
+    item = get_object_or_404(ForwardPlanItem.objects.select_related("meeting__body"), pk=pk)
+    if not permissions.can_read_meetings_of(panel_user(request), item.meeting.body):
+        raise Http404(_("No such item"))
+    return item
 
 
 def get_minute_for_user(request: HttpRequest, pk: int) -> MinuteItem:
     """Minutes are read on their meeting's page; one minute on its own is for the staff."""
-    minute = get_object_or_404(MinuteItem.objects.select_related("meeting"), pk=pk)
-    if not permissions.can_read_panel_staff_pages(panel_user(request)):
+    minute = get_object_or_404(MinuteItem.objects.select_related("meeting__body"), pk=pk)
+    if not permissions.can_see_exempt_of(panel_user(request), minute.meeting.body):
         raise Http404(_("No such minute"))
     return minute
 

@@ -3,8 +3,9 @@ log."""
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,8 +33,10 @@ from pcplan.panel.models import (
 from pcplan.panel.views.access import (
     get_action_for_user,
     get_meeting_for_user,
+    get_meeting_to_run,
     get_planned_item_for_user,
     get_recommendation_for_user,
+    require_runs,
     secretariat_only,
 )
 from pcplan.panel.views.staff_form import staff_form
@@ -95,9 +98,9 @@ def recommendation_list_download(request: HttpRequest, fmt: str) -> HttpResponse
     )
 
 
-@secretariat_only
+@login_required
 def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     form = PlannedItemForm(posted(request))
     user = staff_user(request)
     return staff_form(
@@ -111,9 +114,10 @@ def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def planned_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_planned_item_for_user(request, pk)
+    require_runs(request, item.meeting)
     form = PlannedItemForm(
         posted(request),
         initial={"title": item.title, "requested_at": item.requested_at, "report": item.report},
@@ -130,10 +134,11 @@ def planned_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_planned_item_for_user(request, pk)
-    form = MoveItemForm(posted(request))
+    require_runs(request, item.meeting)
+    form = MoveItemForm(posted(request), body=item.meeting.body)
     user = staff_user(request)
     return staff_form(
         request,
@@ -149,6 +154,8 @@ def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat_only
 def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
+    if not meeting.body.is_panel:  # recommendations to the office holder are the Panel's
+        raise Http404(_("Only the Panel makes recommendations"))
     form = RecommendationForm(posted(request), initial={"made_on": meeting.date})
     user = staff_user(request)
     return staff_form(
@@ -193,9 +200,9 @@ def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     form = ActionForm(posted(request))
     user = staff_user(request)
     return staff_form(
@@ -209,9 +216,10 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_action_for_user(request, pk)
+    require_runs(request, entry.meeting)
     form = CloseActionForm(posted(request))
     user = staff_user(request)
     return staff_form(

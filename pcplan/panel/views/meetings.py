@@ -81,7 +81,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_past": meeting.is_past(today),
             "show_minutes": show_minutes,
             "minute_items": visible_minutes(request, meeting) if show_minutes else [],
-            "attendances": meeting.attendances.select_related("member", "substitute_for"),
+            "attendances": meeting.attendances.select_related(
+                "member", "membership__organisation", "substitute_for"
+            ),
             "others": meeting.others_present.all(),
             "declarations": visible_declarations(request, meeting),
             "accepted": meeting.submissions.filter(status=PublicSubmission.Status.ACCEPTED),

@@ -4,7 +4,9 @@ their approval, attendance and declarations."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,16 +30,21 @@ from pcplan.panel.models import (
     PanelMember,
     Precept,
     PublicSubmission,
+    expected_at,
     members_on,
 )
+from pcplan.panel.permissions import can_run_panel
 from pcplan.panel.review import open_actions, open_recommendations
 from pcplan.panel.views.access import (
     flags,
     get_agenda_item_for_user,
     get_meeting_for_user,
+    get_meeting_to_run,
     get_minute_for_user,
     panel_readers_only,
-    secretariat_only,
+    panel_user,
+    require_runs,
+    require_staff_reader,
     visible_agenda_items,
 )
 from pcplan.panel.views.staff_form import staff_form
@@ -61,9 +68,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@panel_readers_only
+@login_required
 def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
+    require_staff_reader(request, meeting)
     return render(
         request,
         "panel/staff_meeting.html",
@@ -77,7 +85,10 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "planned": meeting.planned_items.select_related("requested_at"),
             "recommendations": meeting.recommendations.all(),
             "actions": meeting.actions.all(),
-            "attendances": meeting.attendances.select_related("member", "substitute_for"),
+            "attendances": meeting.attendances.select_related(
+                "member", "membership__organisation", "substitute_for"
+            ),
+            "back_url": _back_url(meeting),
             "others": meeting.others_present.all(),
             "declarations": meeting.declarations.select_related("member", "agenda_item"),
             **flags(request, meeting),
@@ -85,9 +96,23 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+def _back_url(meeting: Meeting) -> str:
+    """Where a meeting's staff page leads back to: the Panel's pages, or its body's."""
+    if meeting.body.is_panel:
+        return reverse("panel:staff-home")
+    return reverse("partnerships:staff-body", args=[meeting.body.key]) + "#meetings"
+
+
+@login_required
 def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk) if pk else Meeting()
+    """A meeting of any body, by those who run its meetings; a new one here is the Panel's
+    (another body's are added from its own page)."""
+    if pk:
+        meeting = get_meeting_to_run(request, pk)
+    else:
+        if not can_run_panel(panel_user(request)):
+            raise PermissionDenied(_("Only the Panel secretariat changes the Panel's business."))
+        meeting = Meeting()
     form = MeetingForm(posted(request), instance=meeting)
     user = staff_user(request)
 
@@ -101,7 +126,7 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         save,
         context={
             "title": _("Edit meeting") if pk else _("Add a meeting"),
-            "back_url": reverse("panel:staff-home"),
+            "back_url": _back_url(meeting) if pk else reverse("panel:staff-home"),
         },
         success_url=lambda: reverse("panel:staff-meeting", args=[form.instance.pk]),
         success_message=_("Meeting saved"),
@@ -112,10 +137,10 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     return meeting_edit(request, None)
 
 
-@secretariat_only
+@login_required
 def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """Add an agenda item, or (with `number`) correct one; a new report replaces the old."""
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     if number is None:
         next_number = (
             meeting.agenda_items.order_by("-number").values_list("number", flat=True).first() or 0
@@ -159,18 +184,18 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
     )
 
 
-@secretariat_only
+@login_required
 @require_POST
 def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     services.fill_page_ranges(staff_user(request), meeting)
     messages.success(request, _("Page ranges filled in from the agenda pack"))
     return redirect("panel:staff-meeting", pk=meeting.pk)
 
 
-@secretariat_only
+@login_required
 def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     form = MinuteForm(posted(request))
     user = staff_user(request)
     return edit_form(
@@ -187,9 +212,10 @@ def minute_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     minute = get_minute_for_user(request, pk)
+    require_runs(request, minute.meeting)
     initial = {
         "title": minute.title,
         "text": minute.text,
@@ -214,9 +240,9 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     form = ApproveMinutesForm(posted(request), meeting=meeting)
     user = staff_user(request)
     return edit_form(
@@ -243,19 +269,14 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
-    members = list(members_on(meeting.date))
-    substitutes = list(
-        PanelMember.objects.filter(
-            kind=PanelMember.Kind.SUBSTITUTE, start_date__lte=meeting.date
-        ).exclude(end_date__lt=meeting.date)
-    )
-    current = {a.member_id: a for a in meeting.attendances.all()}
-    form = AttendanceForm(
-        posted(request), members=members, substitutes=substitutes, current=current
-    )
+    meeting = get_meeting_to_run(request, pk)
+    current = {
+        str(a.member_id) if a.member_id else f"seat-{a.membership_id}": a
+        for a in meeting.attendances.all()
+    }
+    form = AttendanceForm(posted(request), expected=expected_at(meeting), current=current)
     user = staff_user(request)
     return staff_form(
         request,
@@ -268,9 +289,9 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
     form = OtherAttendeeForm(posted(request))
     user = staff_user(request)
     return staff_form(
@@ -284,9 +305,11 @@ def other_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@secretariat_only
+@login_required
 def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk)
+    meeting = get_meeting_to_run(request, pk)
+    if not meeting.body.is_panel:  # declarations name Panel members
+        raise Http404(_("Declarations of interest are recorded for the Panel's meetings"))
     form = DeclarationForm(posted(request), meeting=meeting)
     user = staff_user(request)
     return staff_form(
