@@ -119,6 +119,12 @@ def public_pages_changed() -> None:
         _committed()
 
 
+def kept_for_this_version() -> None:
+    """Something was just kept under the current public version (a page, an agenda pack):
+    the next change, even within this transaction, must move the version on."""
+    connection.pcplan_public_change = None  # type: ignore[attr-defined]
+
+
 def _shown_in_public(sender: Any) -> bool:
     meta = getattr(sender, "_meta", None)
     # A migration's historical models live in their own registry: not shown, and the version
@@ -197,8 +203,7 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "pcplan_page_key", None)
         if key is not None and _cacheable_response(request, response):
             cache.set(key, response, TIMEOUT)
-            # The next change, even within this transaction, must move the version on.
-            connection.pcplan_public_change = None  # type: ignore[attr-defined]
+            kept_for_this_version()
         return response
 
     def process_view(

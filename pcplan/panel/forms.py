@@ -103,7 +103,7 @@ class MeetingForm(VersionedForm, forms.ModelForm[Meeting]):
         widgets = {"status": forms.RadioSelect}
 
 
-class AgendaItemForm(forms.ModelForm[AgendaItem]):
+class AgendaItemForm(VersionedForm, forms.ModelForm[AgendaItem]):
     report = forms.FileField(label=_("Report (PDF, optional)"), required=False)
 
     class Meta:
@@ -287,7 +287,7 @@ class CloseActionForm(forms.Form):
     )
 
 
-class PreceptForm(forms.ModelForm[Precept]):
+class PreceptForm(VersionedForm, forms.ModelForm[Precept]):
     notified_on = GovukDateField(label=_("Date the proposal was notified to the Panel"))
 
     class Meta:
@@ -445,7 +445,7 @@ class DeclarationForm(forms.Form):
         self.fields["agenda_item"].queryset = meeting.agenda_items.all()  # type: ignore[attr-defined]
 
 
-class PanelMemberForm(forms.ModelForm[PanelMember]):
+class PanelMemberForm(VersionedForm, forms.ModelForm[PanelMember]):
     start_date = GovukDateField(label=_("Member from"))
     end_date = GovukDateField(label=_("Member until (optional)"), required=False)
 

@@ -24,7 +24,7 @@ class PanelMemberQuerySet(models.QuerySet["PanelMember"]):
         return self.all()
 
 
-class PanelMember(models.Model):
+class PanelMember(Versioned):
     """A seat-holder on the Panel over a period (seed 002, Membership)."""
 
     class Kind(models.TextChoices):
@@ -197,7 +197,7 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         return self.public().filter(is_exempt=False)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     class ExemptParagraph(models.IntegerChoices):
         """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt
         information."""
@@ -555,7 +555,7 @@ class PreceptQuerySet(models.QuerySet["Precept"]):
         return self.exclude(report_date=None)
 
 
-class Precept(models.Model):
+class Precept(Versioned):
     """The Commissioner's proposed precept and the Panel's review (PRSRA 2011 Sch 5)."""
 
     class Outcome(models.TextChoices):

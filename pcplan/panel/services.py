@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
-from pcplan.panel import deadlines, documents, permissions, precept, rules
+from pcplan.panel import deadlines, documents, packs, permissions, precept, rules
 from pcplan.panel.models import (
     Action,
     AgendaItem,
@@ -53,9 +53,11 @@ def _require_runs(user: User | None, meeting: Meeting) -> User:
 
 
 @transaction.atomic
-def save_member(user: User, member: PanelMember) -> PanelMember:
-    """Membership over time: a member who leaves gets an end date and is never deleted."""
+def save_member(user: User, member: PanelMember, *, version: int | None = None) -> PanelMember:
+    """Membership over time: a member who leaves gets an end date and is never deleted.
+    Refused (StaleEdit) when the member changed after the form was served at `version`."""
     _require(user)
+    claim_version(member, version)
     creating = member.pk is None
     attributed_to(member, user, "Member added" if creating else "Member edited").save()
     return member
@@ -88,6 +90,9 @@ def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
     attributed_to(meeting, user, f"Status: {meeting.get_status_display()}").save(
         update_fields=fields
     )
+    if meeting.agenda_is_public:
+        # The public's first request for the pack finds it built (pcplan.panel.packs).
+        packs.build_agenda_pack.enqueue(meeting.pk)
     return meeting
 
 
@@ -98,11 +103,14 @@ def save_agenda_item(
     *,
     deliverables: list[Any] | None = None,
     report: tuple[str, bytes] | None = None,
+    version: int | None = None,
 ) -> AgendaItem:
     """Save an item and, when given, its report (name, PDF bytes) and the deliverables the
     report covers (all audited). A new report replaces the old one on the item; the old file
-    is kept, because the item's history names it."""
+    is kept, because the item's history names it. Refused (StaleEdit) when the item changed
+    after the form was served at `version`."""
     _require(user)
+    claim_version(item, version)
     if report is not None:
         _put_paper(item, *report)
     attributed_to(item, user, "Agenda item saved").save()
@@ -477,9 +485,11 @@ def decide_submission(
 
 
 @transaction.atomic
-def save_precept(user: User, the_precept: Precept) -> Precept:
-    """The Commissioner's proposal, as notified to the Panel (Sch 5 para 2; reg 3)."""
+def save_precept(user: User, the_precept: Precept, *, version: int | None = None) -> Precept:
+    """The Commissioner's proposal, as notified to the Panel (Sch 5 para 2; reg 3). Refused
+    (StaleEdit) when it changed after the form was served at `version`."""
     _require(user)
+    claim_version(the_precept, version)
     creating = the_precept.pk is None
     attributed_to(the_precept, user, "Proposal recorded" if creating else "Edited").save()
     return the_precept

@@ -125,7 +125,7 @@ def consultation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit consultation") if pk else _("Add a consultation or survey"),
             "back_url": reverse("engagement:staff-home"),
@@ -246,7 +246,9 @@ def finding_edit(
     user = _user(request)
 
     def save() -> None:
-        services.save_with_m2m(user, form.save(commit=False), form.save_m2m)
+        services.save_with_m2m(
+            user, form.save(commit=False), form.save_m2m, version=form.served_version
+        )
 
     return edit_form(
         request,
@@ -283,7 +285,7 @@ def concern_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit concern") if pk else _("Log a concern"),
             "back_url": reverse("engagement:concerns"),
@@ -307,7 +309,9 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_with_m2m(user, form.save(commit=False), form.save_m2m),
+        lambda: services.save_with_m2m(
+            user, form.save(commit=False), form.save_m2m, version=form.served_version
+        ),
         context={
             "title": _("Edit event") if pk else _("Add an event or District Day"),
             "back_url": reverse("engagement:staff-home"),
@@ -431,7 +435,7 @@ def output_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit output") if pk else _("Record communications output"),
             "back_url": reverse("engagement:output"),
@@ -450,7 +454,7 @@ def objective_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit objective") if pk else _("Add a communications objective"),
             "back_url": reverse("engagement:output"),

@@ -92,8 +92,7 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     user = staff_user(request)
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_meeting(user, form.save(commit=False), version=form.served_version)
+        services.save_meeting(user, form.save(commit=False), version=form.served_version)
 
     return edit_form(
         request,
@@ -140,6 +139,7 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
             item,
             deliverables=list(form.cleaned_data["deliverables"]),
             report=(name, report) if report else None,
+            version=form.served_version,
         )
 
     return edit_form(
