@@ -168,7 +168,7 @@ class Office(Versioned):
     def save(self, *args: object, **kwargs: object) -> None:
         # One office per installation: the profile is always row 1.
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @property
     def holder(self) -> str:

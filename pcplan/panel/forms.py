@@ -160,7 +160,7 @@ class AgendaItemForm(VersionedForm, forms.ModelForm[AgendaItem]):
         return data
 
 
-class MinuteForm(forms.Form):
+class MinuteForm(VersionedForm, forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=300, error_messages={"required": _("Enter the title")}
     )

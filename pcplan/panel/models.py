@@ -138,7 +138,7 @@ class Meeting(Versioned):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.body_id is None:
             self.body = panel_body()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @property
     def starts_at(self) -> dt.datetime:
@@ -383,7 +383,7 @@ class MinuteItemQuerySet(models.QuerySet["MinuteItem"]):
         )
 
 
-class MinuteItem(models.Model):
+class MinuteItem(Versioned):
     """A numbered minute. Numbers run on across meetings and are never reused (seed 002)."""
 
     class Resolution(models.TextChoices):

@@ -282,12 +282,15 @@ def edit_minute(
     resolution_text: str = "",
     questions: list[str] | None = None,
     is_exempt: bool = False,
+    version: int | None = None,
 ) -> MinuteItem:
     """Correct a draft minute; its number stays. Approved minutes are the record: amend them
-    when approving them, not afterwards."""
+    when approving them, not afterwards. Refused (StaleEdit) when the minute changed after
+    the form was served at `version`."""
     _require(user)
     if minute.meeting.minutes_approved_at_id is not None:
         raise ValidationError(_("These minutes have been approved and can no longer be changed."))
+    claim_version(minute, version, noun=_("minute"))
     minute.title, minute.text = title.strip(), text.strip()
     minute.resolution, minute.resolution_text = resolution, resolution_text.strip()
     minute.is_exempt = is_exempt

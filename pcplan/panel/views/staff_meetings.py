@@ -197,6 +197,7 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "resolution_text": minute.resolution_text,
         "is_exempt": minute.is_exempt,
         "questions": "\n\n".join(q.text for q in minute.questions.all()),
+        "version": minute.version,
     }
     form = MinuteForm(posted(request), initial=initial)
     user = staff_user(request)
@@ -204,7 +205,9 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.edit_minute(user, minute, **form.minute_values()),
+        lambda: services.edit_minute(
+            user, minute, **form.minute_values(), version=form.served_version
+        ),
         context={
             "title": _("Edit minute %(number)s") % {"number": minute.number},
             "back_url": meeting_url,
