@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -126,8 +127,8 @@ def a_theme() -> tuple[str, models.Model]:
 
 
 def a_priority() -> tuple[str, models.Model]:
-    priority = first(Priority, theme__plan=plan())
-    args = [plan().key, priority.theme.key, priority.pk]
+    priority = first(Priority)
+    args = [priority.theme.plan.key, priority.theme.key, priority.pk]
     return reverse("plans:priority-edit", args=args), priority
 
 
@@ -201,13 +202,21 @@ def a_decision() -> tuple[str, models.Model]:
     return reverse("transparency:decision-edit", args=[decision.pk]), decision
 
 
+def new_inspection() -> Inspection:
+    return Inspection.objects.create(
+        title="PEEL 2023", kind=Inspection.Kind.PEEL, published_on=dt.date(2023, 4, 1)
+    )
+
+
 def an_inspection() -> tuple[str, models.Model]:
-    inspection = first(Inspection)
+    inspection = new_inspection()
     return reverse("transparency:inspection-edit", args=[inspection.pk]), inspection
 
 
 def an_inspection_finding() -> tuple[str, models.Model]:
-    finding = first(Finding)
+    finding = Finding.objects.create(
+        inspection=new_inspection(), kind=Finding.Kind.RECOMMENDATION, text="Improve call handling"
+    )
     return reverse("transparency:finding-edit", args=[finding.pk]), finding
 
 
@@ -337,7 +346,7 @@ PAGES = [
         a_plan_review,
         "how_to_respond",
     ),
-    EditPage(form_class("pcplan.engagement.forms.ConsultationForm"), a_consultation, "purpose"),
+    EditPage(form_class("pcplan.engagement.forms.ConsultationForm"), a_consultation, "title"),
     EditPage(form_class("pcplan.engagement.forms.FindingForm"), a_you_said_we_did, "we_did"),
     EditPage(form_class("pcplan.engagement.forms.ConcernForm"), a_concern, "summary"),
     EditPage(form_class("pcplan.engagement.forms.EventForm"), an_event, "issues_raised"),
@@ -372,6 +381,12 @@ def administrator(first_name: str) -> Client:
     return client
 
 
+def error_summary(html: str) -> str:
+    """The page's GOV.UK error summary, as text (what a failing save said)."""
+    start = html.find("govuk-error-summary")
+    return " ".join(re.sub(r"<[^>]+>", " ", html[start : start + 3000]).split())
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.form.__name__)
 def test_the_second_of_two_editors_is_told_what_changed_and_the_first_save_is_kept(
     demo: None, page: EditPage
@@ -389,7 +404,7 @@ def test_the_second_of_two_editors_is_told_what_changed_and_the_first_save_is_ke
         first_form[page.field] = "Changed by the first editor"
         second_form[page.field] = "Changed by the second editor"
     saved = first_editor.post(url, first_form)
-    assert saved.status_code == 302, saved.content.decode()
+    assert saved.status_code == 302, error_summary(saved.content.decode())
     refused = second_editor.post(url, second_form)
 
     assert refused.status_code == 400

@@ -43,6 +43,7 @@ from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.models import PoliceMonthlyCrime
 from pcplan.performance.uploads import UploadError, parse
 from pcplan.plans import importer as plan_importer
+from tests.performance.conftest import FIXTURES as POLICE_FILES
 
 pytestmark = pytest.mark.django_db
 
@@ -84,11 +85,11 @@ def test_an_observation_the_form_refuses_is_refused_by_the_upload(period, value,
 
 
 def test_a_police_month_the_observation_form_refuses_is_refused_by_the_police_import(
-    police_files: Path,
+    tmp_path: Path,
 ):
     assert "period_start" in observation_form(dt.date(9999, 12, 1), "3").errors
-    street = police_files / "2024-01" / "2024-01-testshire-street.csv"
-    far = police_files / "9999-12"
+    street = POLICE_FILES / "2024-01" / "2024-01-testshire-street.csv"
+    far = tmp_path / "9999-12"
     far.mkdir()
     shutil.copy(street, far / "9999-12-testshire-street.csv")
 

@@ -39,7 +39,8 @@ def pack_text(client: Client, meeting: Meeting) -> str:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    return "\n".join(page.extract_text() for page in reader.pages)
+    # Words only: a long title wraps across lines of the agenda's table.
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def kept_packs(media_root: Path) -> list[str]:
