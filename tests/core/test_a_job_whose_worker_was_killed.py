@@ -107,7 +107,7 @@ def run_worker_in_batch() -> str:
 
 
 @pytest.fixture
-def starter(db: Any) -> User:
+def starter(db):
     return UserFactory(username="importer", role=User.Role.OPCC_EDITOR)
 
 

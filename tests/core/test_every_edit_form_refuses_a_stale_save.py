@@ -311,7 +311,8 @@ class EditPage:
 
 def form_class(dotted: str) -> type[forms.BaseForm]:
     module, name = dotted.rsplit(".", 1)
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    found: type[forms.BaseForm] = getattr(importlib.import_module(module), name)
+    return found
 
 
 PAGES = [
@@ -369,7 +370,7 @@ def demo(db: Any) -> None:
 
 
 def administrator(first_name: str) -> Client:
-    user = UserFactory(
+    user: User = UserFactory(  # type: ignore[assignment]
         username=f"{first_name.lower()}-editor",
         first_name=first_name,
         last_name="Editor",

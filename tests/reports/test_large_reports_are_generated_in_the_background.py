@@ -23,8 +23,17 @@ def run_worker() -> None:
     call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=StringIO())
 
 
-def dated(form: dict, name: str, day: int, month: int, year: int) -> None:
-    form.update({f"{name}_day": str(day), f"{name}_month": str(month), f"{name}_year": str(year)})
+def report_form(client, url: str, fmt: str) -> dict:
+    """The generate form as served, for the 15 March 2023 meeting, in the format given."""
+    form = served_form(client.get(url).content.decode(), action="")
+    for name, (day, month, year) in {
+        "as_of": (15, 3, 2023),
+        "since": (14, 9, 2022),
+        "meeting_date": (15, 3, 2023),
+    }.items():
+        form.update({f"{name}_day": day, f"{name}_month": month, f"{name}_year": year})
+    form.update(format=fmt, generate="1")
+    return form
 
 
 @pytest.fixture
@@ -39,13 +48,8 @@ def large_plan(settings, plan, theme):
 def test_a_large_plans_report_is_queued_then_built_by_the_worker(client_for, editor, large_plan):
     client = client_for(editor)
     url = reverse("reports:report-generate", args=[large_plan.key])
-    form = served_form(client.get(url).content.decode(), action="")
-    dated(form, "as_of", 15, 3, 2023)
-    dated(form, "since", 14, 9, 2022)
-    dated(form, "meeting_date", 15, 3, 2023)
-    form.update(format="docx", generate="1")
 
-    response = client.post(url, form)
+    response = client.post(url, report_form(client, url, "docx"))
 
     job = BackgroundJob.objects.get()
     assert response.status_code == 302
@@ -72,12 +76,7 @@ def test_a_small_plans_report_is_still_built_at_once(client_for, editor, plan, t
     DeliverableFactory(theme=theme, title="Serious Violence Strategy")
     client = client_for(editor)
     url = reverse("reports:report-generate", args=[plan.key])
-    form = served_form(client.get(url).content.decode(), action="")
-    dated(form, "as_of", 15, 3, 2023)
-    dated(form, "since", 14, 9, 2022)
-    dated(form, "meeting_date", 15, 3, 2023)
-    form.update(format="html", generate="1")
-    response = client.post(url, form)
+    response = client.post(url, report_form(client, url, "html"))
     report = GeneratedReport.objects.get()
     assert response["Location"] == reverse("reports:report-detail", args=[report.pk])
     assert not BackgroundJob.objects.exists()

@@ -24,7 +24,7 @@ from pcplan.core import jobs
 from pcplan.core.history import HistoryEntry, entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
-from pcplan.core.publishing import set_published
+from pcplan.core.publishing import Publishable, set_published
 from pcplan.engagement import (
     output_import,
     permissions,
@@ -153,7 +153,11 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-PUBLISHABLE = {"consultation": Consultation, "finding": Finding, "event": Event}
+PUBLISHABLE: dict[str, type[Publishable]] = {
+    "consultation": Consultation,
+    "finding": Finding,
+    "event": Event,
+}
 
 
 @require_POST

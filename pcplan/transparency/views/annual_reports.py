@@ -44,7 +44,7 @@ class PresentationForm(VersionedForm, forms.ModelForm[AnnualReport]):
         widgets = {"recommendations": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["presented_to"].queryset = Meeting.objects.of_panel().order_by("-date")  # type: ignore[attr-defined]
         self.fields["agenda_item"].queryset = (  # type: ignore[attr-defined]
             AgendaItem.objects.filter(meeting__in=Meeting.objects.of_panel())

@@ -69,7 +69,7 @@ class PlanReviewForm(VersionedForm, forms.ModelForm[PlanReview]):
         widgets = {"kind": forms.RadioSelect, "recommendations": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = AgendaItem.objects.select_related(  # type: ignore[attr-defined]
             "meeting"
         ).order_by("-meeting__date", "number")
