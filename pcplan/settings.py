@@ -373,3 +373,11 @@ PCPLAN_SIGN_IN_RECORD_DAYS = env_int("PCPLAN_SIGN_IN_RECORD_DAYS", 365)
 # in the database (django-tasks with its database backend), so no broker is needed.
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job's worker writes a sign of life this often; a job on another machine whose
+# worker has been silent for PCPLAN_JOB_STALE_SECONDS is taken as stopped (a worker on this
+# machine is checked directly). pcplan.core.jobs.
+PCPLAN_JOB_HEARTBEAT_SECONDS = env_int("PCPLAN_JOB_HEARTBEAT_SECONDS", 10)
+PCPLAN_JOB_STALE_SECONDS = env_int("PCPLAN_JOB_STALE_SECONDS", 120)
+# Progress reports on plans with more deliverables than this are built by `pcplan worker`, and
+# the officer follows them on the job's page (a PDF of the demo's 43 takes seconds).
+PCPLAN_BACKGROUND_REPORT_DELIVERABLES = env_int("PCPLAN_BACKGROUND_REPORT_DELIVERABLES", 15)

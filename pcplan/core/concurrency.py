@@ -21,14 +21,31 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext
 
+# Publishing is not an edit of a form's fields: a form opened before it may still be saved.
+NOT_AN_EDIT = frozenset({"is_published", "published_at", "published_by"})
+
 
 class Versioned(models.Model):
-    """A model whose edit forms refuse stale saves (see `claim_version`)."""
+    """A model whose edit forms refuse stale saves (see `claim_version`).
+
+    Every save moves the version on: a service claims it (`claim_version`, checked against
+    the version its form was served with), and any other save (an import, the admin, a
+    command) claims the next one itself, so that a form opened before it is refused too.
+    """
 
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        claimed = self.__dict__.pop("_version_claimed", False)
+        update_fields = kwargs.get("update_fields")
+        only_publishing = update_fields is not None and set(update_fields) <= NOT_AN_EDIT
+        if not claimed and not only_publishing and not self._state.adding:
+            claim_version(self, None)
+            self.__dict__.pop("_version_claimed", None)
+        super().save(*args, **kwargs)
 
 
 class StaleEdit(ValidationError):
@@ -39,27 +56,37 @@ class StaleEdit(ValidationError):
         self.current_version = current_version
 
 
-def claim_version(instance: Versioned, served: int | None, *, noun: str) -> None:
+def claim_version(instance: Versioned, served: int | None, *, noun: str | None = None) -> None:
     """Move `instance` on to its next version, or raise StaleEdit when the row is no longer
     at `served`. Call inside the service's transaction, before saving the instance.
 
     `served` is None for saves that come from no form (imports, the command line): they
-    still move the version on, so that a form opened before them becomes stale.
+    still move the version on, so that a form opened before them becomes stale. `noun` names
+    the record in the refusal; the model's verbose name when not given.
     """
-    if instance.pk is None:
+    if instance.pk is None or instance._state.adding:
         instance.version = 1
         return
     rows = type(instance)._default_manager.filter(pk=instance.pk)
     if served is None:
-        rows.update(version=F("version") + 1)
-        instance.version = rows.values_list("version", flat=True).get()
+        if rows.update(version=F("version") + 1):
+            instance.version = rows.values_list("version", flat=True).get()
+        instance.__dict__["_version_claimed"] = True
         return
     # One statement: the database row-locks it, and a concurrent claim of the same version
     # waits, then finds the version moved on and matches nothing.
     if rows.filter(version=served).update(version=served + 1) == 1:
         instance.version = served + 1
+        instance.__dict__["_version_claimed"] = True
         return
-    raise stale_edit(instance, served, noun=noun)
+    raise stale_edit(instance, served, noun=noun or str(instance._meta.verbose_name))
+
+
+def claim_if_versioned(instance: models.Model, served: int | None) -> None:
+    """`claim_version` for the shared services that save records of several models (a plan,
+    a theme, a priority...): only the versioned ones carry a version to claim."""
+    if isinstance(instance, Versioned):
+        claim_version(instance, served)
 
 
 def stale_edit(instance: Versioned, served: int, *, noun: str) -> StaleEdit:
@@ -96,7 +123,7 @@ def changed_values(current: models.Model, seen: Any) -> Iterable[tuple[str, str]
             continue
         if getattr(current, field.attname) == getattr(seen, field.attname):
             continue
-        if field.name in {"is_published", "published_at", "published_by"}:
+        if field.name in NOT_AN_EDIT:
             continue
         value = getattr(current, field.name)
         shown = "" if value is None else str(value)

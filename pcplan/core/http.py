@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.models import User
 
 
@@ -48,10 +50,17 @@ def edit_form(
     success_url: str | Callable[[], str],
     success_message: str,
 ) -> HttpResponse:
-    """Validate a bound form and call `save`, or show the form again with GOV.UK errors."""
+    """Validate a bound form and call `save`, or show the form again with GOV.UK errors.
+
+    A versioned form's stale save (`StaleEdit`) is shown as an error, with the current version
+    in the form shown again (`VersionedForm.refusing_stale`)."""
     if request.method == "POST" and form.is_valid():
+        stale_guard = (
+            form.refusing_stale() if isinstance(form, VersionedForm) else contextlib.nullcontext()
+        )
         try:
-            save()
+            with stale_guard:
+                save()
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -9,26 +9,38 @@ and removes the kept upload afterwards. The tasks use django-tasks with its data
 A refusal the person must act on (a bad file) is raised as `JobRefused`: the job is "Not done"
 with the problems listed, and the task itself counts as finished. Anything else is a fault:
 the job says so and the task fails, so the worker logs the traceback.
+
+A worker can die in the middle of a job (kill -9, the machine restarted). The work is one
+database transaction, so nothing half-done is left, but the job would say "Running" for ever.
+While it runs, the job names its worker process and a thread writes a sign of life every
+`PCPLAN_JOB_HEARTBEAT_SECONDS`; `recover_abandoned()` (run when a worker starts and when the
+job's page is read) marks a job whose worker is gone as not done, and the person may start it
+again from its page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 import secrets
+import socket
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from pcplan.core.models import BackgroundJob, User
 
@@ -53,6 +65,7 @@ def start(
     upload: UploadedFile | None = None,
     stored: tuple[str, str] | None = None,
     next_url: str = "",
+    next_label: str = "",
     **kwargs: Any,
 ) -> BackgroundJob:
     """Record the job, keep the uploaded file where the worker can read it, and enqueue
@@ -60,7 +73,7 @@ def start(
 
     `stored` is a file a page already kept in the default storage: (path, name shown); the
     job removes it once the work has read it."""
-    job = BackgroundJob(title=title, started_by=user, next_url=next_url)
+    job = BackgroundJob(title=title, started_by=user, next_url=next_url, next_label=next_label)
     if stored is not None:
         job.upload, job.upload_name = stored
     elif upload is not None:
@@ -72,7 +85,9 @@ def start(
         )
     with transaction.atomic():
         job.save()
-        task.enqueue(str(job.pk), **kwargs)
+        result = task.enqueue(str(job.pk), **kwargs)
+        job.task_id = str(result.id)
+        job.save(update_fields=["task_id"])
     return job
 
 
@@ -86,10 +101,12 @@ def running(job_id: str) -> Iterator[BackgroundJob]:
     (any other exception, re-raised). The kept upload is removed whatever happened."""
     job = BackgroundJob.objects.select_related("started_by").get(pk=job_id)
     job.status = BackgroundJob.Status.RUNNING
-    job.started_at = timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    job.started_at = job.heartbeat_at = timezone.now()
+    job.worker = this_process()
+    job.save(update_fields=["status", "started_at", "heartbeat_at", "worker"])
     try:
-        yield job
+        with _heartbeat(job.pk):
+            yield job
     except JobRefused as exc:
         job.status = BackgroundJob.Status.FAILED
         job.problems = exc.problems
@@ -112,6 +129,157 @@ def _finish(job: BackgroundJob) -> None:
     if job.upload:
         default_storage.delete(job.upload)
     job.save()
+
+
+@contextmanager
+def _heartbeat(job_id: Any) -> Iterator[None]:
+    """Write the job's sign of life from a thread (with its own connection) while it runs."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.PCPLAN_JOB_HEARTBEAT_SECONDS):
+                try:
+                    BackgroundJob.objects.filter(
+                        pk=job_id, status=BackgroundJob.Status.RUNNING
+                    ).update(heartbeat_at=timezone.now())
+                except DatabaseError:
+                    # On SQLite the job's own import may hold the write lock; the process
+                    # check below does not need the beat, so a missed one is harmless.
+                    logger.info("Could not record a sign of life for job %s", job_id)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"job-heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=settings.PCPLAN_JOB_HEARTBEAT_SECONDS + 5)
+
+
+def _process_started(pid: int) -> str | None:
+    """When the process started, in clock ticks since boot (Linux), "" where that cannot be
+    read, or None when there is no such process. Told apart by start time, a new process
+    that was given a dead worker's pid is not taken for it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        stat = ""
+    if stat:
+        return stat.rsplit(")", 1)[1].split()[19]
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass
+    return ""
+
+
+def this_process() -> str:
+    pid = os.getpid()
+    return f"{socket.gethostname()}:{pid}:{_process_started(pid) or ''}"
+
+
+def worker_alive(worker: str) -> bool | None:
+    """Whether the worker process named by `this_process()` still runs; None when it ran on
+    another machine, which only its sign of life can tell."""
+    host, pid, started = worker.rsplit(":", 2)
+    if host != socket.gethostname():
+        return None
+    now_started = _process_started(int(pid))
+    if now_started is None:
+        return False
+    return not started or not now_started or now_started == started
+
+
+def is_abandoned(job: BackgroundJob, now: dt.datetime | None = None) -> bool:
+    """A running job whose worker is gone: dead on this machine, or silent too long."""
+    if job.status != BackgroundJob.Status.RUNNING:
+        return False
+    alive = worker_alive(job.worker) if job.worker else None
+    if alive is not None:
+        return not alive
+    last = job.heartbeat_at or job.started_at
+    stale = dt.timedelta(seconds=settings.PCPLAN_JOB_STALE_SECONDS)
+    return last is not None and (now or timezone.now()) - last > stale
+
+
+STOPPED = gettext_noop(
+    "The worker running this job stopped before it finished (it was ended, or the server "
+    "restarted). Nothing was changed. Start it again."
+)
+
+
+def mark_abandoned(job: BackgroundJob) -> bool:
+    """Mark the job not done, and its task failed, if its worker is still gone once the job
+    row is locked. Whether it was marked.
+
+    A live worker may hold the row's lock in its import's transaction (its progress notes);
+    then the lock is not waited for: a worker that holds a lock is alive, and a dead one's
+    locks went with its connection."""
+    from django_tasks_db.models import DBTaskResult
+
+    with transaction.atomic():
+        try:
+            with transaction.atomic():  # a savepoint: the refusal must not spoil the rest
+                rows = BackgroundJob.objects.select_for_update(nowait=True)
+                locked = rows.filter(pk=job.pk).first()
+        except OperationalError:
+            return False
+        if locked is None or not is_abandoned(locked):
+            return False
+        locked.status = BackgroundJob.Status.FAILED
+        locked.interrupted = True
+        locked.finished_at = timezone.now()
+        locked.progress = ""
+        locked.outcome = gettext(STOPPED)
+        locked.save(update_fields=["status", "interrupted", "finished_at", "progress", "outcome"])
+        if locked.task_id:
+            DBTaskResult.objects.filter(pk=locked.task_id, status="RUNNING").update(
+                status="FAILED",
+                finished_at=locked.finished_at,
+                exception_class_path=f"{__name__}.WorkerStopped",
+                traceback=STOPPED,
+            )
+    job.refresh_from_db()
+    logger.warning("Job %s (%s): its worker %s stopped; marked not done", job.pk, job, job.worker)
+    return True
+
+
+def recover_abandoned() -> list[BackgroundJob]:
+    """Every running job whose worker is gone, marked not done."""
+    running_jobs = BackgroundJob.objects.filter(status=BackgroundJob.Status.RUNNING)
+    return [job for job in running_jobs if is_abandoned(job) and mark_abandoned(job)]
+
+
+def start_again(user: User, job: BackgroundJob) -> BackgroundJob:
+    """Queue a job stopped by its worker's death once more, with the same task, arguments and
+    kept upload, under the same page address."""
+    from django_tasks_db.models import DBTaskResult
+
+    with transaction.atomic():
+        job = BackgroundJob.objects.select_for_update().get(pk=job.pk)
+        if not job.can_start_again:
+            raise JobRefused([gettext("Only work stopped by the worker can be started again.")])
+        previous = DBTaskResult.objects.get(pk=job.task_id)
+        result = previous.task.enqueue(
+            *previous.args_kwargs["args"], **previous.args_kwargs["kwargs"]
+        )
+        job.task_id = str(result.id)
+        job.status = BackgroundJob.Status.QUEUED
+        job.interrupted = False
+        job.started_by = job.started_by or user
+        job.started_at = job.finished_at = job.heartbeat_at = None
+        job.worker = job.progress = job.outcome = ""
+        job.problems = []
+        job.save()
+    logger.info("Job %s started again by %s", job.pk, user)
+    return job
 
 
 def report_progress(job: BackgroundJob, words: str) -> None:

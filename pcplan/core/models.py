@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
+
 
 class Organisation(models.Model):
     """A body that leads or partners in delivering the plan (seed 004 §5.1–5.2)."""
@@ -65,7 +67,7 @@ class User(AbstractUser):
         return self.is_active and self.role in {self.Role.ADMINISTRATOR, self.Role.OPCC_EDITOR}
 
 
-class Office(models.Model):
+class Office(Versioned):
     """The profile of the local policing body this installation serves (one row).
 
     The body's kind decides the default words (PRSRA 2011 s.1 for Commissioners; the
@@ -166,7 +168,7 @@ class Office(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         # One office per installation: the profile is always row 1.
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @property
     def holder(self) -> str:
@@ -307,9 +309,18 @@ class BackgroundJob(models.Model):
     problems = models.JSONField(default=list, blank=True)
     # Where the person goes next when it is done (the page showing what was imported).
     next_url = models.CharField(max_length=300, blank=True)
+    # The link's words ("See what was imported" when blank).
+    next_label = models.CharField(max_length=100, blank=True)
     # The uploaded file, kept in the default storage until the work has read it.
     upload = models.CharField(max_length=300, blank=True)
     upload_name = models.CharField(max_length=200, blank=True)
+    # The django-tasks result row that runs the job, so that it can be queued again.
+    task_id = models.CharField(max_length=64, blank=True)
+    # The worker process running the job ("host:pid:start time") and its last sign of life:
+    # a job whose worker died (kill -9, a restart) is noticed from them (pcplan.core.jobs).
+    worker = models.CharField(max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    interrupted = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -320,3 +331,9 @@ class BackgroundJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def can_start_again(self) -> bool:
+        """Stopped by its worker's death rather than refused: the same work may be queued
+        again (the kept upload is still there, since the job never finished with it)."""
+        return self.status == self.Status.FAILED and self.interrupted

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.models import Office, Organisation
 from pcplan.core.profile import ProfileSpec, check, profile_document
 from pcplan.plans.yamlsource import Source
@@ -35,7 +36,7 @@ OFFICE_FIELDS = [
 ]
 
 
-class OfficeForm(forms.ModelForm):
+class OfficeForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Office
         fields = OFFICE_FIELDS

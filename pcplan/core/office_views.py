@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pcplan.core.concurrency import StaleEdit
 from pcplan.core.http import posted, require
 from pcplan.core.office import current_office
 from pcplan.core.office_forms import (
@@ -34,9 +35,14 @@ def office_profile(request: HttpRequest) -> HttpResponse:
     if data is not None:
         spec = check_profile(form, forces, csps)
         if spec is not None:
-            save_office_profile(user, spec)
-            messages.success(request, _("Office profile saved"))
-            return redirect(reverse("core:office"))
+            try:
+                with form.refusing_stale():
+                    save_office_profile(user, spec, version=form.served_version)
+            except StaleEdit as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Office profile saved"))
+                return redirect(reverse("core:office"))
     return render(
         request,
         "core/office.html",

@@ -173,6 +173,12 @@ def public_pages_changed() -> None:
         _committed()
 
 
+def kept_for_this_version() -> None:
+    """Something was just kept under the current public version (a page, an agenda pack):
+    the next change, even within this transaction, must move the version on."""
+    connection.pcplan_public_change = None  # type: ignore[attr-defined]
+
+
 def _shown_in_public(sender: Any) -> bool:
     meta = getattr(sender, "_meta", None)
     # A migration's historical models live in their own registry: not shown, and the version
@@ -252,8 +258,7 @@ class PublicPageCacheMiddleware:
         if key is not None and _cacheable_response(request, response):
             cache.set(key, response, TIMEOUT)
             _recent.put(key, response)
-            # The next change, even within this transaction, must move the version on.
-            connection.pcplan_public_change = None  # type: ignore[attr-defined]
+            kept_for_this_version()
         return response
 
     def process_view(

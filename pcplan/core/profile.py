@@ -17,8 +17,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import DataError, IntegrityError, models, transaction
+from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import (
     CommunitySafetyPartnership,
     District,
@@ -219,14 +221,20 @@ def _new_csp_organisation(key: str, name: str, user: User | None, reason: str) -
 
 
 def write_profile(
-    spec: ProfileSpec, user: User | None, reason: str = "Office profile"
+    spec: ProfileSpec,
+    user: User | None,
+    reason: str = "Office profile",
+    *,
+    version: int | None = None,
 ) -> ProfileResult:
-    """Make the stored profile exactly `spec`, in one transaction, audited as made by `user`."""
+    """Make the stored profile exactly `spec`, in one transaction, audited as made by `user`.
+    Refused (StaleEdit) when the profile changed after the page was served at `version`."""
     result = ProfileResult()
     with transaction.atomic():
         office = Office.objects.filter(pk=1).first()
         created = office is None
         office = office or Office()
+        claim_version(office, version, noun=gettext("office profile"))
         _count(result, "office", created, _save_changed(office, spec.office, user, reason))
 
         wanted_forces = {f["police_uk_id"] for f in spec.forces}
@@ -270,11 +278,14 @@ def write_profile(
     return result
 
 
-def save_office_profile(user: User, spec: ProfileSpec) -> ProfileResult:
-    """The staff page's service: the same writer as `pcplan setup`, attributed to `user`."""
+def save_office_profile(
+    user: User, spec: ProfileSpec, *, version: int | None = None
+) -> ProfileResult:
+    """The staff page's service: the same writer as `pcplan setup`, attributed to `user`;
+    refused (StaleEdit) when the profile changed after the page was served at `version`."""
     if not may_keep_profile(user):
         raise PermissionDenied(ADMINISTRATORS_ONLY)
-    return write_profile(spec, user, "Changed on the office profile page")
+    return write_profile(spec, user, "Changed on the office profile page", version=version)
 
 
 def setup_sources(source: Source, user: User | None = None) -> ProfileResult:

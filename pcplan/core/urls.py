@@ -18,4 +18,5 @@ urlpatterns = [
     ),
     path("staff/office/", office_views.office_profile, name="office"),
     path("staff/jobs/<uuid:pk>/", views.job_status, name="job"),
+    path("staff/jobs/<uuid:pk>/start-again/", views.job_start_again, name="job-start-again"),
 ]

@@ -3,14 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_POST
 
+from pcplan.core import jobs
 from pcplan.core.forms import LoginForm
 from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import staff_user
@@ -58,10 +61,24 @@ def get_job_for_user(request: HttpRequest, pk: str) -> BackgroundJob:
 
 @login_required
 def job_status(request: HttpRequest, pk: str) -> HttpResponse:
-    """Where a long import's page sends the person: it refreshes itself (htmx) until done."""
+    """Where a long import's page sends the person: it refreshes itself (htmx) until done.
+    A job whose worker died is noticed here, and may be started again."""
     job = get_job_for_user(request, pk)
+    if jobs.is_abandoned(job):
+        jobs.mark_abandoned(job)
     partial = partial_wanted(request)
     template = "core/_job_status_panel.html" if partial else "core/job_status.html"
     response = render(request, template, {"job": job})
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@login_required
+@require_POST
+def job_start_again(request: HttpRequest, pk: str) -> HttpResponse:
+    job = get_job_for_user(request, pk)
+    try:
+        jobs.start_again(staff_user(request), job)
+    except jobs.JobRefused as exc:
+        messages.error(request, " ".join(exc.problems))
+    return redirect("core:job", pk=job.pk)

@@ -11,8 +11,7 @@ from pcplan.core.models import Organisation
 from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.delivery.models import Deliverable, Review, Task, Update
 from pcplan.delivery.rules import Risk, Status
-from pcplan.delivery.services import dependency_cycle
-from pcplan.lib.text import xml_safe
+from pcplan.delivery.services import dependency_cycle, update_text
 from pcplan.plans.models import Plan
 
 
@@ -191,11 +190,7 @@ class UpdateForm(VersionedForm, forms.ModelForm[Update]):
         return data
 
     def clean_text(self) -> str:
-        # Shift+Enter pasted from Word (U+000B) would break every Word report of the plan.
-        text = xml_safe(self.cleaned_data["text"])
-        if not text.strip():
-            raise forms.ValidationError(gettext("Enter the update"))
-        return text
+        return update_text(self.cleaned_data["text"])
 
 
 class DecisionForm(forms.Form):
@@ -224,7 +219,7 @@ class PublishForm(forms.Form):
     published = forms.BooleanField(required=False)
 
 
-class TaskForm(forms.ModelForm[Task]):
+class TaskForm(VersionedForm, forms.ModelForm[Task]):
     class Meta:
         model = Task
         fields = ["title", "position", "done"]

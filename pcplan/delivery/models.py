@@ -270,7 +270,7 @@ class Update(Versioned, Publishable):
         return isinstance(user, User) and permissions.can_publish(user)
 
 
-class Task(models.Model):
+class Task(Versioned):
     """A task within a deliverable ("Twelve of the 16 tasks completed", seed 002 item 9 §5.3)."""
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="tasks")

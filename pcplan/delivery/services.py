@@ -24,6 +24,7 @@ from pcplan.core.periods import QuarterSpan
 from pcplan.delivery import permissions
 from pcplan.delivery.models import Deliverable, Review, Task, Update
 from pcplan.delivery.rules import find_cycle
+from pcplan.lib.text import xml_safe
 from pcplan.plans.models import Plan
 from pcplan.plans.permissions import require
 
@@ -37,6 +38,16 @@ def check_proposal(proposed_status: str, proposed_target: QuarterSpan | None, re
         raise ValidationError(
             {"proposal_reason": gettext("Say why you propose this change of status or target")}
         )
+
+
+def update_text(text: str) -> str:
+    """An update's text as every path stores it (its form, the API, the Delivery Plan
+    spreadsheet): XML-safe, since Word's Shift+Enter (U+000B) pasted in would break every Word
+    report of the plan, and trimmed; refused when nothing is left."""
+    cleaned = xml_safe(text).strip()
+    if not cleaned:
+        raise ValidationError(gettext("Enter the update"))
+    return cleaned
 
 
 @transaction.atomic
@@ -56,7 +67,7 @@ def post_update(
     check_proposal(proposed_status, proposed_target, reason)
     update = Update(
         deliverable=deliverable,
-        text=text.strip(),
+        text=update_text(text),
         date=date,
         author=user,
         author_organisation=user.organisation,
@@ -227,7 +238,7 @@ def edit_update(
     A returned update that its author saves again goes back to the editors' queue."""
     require(permissions.can_edit_update(user, update), permissions.NOT_YOUR_UPDATE)
     claim_version(update, version, noun=gettext("update"))
-    update.text = text.strip()
+    update.text = update_text(text)
     update.date = date
     fields = ["text", "date", "version"]
     if proposed_status is not None and update.review != Review.ACCEPTED:
@@ -302,8 +313,10 @@ def save_deliverable(
 
 
 @transaction.atomic
-def save_task(user: User, task: Task) -> Task:
+def save_task(user: User, task: Task, *, version: int | None = None) -> Task:
+    """Refused (StaleEdit) when the task changed after the form was served at `version`."""
     require(permissions.can_edit_delivery_plan(user))
+    claim_version(task, version)
     attributed_to(task, user, "Task added" if task.pk is None else "Task edited").save()
     return task
 

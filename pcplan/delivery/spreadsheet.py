@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -256,11 +257,17 @@ def _row_change(
                 _("%(where)s: expected one of this plan's themes, not %(value)r")
                 % {"where": _where(number, THEME), "value": cells[THEME]}
             )
+        longest = Deliverable._meta.get_field("title").max_length or 0
         if not cells[TITLE]:
             problems.append(
                 _("%(where)s: a new deliverable needs a title") % {"where": _where(number, TITLE)}
             )
-        if theme is not None and cells[TITLE]:
+        elif len(cells[TITLE]) > longest:
+            problems.append(
+                _("%(where)s: a title of at most %(longest)s characters, not %(length)s")
+                % {"where": _where(number, TITLE), "longest": longest, "length": len(cells[TITLE])}
+            )
+        if theme is not None and cells[TITLE] and len(cells[TITLE]) <= longest:
             deliverable = Deliverable(
                 theme=theme,
                 key=lookups.new_key(theme, cells[TITLE]),
@@ -298,7 +305,9 @@ def _row_change(
     new_text = cells.get(NEW_TEXT, "")
     new_date_cell = raw.get(NEW_DATE)
     if new_text or _text(new_date_cell):
-        if not new_text:
+        try:
+            new_text = services.update_text(new_text)  # as the update's form and the API store it
+        except ValidationError:
             problems.append(
                 _("%(where)s: a new update needs its text") % {"where": _where(number, NEW_TEXT)}
             )

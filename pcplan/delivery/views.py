@@ -166,14 +166,13 @@ def deliverable_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
     form = DeliverableForm(posted(request), instance=deliverable, plan=plan)
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_deliverable(
-                user,
-                form.instance,
-                partners=form.cleaned_data["partners"],
-                depends_on=form.cleaned_data["depends_on"],
-                version=form.served_version,
-            )
+        services.save_deliverable(
+            user,
+            form.instance,
+            partners=form.cleaned_data["partners"],
+            depends_on=form.cleaned_data["depends_on"],
+            version=form.served_version,
+        )
 
     return edit_form(
         request,
@@ -260,17 +259,16 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save() -> None:
         data = form.cleaned_data
-        with form.refusing_stale():
-            services.edit_update(
-                user,
-                update,
-                text=data["text"],
-                date=data["date"],
-                version=form.served_version,
-                proposed_status=data["proposed_status"] if form.proposes else None,
-                proposed_target=data.get("proposed_target"),
-                reason=data.get("proposal_reason", ""),
-            )
+        services.edit_update(
+            user,
+            update,
+            text=data["text"],
+            date=data["date"],
+            version=form.served_version,
+            proposed_status=data["proposed_status"] if form.proposes else None,
+            proposed_target=data.get("proposed_target"),
+            reason=data.get("proposal_reason", ""),
+        )
 
     return edit_form(
         request,
@@ -312,7 +310,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None) -> Http
     return edit_form(
         request,
         form,
-        lambda: services.save_task(user, form.instance),
+        lambda: services.save_task(user, form.instance, version=form.served_version),
         context={
             "title": gettext("Edit task") if task.pk else gettext("Add a task"),
             "caption": deliverable.title,

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.core.office import csp_areas
 from pcplan.delivery.models import Deliverable
@@ -26,7 +27,7 @@ def area_choices() -> list[tuple[str, str]]:
     return [("", str(_("Whole area or not given")))] + [(name, name) for name in csp_areas()]
 
 
-class ConsultationForm(forms.ModelForm[Consultation]):
+class ConsultationForm(VersionedForm, forms.ModelForm[Consultation]):
     opens_on = GovukDateField(label=_("Opens on"), help_text=_("For example, 30 6 2021"))
     closes_on = GovukDateField(label=_("Closes on (optional)"), required=False)
 
@@ -47,7 +48,7 @@ class ConsultationForm(forms.ModelForm[Consultation]):
         widgets = {"purpose": forms.RadioSelect}
 
 
-class FindingForm(forms.ModelForm[Finding]):
+class FindingForm(VersionedForm, forms.ModelForm[Finding]):
     def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["area"] = forms.ChoiceField(
@@ -65,7 +66,7 @@ class FindingForm(forms.ModelForm[Finding]):
         widgets = {"deliverables": forms.CheckboxSelectMultiple}
 
 
-class EventForm(forms.ModelForm[Event]):
+class EventForm(VersionedForm, forms.ModelForm[Event]):
     date = GovukDateField(label=_("Date"), help_text=_("For example, 17 1 2023"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -90,7 +91,7 @@ class EventForm(forms.ModelForm[Event]):
         widgets = {"kind": forms.RadioSelect, "organisations": forms.CheckboxSelectMultiple}
 
 
-class ConcernForm(forms.ModelForm[Concern]):
+class ConcernForm(VersionedForm, forms.ModelForm[Concern]):
     received_on = GovukDateField(label=_("Received on"))
     responded_on = GovukDateField(label=_("Response sent on (optional)"), required=False)
     closed_on = GovukDateField(label=_("Closed on (optional)"), required=False)
@@ -141,7 +142,7 @@ class ConcernFromEventForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=Concern.Topic.choices)
 
 
-class CommsOutputForm(forms.ModelForm[CommsOutput]):
+class CommsOutputForm(VersionedForm, forms.ModelForm[CommsOutput]):
     date = GovukDateField(label=_("Date"))
 
     class Meta:
@@ -149,7 +150,7 @@ class CommsOutputForm(forms.ModelForm[CommsOutput]):
         fields = ["date", "kind", "channel", "title", "theme"]
 
 
-class CommsObjectiveForm(forms.ModelForm[CommsObjective]):
+class CommsObjectiveForm(VersionedForm, forms.ModelForm[CommsObjective]):
     class Meta:
         model = CommsObjective
         fields = ["theme", "text", "period", "position"]

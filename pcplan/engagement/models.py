@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
@@ -30,7 +31,7 @@ class ConsultationQuerySet(models.QuerySet["Consultation"]):
         return self.filter(is_published=True)
 
 
-class Consultation(Publishable):
+class Consultation(Versioned, Publishable):
     """A consultation or survey: why, when, with whom, through which channels, and results."""
 
     class Purpose(models.TextChoices):
@@ -132,7 +133,7 @@ class FindingQuerySet(models.QuerySet["Finding"]):
         return self.filter(is_published=True, consultation__is_published=True)
 
 
-class Finding(Publishable):
+class Finding(Versioned, Publishable):
     """ "You said, we did": an issue the public raised and what was done, linked to the plan."""
 
     consultation = models.ForeignKey(
@@ -173,7 +174,7 @@ class EventQuerySet(models.QuerySet["Event"]):
         return self.filter(is_published=True)
 
 
-class Event(Publishable):
+class Event(Versioned, Publishable):
     """An engagement event: a District Day, a round table, a public meeting, a school visit."""
 
     class Kind(models.TextChoices):
@@ -237,7 +238,7 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
         return self.filter(example_is_published=True).exclude(public_example="")
 
 
-class Concern(models.Model):
+class Concern(Versioned):
     """A concern raised by a resident, councillor or business, and what was done about it.
 
     The raiser's details are personal data: staff-only, and blanked after the retention
@@ -334,7 +335,7 @@ class CommsOutputQuerySet(models.QuerySet["CommsOutput"]):
         return self.filter(date__gte=start, date__lte=end)
 
 
-class CommsOutput(models.Model):
+class CommsOutput(Versioned):
     """One piece of communications output: a press release, social post or statement."""
 
     class Kind(models.TextChoices):
@@ -409,7 +410,7 @@ class Subscription(models.Model):
         return _("Subscription %(id)s") % {"id": self.pk}
 
 
-class CommsObjective(models.Model):
+class CommsObjective(Versioned):
     """A communications and engagement objective for a theme of the plan (seed 002 item 6
     §11, "Communications and Engagement Strategic Objectives 2022 – 24")."""
 

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_if_versioned
 from pcplan.core.models import User
 from pcplan.engagement import permissions
 from pcplan.engagement.models import Concern, Event
@@ -26,17 +27,21 @@ def _check(user: User | None) -> None:
 
 
 @transaction.atomic
-def save_record(user: User, record: M, reason: str = "") -> M:
-    """Save a consultation, finding, event, concern or output after its form checked it."""
+def save_record(user: User, record: M, reason: str = "", *, version: int | None = None) -> M:
+    """Save a consultation, finding, event, concern or output after its form checked it;
+    refused (StaleEdit) when it changed after the form was served at `version`."""
     _check(user)
+    claim_if_versioned(record, version)
     attributed_to(record, user, reason).save()
     return record
 
 
 @transaction.atomic
-def save_with_m2m(user: User, record: M, save_m2m: object) -> M:
-    """Save a record and then its many-to-many fields (a form's `save_m2m`), both audited."""
+def save_with_m2m(user: User, record: M, save_m2m: object, *, version: int | None = None) -> M:
+    """Save a record and then its many-to-many fields (a form's `save_m2m`), both audited;
+    refused (StaleEdit) when it changed after the form was served at `version`."""
     _check(user)
+    claim_if_versioned(record, version)
     attributed_to(record, user).save()
     if callable(save_m2m):
         save_m2m()

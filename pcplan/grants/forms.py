@@ -8,6 +8,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
 from pcplan.delivery.models import Deliverable
@@ -34,7 +35,7 @@ def measure_field(label: StrOrPromise) -> forms.ModelMultipleChoiceField[Measure
     )
 
 
-class FundForm(forms.ModelForm[Fund]):
+class FundForm(VersionedForm, forms.ModelForm[Fund]):
     eligible_kinds = forms.MultipleChoiceField(
         label=_("Who may apply"),
         choices=Organisation.Kind.choices,
@@ -200,7 +201,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class InterventionForm(forms.ModelForm[Intervention]):
+class InterventionForm(VersionedForm, forms.ModelForm[Intervention]):
     class Meta:
         model = Intervention
         fields = ["progress", "progress_note"]
@@ -214,7 +215,7 @@ class InterventionAddForm(forms.ModelForm[Intervention]):
         widgets = {"progress": forms.RadioSelect}
 
 
-class ServiceForm(forms.ModelForm[CommissionedService]):
+class ServiceForm(VersionedForm, forms.ModelForm[CommissionedService]):
     provider = forms.ModelChoiceField(
         label=_("Provider (optional)"), queryset=Organisation.objects.all(), required=False
     )
@@ -266,7 +267,7 @@ class ServiceReturnForm(forms.Form):
     )
 
 
-class ExternalBidForm(forms.ModelForm[ExternalBid]):
+class ExternalBidForm(VersionedForm, forms.ModelForm[ExternalBid]):
     announced_on = GovukDateField(label=_("Announced (optional)"), required=False)
     fund = forms.ModelChoiceField(
         label=_("Fund it is recorded under (optional)"),

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.core.reminders import LastRemindedField
@@ -47,7 +48,7 @@ class FundQuerySet(models.QuerySet["Fund"]):
         )
 
 
-class Fund(models.Model):
+class Fund(Versioned):
     """A pot of money the office awards from, with its rules (seed 002 item 7 §5.5)."""
 
     key = models.SlugField(_("short name for addresses and imports"), max_length=80, unique=True)
@@ -361,7 +362,7 @@ class MonitoringReturn(models.Model):
         return rules.is_return_overdue(self.due_on, self.received_on, on)
 
 
-class ExternalBid(models.Model):
+class ExternalBid(Versioned):
     """Money bid for, or won, from another body (e.g. the Home Office's Safer Streets Fund;
     seed 002 item 7 §6, seed 004 §7.5): the bid, its partners, the award and its
     interventions, linked to the deliverables it serves."""
@@ -409,7 +410,7 @@ class ExternalBid(models.Model):
         return self.name
 
 
-class Intervention(models.Model):
+class Intervention(Versioned):
     """One thing an external award pays for, and how it is going."""
 
     class Progress(models.TextChoices):
@@ -435,7 +436,7 @@ class Intervention(models.Model):
         return self.title
 
 
-class CommissionedService(models.Model):
+class CommissionedService(Versioned):
     """A service the office commissions (victims' services and others; seed 004 §7.5):
     provider, contract value and period, its measures, quarterly returns, renewal date."""
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
@@ -40,10 +41,18 @@ from pcplan.transparency.services import record_decision
 
 
 @transaction.atomic
-def save_fund(user: User | None, fund: Fund, *, themes: Iterable[Theme] | None = None) -> Fund:
-    """Create or change a fund; `user` None is the importer, which has checked its file."""
+def save_fund(
+    user: User | None,
+    fund: Fund,
+    *,
+    themes: Iterable[Theme] | None = None,
+    version: int | None = None,
+) -> Fund:
+    """Create or change a fund; `user` None is the importer, which has checked its file.
+    Refused (StaleEdit) when the fund changed after the form was served at `version`."""
     if user is not None:
         require(permissions.can_decide(user))
+    claim_version(fund, version)
     reason = "Fund added" if fund.pk is None else "Fund changed"
     attributed_to(fund, user, reason).save()
     if themes is not None:
@@ -352,9 +361,13 @@ def record_return(
 
 
 @transaction.atomic
-def save_intervention(user: User, intervention: Intervention) -> Intervention:
-    """Record how an intervention of an external award is going."""
+def save_intervention(
+    user: User, intervention: Intervention, *, version: int | None = None
+) -> Intervention:
+    """Record how an intervention of an external award is going; refused (StaleEdit) when it
+    changed after the form was served at `version`."""
     require(permissions.can_decide(user))
+    claim_version(intervention, version)
     attributed_to(intervention, user, "Progress recorded").save()
     return intervention
 
@@ -377,10 +390,16 @@ def publish_award(user: User, award: Award, published: bool) -> Award:
 
 @transaction.atomic
 def save_service(
-    user: User, service: CommissionedService, *, measures: Iterable[Measure] | None = None
+    user: User,
+    service: CommissionedService,
+    *,
+    measures: Iterable[Measure] | None = None,
+    version: int | None = None,
 ) -> CommissionedService:
-    """Create or change a commissioned service, with the measures it reports against."""
+    """Create or change a commissioned service, with the measures it reports against;
+    refused (StaleEdit) when it changed after the form was served at `version`."""
     require(permissions.can_decide(user))
+    claim_version(service, version)
     reason = "Service added" if service.pk is None else "Service changed"
     attributed_to(service, user, reason).save()
     if measures is not None:
@@ -437,10 +456,13 @@ def save_external_bid(
     partners: Iterable[Organisation] | None = None,
     deliverables: Iterable[Deliverable] | None = None,
     measures: Iterable[Measure] | None = None,
+    version: int | None = None,
 ) -> ExternalBid:
     """Record or change a bid for outside money (e.g. Safer Streets), with its partners and
-    the deliverables and measures it serves, in one audited change."""
+    the deliverables and measures it serves, in one audited change; refused (StaleEdit) when
+    it changed after the form was served at `version`."""
     require(permissions.can_decide(user))
+    claim_version(bid, version)
     reason = "Bid recorded" if bid.pk is None else "Bid changed"
     attributed_to(bid, user, reason).save()
     if partners is not None:

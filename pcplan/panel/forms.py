@@ -106,7 +106,7 @@ class MeetingForm(VersionedForm, forms.ModelForm[Meeting]):
         widgets = {"status": forms.RadioSelect}
 
 
-class AgendaItemForm(forms.ModelForm[AgendaItem]):
+class AgendaItemForm(VersionedForm, forms.ModelForm[AgendaItem]):
     report = forms.FileField(label=_("Report (PDF, optional)"), required=False)
 
     class Meta:
@@ -163,7 +163,7 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
         return data
 
 
-class MinuteForm(forms.Form):
+class MinuteForm(VersionedForm, forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=300, error_messages={"required": _("Enter the title")}
     )
@@ -307,7 +307,7 @@ class CloseActionForm(forms.Form):
     )
 
 
-class PreceptForm(forms.ModelForm[Precept]):
+class PreceptForm(VersionedForm, forms.ModelForm[Precept]):
     notified_on = GovukDateField(label=_("Date the proposal was notified to the Panel"))
 
     class Meta:
@@ -471,7 +471,7 @@ class DeclarationForm(forms.Form):
         self.fields["agenda_item"].queryset = meeting.agenda_items.all()  # type: ignore[attr-defined]
 
 
-class PanelMemberForm(forms.ModelForm[PanelMember]):
+class PanelMemberForm(VersionedForm, forms.ModelForm[PanelMember]):
     start_date = GovukDateField(label=_("Member from"))
     end_date = GovukDateField(label=_("Member until (optional)"), required=False)
 

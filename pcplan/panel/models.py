@@ -26,7 +26,7 @@ class PanelMemberQuerySet(models.QuerySet["PanelMember"]):
         return self.all()
 
 
-class PanelMember(models.Model):
+class PanelMember(Versioned):
     """A seat-holder on the Panel over a period (seed 002, Membership)."""
 
     class Kind(models.TextChoices):
@@ -190,7 +190,7 @@ class Meeting(Versioned):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.body_id is None:
             self.body = panel_body()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @property
     def starts_at(self) -> dt.datetime:
@@ -249,7 +249,7 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         return self.public().filter(is_exempt=False)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     class ExemptParagraph(models.IntegerChoices):
         """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt
         information."""
@@ -471,7 +471,7 @@ class MinuteItemQuerySet(models.QuerySet["MinuteItem"]):
         )
 
 
-class MinuteItem(models.Model):
+class MinuteItem(Versioned):
     """A numbered minute. Numbers run on across meetings and are never reused (seed 002)."""
 
     class Resolution(models.TextChoices):
@@ -508,7 +508,7 @@ class MinuteItem(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.meeting_id is not None:
             self.body_id = self.meeting.body_id
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
 
 def last_minute_number_used(body: Body | None = None) -> int:
@@ -672,7 +672,7 @@ class PreceptQuerySet(models.QuerySet["Precept"]):
         return self.exclude(report_date=None)
 
 
-class Precept(models.Model):
+class Precept(Versioned):
     """The Commissioner's proposed precept and the Panel's review (PRSRA 2011 Sch 5)."""
 
     class Outcome(models.TextChoices):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
-from pcplan.panel import deadlines, documents, permissions, precept, rules
+from pcplan.panel import deadlines, documents, packs, permissions, precept, rules
 from pcplan.panel.models import (
     Action,
     AgendaItem,
@@ -56,9 +56,11 @@ def _require_runs(user: User | None, meeting: Meeting) -> User:
 
 
 @transaction.atomic
-def save_member(user: User, member: PanelMember) -> PanelMember:
-    """Membership over time: a member who leaves gets an end date and is never deleted."""
+def save_member(user: User, member: PanelMember, *, version: int | None = None) -> PanelMember:
+    """Membership over time: a member who leaves gets an end date and is never deleted.
+    Refused (StaleEdit) when the member changed after the form was served at `version`."""
     _require(user)
+    claim_version(member, version)
     creating = member.pk is None
     attributed_to(member, user, "Member added" if creating else "Member edited").save()
     return member
@@ -91,6 +93,9 @@ def set_meeting_status(user: User, meeting: Meeting, status: str) -> Meeting:
     attributed_to(meeting, user, f"Status: {meeting.get_status_display()}").save(
         update_fields=fields
     )
+    if meeting.agenda_is_public:
+        # The public's first request for the pack finds it built (pcplan.panel.packs).
+        packs.build_agenda_pack.enqueue(meeting.pk)
     return meeting
 
 
@@ -101,11 +106,14 @@ def save_agenda_item(
     *,
     deliverables: list[Any] | None = None,
     report: tuple[str, bytes] | None = None,
+    version: int | None = None,
 ) -> AgendaItem:
     """Save an item and, when given, its report (name, PDF bytes) and the deliverables the
     report covers (all audited). A new report replaces the old one on the item; the old file
-    is kept, because the item's history names it."""
+    is kept, because the item's history names it. Refused (StaleEdit) when the item changed
+    after the form was served at `version`."""
     _require_runs(user, item.meeting)
+    claim_version(item, version)
     if report is not None:
         _put_paper(item, *report)
     attributed_to(item, user, "Agenda item saved").save()
@@ -285,12 +293,15 @@ def edit_minute(
     resolution_text: str = "",
     questions: list[str] | None = None,
     is_exempt: bool = False,
+    version: int | None = None,
 ) -> MinuteItem:
     """Correct a draft minute; its number stays. Approved minutes are the record: amend them
-    when approving them, not afterwards."""
+    when approving them, not afterwards. Refused (StaleEdit) when the minute changed after
+    the form was served at `version`."""
     _require_runs(user, minute.meeting)
     if minute.meeting.minutes_approved_at_id is not None:
         raise ValidationError(_("These minutes have been approved and can no longer be changed."))
+    claim_version(minute, version, noun=_("minute"))
     minute.title, minute.text = title.strip(), text.strip()
     minute.resolution, minute.resolution_text = resolution, resolution_text.strip()
     minute.is_exempt = is_exempt
@@ -531,9 +542,11 @@ def decide_submission(
 
 
 @transaction.atomic
-def save_precept(user: User, the_precept: Precept) -> Precept:
-    """The Commissioner's proposal, as notified to the Panel (Sch 5 para 2; reg 3)."""
+def save_precept(user: User, the_precept: Precept, *, version: int | None = None) -> Precept:
+    """The Commissioner's proposal, as notified to the Panel (Sch 5 para 2; reg 3). Refused
+    (StaleEdit) when it changed after the form was served at `version`."""
     _require(user)
+    claim_version(the_precept, version)
     creating = the_precept.pk is None
     attributed_to(the_precept, user, "Proposal recorded" if creating else "Edited").save()
     return the_precept

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.engagement.models import Concern
 from pcplan.grants.models import Award
@@ -63,7 +64,7 @@ class CspDocumentForm(forms.ModelForm[CspDocument]):
         error_messages = {"title": {"required": _("Enter the document's title")}}
 
 
-class BodyForm(forms.ModelForm[Body]):
+class BodyForm(VersionedForm, forms.ModelForm[Body]):
     """A body's own fields; publishing is its own button, members and documents their own
     forms."""
 
@@ -81,7 +82,7 @@ class BodyForm(forms.ModelForm[Body]):
         self.fields["parent"].required = False
 
 
-class LocalIssueForm(forms.ModelForm[LocalIssue]):
+class LocalIssueForm(VersionedForm, forms.ModelForm[LocalIssue]):
     opened_on = GovukDateField(label=_("Taken on"))
     closed_on = GovukDateField(label=_("Closed on (if resolved or closed)"), required=False)
     concerns = forms.ModelMultipleChoiceField(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import Versioned
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
 from pcplan.core.office import current_office
 from pcplan.core.publishing import Publishable
@@ -68,7 +69,7 @@ class BodyQuerySet(models.QuerySet["Body"]):
 COUNCIL_HELD_KINDS = (BodyKind.SCRUTINY_PANEL, BodyKind.CSP, BodyKind.PROBLEM_SOLVING_GROUP)
 
 
-class Body(Publishable):
+class Body(Versioned, Publishable):
     """A partnership, board, group or network (seed 004 §5.2)."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
@@ -423,7 +424,7 @@ class PlanCopy(models.Model):
         return f"{self.plan} → {self.organisation}"
 
 
-class LocalIssue(models.Model):
+class LocalIssue(Versioned):
     """A local issue of concern a CSP or its Problem Solving Group works on (seed 002 item 7
     §4.4–5.3: bike theft, fly tipping, anti-social behaviour...), with the public concerns it
     answers. Staff records: the public sees none of it."""

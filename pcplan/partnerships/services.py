@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
 from pcplan.core.office import current_office
 from pcplan.partnerships.models import (
@@ -73,8 +74,9 @@ def add_csp_document(user: User, document: CspDocument) -> CspDocument:
 
 
 @transaction.atomic
-def save_body(user: User, body: Body) -> Body:
-    """A body's own fields, from its staff form; a body may not sit under itself."""
+def save_body(user: User, body: Body, *, version: int | None = None) -> Body:
+    """A body's own fields, from its staff form; a body may not sit under itself. Refused
+    (StaleEdit) when the body changed after the form was served at `version`."""
     require(can_keep_partnerships(user), REFUSAL)
     ancestor = body.parent
     while ancestor is not None:
@@ -82,6 +84,7 @@ def save_body(user: User, body: Body) -> Body:
             raise ValidationError(_("A body cannot report to itself or to a group under it."))
         ancestor = ancestor.parent
     body.full_clean()
+    claim_version(body, version)
     attributed_to(body, user, "Body edited").save()
     return body
 
@@ -95,10 +98,15 @@ def _problem_solving_body(body: Body | None) -> None:
 
 @transaction.atomic
 def save_local_issue(
-    user: User, issue: LocalIssue, concerns: list[Any] | None = None
+    user: User,
+    issue: LocalIssue,
+    concerns: list[Any] | None = None,
+    *,
+    version: int | None = None,
 ) -> LocalIssue:
     """Record or update a local issue; the public concerns it answers are linked in the same
-    audited change."""
+    audited change. Refused (StaleEdit) when it changed after the form was served at
+    `version`."""
     require(can_keep_partnerships(user), REFUSAL)
     _problem_solving_body(issue.body)
     if issue.status == LocalIssue.Status.OPEN:
@@ -107,6 +115,7 @@ def save_local_issue(
         raise ValidationError(_("Enter the date the issue was closed."))
     issue.full_clean()
     creating = issue.pk is None
+    claim_version(issue, version)
     attributed_to(issue, user, "Issue recorded" if creating else "Issue updated").save()
     if concerns is not None and set(issue.concerns.all()) != set(concerns):
         attributed_to(issue, user, "Concerns linked")

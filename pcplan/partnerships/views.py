@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pcplan.core import jobs
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
 from pcplan.core.publishing import set_published
@@ -25,7 +25,7 @@ from pcplan.panel import permissions as meeting_permissions
 from pcplan.panel import services as meeting_services
 from pcplan.panel.forms import MeetingForm
 from pcplan.panel.models import Meeting
-from pcplan.partnerships import permissions, rules, services
+from pcplan.partnerships import permissions, rules, services, tasks
 from pcplan.partnerships.forms import (
     BodyForm,
     CspDocumentForm,
@@ -227,7 +227,7 @@ def body_edit(request: HttpRequest, key: str) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_body(user, form.save(commit=False)),
+        lambda: services.save_body(user, form.save(commit=False), version=form.served_version),
         context={"title": _("Edit the body"), "caption": body.name, "back_url": back},
         success_url=back,
         success_message=_("Body saved"),
@@ -246,7 +246,10 @@ def local_issue_edit(request: HttpRequest, key: str, pk: int | None = None) -> H
         request,
         form,
         lambda: services.save_local_issue(
-            user, form.save(commit=False), list(form.cleaned_data["concerns"])
+            user,
+            form.save(commit=False),
+            list(form.cleaned_data["concerns"]),
+            version=form.served_version,
         ),
         context={
             "title": _("Update the local issue") if pk else _("Record a local issue"),
@@ -328,16 +331,15 @@ def distribution(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 @require_POST
 def distribution_send(request: HttpRequest, key: str) -> HttpResponse:
+    """The emails go from `pcplan worker`; the editor follows them on the job's page."""
     user = require(request, permissions.can_keep_partnerships, permissions.REFUSAL)
     plan = get_issued_plan_for_user(request, key)
-    try:
-        result = services.send_plan_copies(user, plan)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("Sent to %(sent)d recipients; %(missing)d have no email address.")
-            % {"sent": len(result.sent), "missing": len(result.without_email)},
-        )
-    return redirect("partnerships:distribution", key=plan.key)
+    job = jobs.start(
+        user,
+        tasks.send_plan_copies,
+        title=_("Sending %(plan)s to its recipients") % {"plan": plan.title},
+        next_url=reverse("partnerships:distribution", args=[plan.key]),
+        next_label=_("See who has been sent the plan"),
+        plan_key=plan.key,
+    )
+    return redirect(jobs.status_url(job))

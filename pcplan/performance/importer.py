@@ -10,11 +10,12 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Model, Q
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
-from pcplan.performance import figures
+from pcplan.performance import figures, limits
 from pcplan.performance.models import (
     ImportRun,
     PoliceMonthlyCrime,
@@ -26,6 +27,7 @@ from pcplan.performance.police import (
     STOP_AND_SEARCH,
     STREET,
     PoliceDataError,
+    PoliceFile,
     Reader,
     Summary,
     find_files,
@@ -85,6 +87,7 @@ def import_police_data(
     progress = progress or Progress()
     with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
         files = find_files(list(paths), Path(tmp))
+        _refuse_months_outside_the_limits(files)
         progress.files_found(len(files))
         reader = Reader(memory_limit=memory_limit, temp_directory=str(Path(tmp) / "duckdb"))
         try:
@@ -123,6 +126,17 @@ def _write(
     )
     attributed_to(run, user, "Police data imported").save()
     return run
+
+
+def _refuse_months_outside_the_limits(files: Iterable[PoliceFile]) -> None:
+    """A file's month passes the limits every observation passes (performance.limits): the
+    dashboards derive observations from these months, and a year 9999 broke their charts."""
+    today = timezone.localdate()
+    for f in files:
+        if problem := limits.period_problem(f.month, today):
+            raise PoliceDataError(
+                f.name, gettext("the month in the file name: %(problem)s") % {"problem": problem}
+            )
 
 
 def _refuse_empty_files_over_loaded_months(summary: Summary) -> None:

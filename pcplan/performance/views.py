@@ -199,14 +199,13 @@ def measure_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = MeasureForm(posted(request), instance=measure)
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_measure(
-                user,
-                form.instance,
-                themes=form.cleaned_data["themes"],
-                deliverables=form.cleaned_data["deliverables"],
-                version=form.served_version,
-            )
+        services.save_measure(
+            user,
+            form.instance,
+            themes=form.cleaned_data["themes"],
+            deliverables=form.cleaned_data["deliverables"],
+            version=form.served_version,
+        )
 
     return edit_form(
         request,

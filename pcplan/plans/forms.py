@@ -5,12 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority, Theme
 
 
-class PlanForm(forms.ModelForm[Plan]):
+class PlanForm(VersionedForm, forms.ModelForm[Plan]):
     elected_on = GovukDateField(
         required=False,
         label="Date the Commissioner was elected",
@@ -52,7 +53,7 @@ class PlanForm(forms.ModelForm[Plan]):
         return data
 
 
-class ThemeForm(forms.ModelForm[Theme]):
+class ThemeForm(VersionedForm, forms.ModelForm[Theme]):
     class Meta:
         model = Theme
         fields = ["title", "key", "aim", "position"]
@@ -77,7 +78,7 @@ class ThemeForm(forms.ModelForm[Theme]):
         return key
 
 
-class PriorityForm(forms.ModelForm[Priority]):
+class PriorityForm(VersionedForm, forms.ModelForm[Priority]):
     class Meta:
         model = Priority
         fields = ["text", "position"]
@@ -85,7 +86,7 @@ class PriorityForm(forms.ModelForm[Priority]):
         error_messages = {"text": {"required": "Enter the priority"}}
 
 
-class StatutoryElementForm(forms.ModelForm[PlanStatutoryElement]):
+class StatutoryElementForm(VersionedForm, forms.ModelForm[PlanStatutoryElement]):
     class Meta:
         model = PlanStatutoryElement
         fields = ["text"]
@@ -113,7 +114,7 @@ class PlanStatusForm(forms.Form):
         return PlanStatus(self.cleaned_data["status"])
 
 
-class CommitmentForm(forms.ModelForm[Commitment]):
+class CommitmentForm(VersionedForm, forms.ModelForm[Commitment]):
     """A key objective, shared outcome or personal pledge, with what shows it is kept: the
     plan's deliverables and the published measures."""
 

@@ -24,6 +24,7 @@ from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable, Task, Update
 from pcplan.delivery.rules import Risk, Status, find_cycle
+from pcplan.lib.text import xml_safe
 from pcplan.performance.models import Measure
 from pcplan.plans import lifecycle
 from pcplan.plans.lifecycle import PlanStatus
@@ -122,7 +123,8 @@ class Checker:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.source.problem((*path, key), f"expected text, found {_kind(value)}")
             return ""
-        text = str(value).strip()
+        # As the forms store text: nothing XML cannot hold (pcplan.lib.text.xml_safe).
+        text = xml_safe(str(value)).strip()
         if required and not text:
             self.source.problem((*path, key), "must not be empty")
         if max_length is not None and len(text) > max_length:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.concurrency import Versioned
 from pcplan.core.periods import financial_year_end
 from pcplan.plans import lifecycle
 from pcplan.plans.lifecycle import PlanStatus
@@ -18,7 +19,7 @@ class PlanQuerySet(models.QuerySet["Plan"]):
         return self.filter(status__in=lifecycle.PUBLIC_STATUSES)
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     """A Police and Crime Plan, e.g. "Police and Crime Plan 2021-24"."""
 
     key = models.SlugField("slug", max_length=80, unique=True)
@@ -99,7 +100,7 @@ class PlanStatusChange(models.Model):
         return f"{self.get_status_display()} on {self.date:%d %B %Y}"
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     """A theme of the plan with its aim ("What we will do")."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
@@ -120,7 +121,7 @@ class Theme(models.Model):
         return self.title
 
 
-class Priority(models.Model):
+class Priority(Versioned):
     """A priority for action under a theme."""
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="priorities")
@@ -137,7 +138,7 @@ class Priority(models.Model):
         return self.text[:80]
 
 
-class PlanStatutoryElement(models.Model):
+class PlanStatutoryElement(Versioned):
     """Where and how the plan sets out one of the elements PRSRA 2011 s.7 requires."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="statutory_elements")
@@ -158,7 +159,7 @@ class PlanStatutoryElement(models.Model):
         return self.get_element_display()
 
 
-class Commitment(models.Model):
+class Commitment(Versioned):
     """A key objective or shared outcome under a theme, or a personal pledge of the office
     holder (seed 001 §4.1: "a framework through a series of shared outcomes ... Each theme is
     supported by Key Objectives and Priorities for Action"; seed 003 §5.2: "'Personal Pledges'

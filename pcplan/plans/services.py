@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_if_versioned, claim_version
 from pcplan.core.models import User
 from pcplan.plans import lifecycle, permissions
 from pcplan.plans.models import Commitment, Plan, PlanStatusChange
@@ -22,10 +23,14 @@ if TYPE_CHECKING:
 
 
 @transaction.atomic
-def save_by_editor(user: User, instance: models.Model, *, reason: str = "") -> None:
-    """Save a plan, theme, priority or statutory element on behalf of an editor."""
+def save_by_editor(
+    user: User, instance: models.Model, *, reason: str = "", version: int | None = None
+) -> None:
+    """Save a plan, theme, priority or statutory element on behalf of an editor; refused
+    (StaleEdit) when it changed after the editor's form was served at `version`."""
     require(permissions.can_edit_plan(user))
     creating = instance.pk is None
+    claim_if_versioned(instance, version)
     attributed_to(instance, user, reason or ("Created" if creating else "Edited")).save()
 
 
@@ -36,10 +41,13 @@ def save_commitment(
     *,
     deliverables: list[Deliverable],
     measures: list[Measure],
+    version: int | None = None,
 ) -> Commitment:
-    """Save a key objective, shared outcome or pledge with its links, all in the history."""
+    """Save a key objective, shared outcome or pledge with its links, all in the history;
+    refused (StaleEdit) when it changed after the form was served at `version`."""
     require(permissions.can_edit_plan(user))
     creating = commitment.pk is None
+    claim_version(commitment, version)
     label = Commitment.Kind(commitment.kind).label
     attributed_to(commitment, user, f"{label} {'added' if creating else 'edited'}").save()
     attributed_to(commitment, user, "Deliverables and measures linked")

@@ -88,7 +88,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_by_editor(user, form.instance),
+        lambda: services.save_by_editor(user, form.instance, version=form.served_version),
         context={"title": gettext("Create a plan"), "back_url": reverse("core:staff-home")},
         success_url=lambda: reverse("plans:plan-detail", args=[form.instance.key]),
         success_message=gettext("Plan created"),
@@ -103,7 +103,7 @@ def plan_edit(request: HttpRequest, key: str) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_by_editor(user, form.instance),
+        lambda: services.save_by_editor(user, form.instance, version=form.served_version),
         context={
             "title": gettext("Edit plan details"),
             "caption": plan.title,
@@ -161,7 +161,7 @@ def statutory_element_edit(request: HttpRequest, key: str, element: str) -> Http
     return edit_form(
         request,
         form,
-        lambda: services.save_by_editor(user, form.instance),
+        lambda: services.save_by_editor(user, form.instance, version=form.served_version),
         context={
             "title": StatutoryElement(element).label,
             "caption": gettext("%(plan)s: what the plan must set out") % {"plan": plan.title},
@@ -185,7 +185,7 @@ def theme_edit(request: HttpRequest, key: str, theme_key: str | None = None) -> 
     return edit_form(
         request,
         form,
-        lambda: services.save_by_editor(user, form.instance),
+        lambda: services.save_by_editor(user, form.instance, version=form.served_version),
         context={
             "title": gettext("Edit theme") if theme.pk else gettext("Add a theme"),
             "caption": plan.title,
@@ -212,7 +212,7 @@ def priority_edit(
     return edit_form(
         request,
         form,
-        lambda: services.save_by_editor(user, form.instance),
+        lambda: services.save_by_editor(user, form.instance, version=form.served_version),
         context={
             "title": gettext("Edit priority for action")
             if priority.pk
@@ -252,6 +252,7 @@ def commitment_edit(request: HttpRequest, key: str, pk: int | None = None) -> Ht
             form.save(commit=False),
             deliverables=list(form.cleaned_data["deliverables"]),
             measures=list(form.cleaned_data["measures"]),
+            version=form.served_version,
         )
 
     return edit_form(

@@ -53,6 +53,13 @@ def fields_for_next_report(plan: Plan, kind: str, as_of: dt.date) -> ReportField
     return ReportFields(**{**asdict(last.report_fields), "meeting_date": as_of})
 
 
+def runs_in_background(plan: Plan) -> bool:
+    """Whether a report on the plan is built by `pcplan worker` rather than in the request:
+    above `PCPLAN_BACKGROUND_REPORT_DELIVERABLES` deliverables it takes seconds to render."""
+    count = Deliverable.objects.filter(theme__plan=plan).count()
+    return count > int(settings.PCPLAN_BACKGROUND_REPORT_DELIVERABLES)
+
+
 def previous_report_date(plan: Plan, kind: str) -> dt.date | None:
     last = GeneratedReport.objects.filter(plan=plan, kind=kind).order_by("-as_of").first()
     return last.as_of if last else None

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pcplan.core import jobs
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.core.office import current_office
@@ -24,7 +25,7 @@ from pcplan.partnerships.models import PANEL_KEY, Body, BodyKind
 from pcplan.plans.models import Theme
 from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
-from pcplan.reports import permissions, services
+from pcplan.reports import permissions, services, tasks
 from pcplan.reports.changes import what_changed as build_what_changed
 from pcplan.reports.forms import (
     PaperForForm,
@@ -198,21 +199,40 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
             {**context, "form": form},
             status=200 if form.is_valid() else 400,
         )
-    generated: list[GeneratedReport] = []
+    # Where the officer goes next: the report, or the job building it (a large plan's).
+    next_page: list[str] = []
+    in_background = services.runs_in_background(plan)
 
     def save() -> None:
-        generated.append(
-            services.generate_report(
+        data = form.cleaned_data
+        paper_for = data.get("paper_for")
+        if in_background:
+            job = jobs.start(
                 user,
-                plan,
+                tasks.generate_report,
+                title=gettext("Generating the %(kind)s") % {"kind": ReportKind(kind).label},
+                next_label=gettext("Open the report"),
+                plan_key=plan.key,
                 kind=kind,
-                fmt=form.cleaned_data["format"],
-                as_of=form.cleaned_data["as_of"],
-                since=form.cleaned_data["since"],
-                report_fields=form.report_fields(),
-                paper_for=form.cleaned_data.get("paper_for"),
+                fmt=data["format"],
+                as_of=data["as_of"].isoformat(),
+                since=data["since"].isoformat(),
+                report_fields=tasks.fields_as_data(form.report_fields()),
+                paper_for=paper_for.pk if paper_for else None,
             )
+            next_page.append(jobs.status_url(job))
+            return
+        report = services.generate_report(
+            user,
+            plan,
+            kind=kind,
+            fmt=data["format"],
+            as_of=data["as_of"],
+            since=data["since"],
+            report_fields=form.report_fields(),
+            paper_for=paper_for,
         )
+        next_page.append(reverse("reports:report-detail", args=[report.pk]))
 
     return edit_form(
         request,
@@ -220,8 +240,12 @@ def report_generate(request: HttpRequest, key: str) -> HttpResponse:
         save,
         template="reports/report_generate.html",
         context=context,
-        success_url=lambda: reverse("reports:report-detail", args=[generated[0].pk]),
-        success_message=gettext("Report generated"),
+        success_url=lambda: next_page[0],
+        success_message=(
+            gettext("The report is being generated")
+            if in_background
+            else gettext("Report generated")
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
 from pcplan.core.office import force_choices
 from pcplan.performance.models import Measure
@@ -77,8 +78,10 @@ def generate_statement(user: User, on: dt.date) -> MeasuresStatement:
 
 
 @transaction.atomic
-def save_entry(user: User, entry: MeasureEntry) -> MeasureEntry:
+def save_entry(user: User, entry: MeasureEntry, *, version: int | None = None) -> MeasureEntry:
+    """Refused (StaleEdit) when the entry changed after the form was served at `version`."""
     _check(user)
     entry.full_clean()
+    claim_version(entry, version)
     attributed_to(entry, user, "Edited").save()
     return entry

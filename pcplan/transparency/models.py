@@ -361,7 +361,7 @@ class MeasuresStatement(Publishable):
         return isinstance(user, User) and permissions.can_keep_publications(user)
 
 
-class MeasureEntry(models.Model):
+class MeasureEntry(Versioned):
     """One national measure in a statement: the figures on the statement's date, whether it
     applies locally and why, and the force's contribution."""
 
@@ -404,7 +404,7 @@ class AnnualReportQuerySet(models.QuerySet["AnnualReport"]):
         return self.filter(is_published=True)
 
 
-class AnnualReport(Publishable):
+class AnnualReport(Versioned, Publishable):
     """The annual report on a financial year (PRSRA 2011 s.12), generated from the year's
     records, presented to the Panel at a public meeting; the Panel's report on it and the
     response are the Panel's own recommendations and responses, linked here."""
@@ -458,7 +458,7 @@ class AnnualReport(Publishable):
         return isinstance(user, User) and permissions.can_keep_publications(user)
 
 
-class PlanReview(models.Model):
+class PlanReview(Versioned):
     """A draft plan, or a draft variation of an issued plan, in consultation and before the
     Panel: the consultation's dates and how to respond, the Panel meeting's agenda item, and the
     Panel's report or recommendations with the response (PRSRA 2011 s.28(3)-(4): the Panel

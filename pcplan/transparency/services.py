@@ -257,10 +257,15 @@ def record_publication(
 
 @transaction.atomic
 def save_annual_report(
-    user: User, report: AnnualReport, recommendations: Iterable[Recommendation]
+    user: User,
+    report: AnnualReport,
+    recommendations: Iterable[Recommendation],
+    *,
+    version: int | None = None,
 ) -> AnnualReport:
     """Record the Panel meeting the report goes to, its agenda item and the Panel's
-    recommendations on it.
+    recommendations on it; refused (StaleEdit) when the report changed after the form was
+    served at `version`.
 
     The report is presented at a public meeting as an item of its agenda (PRSRA 2011 s.12(3)):
     given a meeting still to be held and no item, an item is added at the end of that
@@ -268,6 +273,7 @@ def save_annual_report(
     is a record. Once published, the report's PDF is the item's paper, so the Panel's agenda
     links to it."""
     _check(permissions.can_keep_publications(user))
+    claim_version(report, version)
     item = report.agenda_item
     if item is not None:
         report.presented_to = item.meeting
@@ -327,11 +333,17 @@ def attach_paper(user: User, report: AnnualReport) -> None:
 
 @transaction.atomic
 def save_plan_review(
-    user: User, review: PlanReview, recommendations: Iterable[Recommendation]
+    user: User,
+    review: PlanReview,
+    recommendations: Iterable[Recommendation],
+    *,
+    version: int | None = None,
 ) -> PlanReview:
-    """Record the consultation and the Panel's review of a draft plan or variation."""
+    """Record the consultation and the Panel's review of a draft plan or variation; refused
+    (StaleEdit) when it changed after the form was served at `version`."""
     _check(permissions.can_keep_decisions(user))
     review.full_clean()
+    claim_version(review, version)
     attributed_to(review, user, "Edited" if review.pk else "Recorded").save()
     review.recommendations.set(list(recommendations))
     return review

@@ -62,6 +62,21 @@ def sign_in(page: Any, base: str, username: str, password: str = "pcplan-demo") 
     page.wait_for_url(f"{base}/staff/")
 
 
+def run_worker_for(page: Any) -> None:
+    """Run the work queued by the page (`pcplan worker --batch`), then bring the page back.
+
+    The live server shares the test's SQLite connection, so the page is parked on a blank
+    page while the worker writes: its job page would otherwise poll in the middle."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    url = page.url
+    page.goto("about:blank")
+    call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=StringIO())
+    page.goto(url)
+
+
 def sign_out(page: Any) -> None:
     page.get_by_role("button", name="Sign out").click()
 

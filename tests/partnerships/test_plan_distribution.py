@@ -1,19 +1,27 @@
 """The issued plan goes to the Chief Constable and every Responsible Authority (seed 000 §6.3):
-pcplan lists them, emails the PDF through Django's mail backend, records each copy and shows
-who has not been sent one."""
+pcplan lists them, emails the PDF through Django's mail backend from `pcplan worker` (issue 15:
+emails are background work), records each copy and shows who has not been sent one."""
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 
+from pcplan.core.models import BackgroundJob
 from pcplan.partnerships.models import PartnerOrganisation, PlanCopy
 from pcplan.plans.lifecycle import PlanStatus
 from tests.factories import OrganisationFactory, PlanFactory, ThemeFactory
 from tests.htmlforms import served_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_worker() -> None:
+    call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +74,18 @@ def test_sending_emails_the_pdf_records_each_copy_and_shows_who_has_not_been_sen
     url = reverse("partnerships:distribution", args=[issued_plan.key])
     send = reverse("partnerships:distribution-send", args=[issued_plan.key])
     response = client.post(send, served_form(client.get(url).content.decode(), send))
+    job = BackgroundJob.objects.get()
     assert response.status_code == 302
+    assert response["Location"] == reverse("core:job", args=[job.pk])
+    assert mail.outbox == []  # the request only queued the sending
+
+    run_worker()
+
+    job.refresh_from_db()
+    assert job.status == BackgroundJob.Status.DONE
+    page = client.get(response["Location"]).content.decode()
+    assert "Sent to 2 recipients; 1 have no email address." in page
+    assert "See who has been sent the plan" in page
     assert sorted(m.to[0] for m in mail.outbox) == ["cc@force.example", "csp@council.example"]
     attachment_name, content, mimetype = mail.outbox[0].attachments[0]
     assert attachment_name == "police-and-crime-plan-2021-24.pdf"
@@ -85,6 +104,7 @@ def test_sending_again_reaches_only_those_not_yet_sent(client_for, editor, issue
     send = reverse("partnerships:distribution-send", args=[issued_plan.key])
     client.post(send)
     client.post(send)
+    run_worker()
     assert len(mail.outbox) == 2
     assert PlanCopy.objects.count() == 2
 

@@ -24,7 +24,7 @@ from pcplan.core import exports, jobs
 from pcplan.core.history import HistoryEntry, entries_for, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
-from pcplan.core.publishing import set_published
+from pcplan.core.publishing import Publishable, set_published
 from pcplan.engagement import exports as engagement_exports
 from pcplan.engagement import (
     output_import,
@@ -138,7 +138,7 @@ def consultation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit consultation") if pk else _("Add a consultation or survey"),
             "back_url": reverse("engagement:staff-home"),
@@ -166,7 +166,11 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-PUBLISHABLE = {"consultation": Consultation, "finding": Finding, "event": Event}
+PUBLISHABLE: dict[str, type[Publishable]] = {
+    "consultation": Consultation,
+    "finding": Finding,
+    "event": Event,
+}
 
 
 @require_POST
@@ -259,7 +263,9 @@ def finding_edit(
     user = _user(request)
 
     def save() -> None:
-        services.save_with_m2m(user, form.save(commit=False), form.save_m2m)
+        services.save_with_m2m(
+            user, form.save(commit=False), form.save_m2m, version=form.served_version
+        )
 
     return edit_form(
         request,
@@ -296,7 +302,7 @@ def concern_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit concern") if pk else _("Log a concern"),
             "back_url": reverse("engagement:concerns"),
@@ -320,7 +326,9 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_with_m2m(user, form.save(commit=False), form.save_m2m),
+        lambda: services.save_with_m2m(
+            user, form.save(commit=False), form.save_m2m, version=form.served_version
+        ),
         context={
             "title": _("Edit event") if pk else _("Add an event or District Day"),
             "back_url": reverse("engagement:staff-home"),
@@ -444,7 +452,7 @@ def output_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit output") if pk else _("Record communications output"),
             "back_url": reverse("engagement:output"),
@@ -463,7 +471,7 @@ def objective_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_record(user, form.save(commit=False)),
+        lambda: services.save_record(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit objective") if pk else _("Add a communications objective"),
             "back_url": reverse("engagement:output"),

@@ -158,7 +158,12 @@ def fund_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     form = FundForm(posted(request), instance=fund)
 
     def save() -> None:
-        services.save_fund(user, form.save(commit=False), themes=form.cleaned_data["themes"])
+        services.save_fund(
+            user,
+            form.save(commit=False),
+            themes=form.cleaned_data["themes"],
+            version=form.served_version,
+        )
 
     return edit_form(
         request,
@@ -453,7 +458,7 @@ def intervention_edit(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     form = InterventionForm(posted(request), instance=intervention)
 
     def save() -> None:
-        services.save_intervention(user, form.save(commit=False))
+        services.save_intervention(user, form.save(commit=False), version=form.served_version)
 
     return edit_form(
         request,
@@ -497,7 +502,12 @@ def service_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     form = ServiceForm(posted(request), instance=service)
 
     def save() -> None:
-        services.save_service(user, form.save(commit=False), measures=form.cleaned_data["measures"])
+        services.save_service(
+            user,
+            form.save(commit=False),
+            measures=form.cleaned_data["measures"],
+            version=form.served_version,
+        )
 
     return edit_form(
         request,
@@ -572,6 +582,7 @@ def external_bid_edit(request: HttpRequest, key: str | None = None) -> HttpRespo
             partners=data["partners"],
             deliverables=data["deliverables"],
             measures=data["measures"],
+            version=form.served_version,
         )
 
     return edit_form(

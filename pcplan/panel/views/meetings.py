@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from pcplan.core import exports
 from pcplan.core.office import current_office
-from pcplan.panel import calendar, documents
+from pcplan.panel import calendar, packs
 from pcplan.panel.models import (
     Meeting,
     Precept,
@@ -108,8 +108,8 @@ def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
     include_exempt = flags(request, meeting)["can_see_exempt"]
     if not meeting.agenda_is_public and not include_exempt:
         raise Http404(_("The agenda is not published yet"))
-    pack = documents.agenda_pack(meeting, include_exempt=include_exempt)
-    response = HttpResponse(pack.pdf, content_type="application/pdf")
+    pdf = packs.agenda_pack_pdf(meeting, include_exempt=include_exempt)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-pack-{meeting.date:%Y-%m-%d}.pdf"'
     return response
 

@@ -28,7 +28,7 @@ def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_member(user, form.save(commit=False)),
+        lambda: services.save_member(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("Edit member") if pk else _("Add a member"),
             "back_url": reverse("panel:staff-home"),

@@ -56,7 +56,7 @@ def precept_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.save_precept(user, form.save(commit=False)),
+        lambda: services.save_precept(user, form.save(commit=False), version=form.served_version),
         context={
             "title": _("The %(holder)s's proposed precept")
             % {"holder": current_office().holder_short},

@@ -117,8 +117,7 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     user = staff_user(request)
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_meeting(user, form.save(commit=False), version=form.served_version)
+        services.save_meeting(user, form.save(commit=False), version=form.served_version)
 
     return edit_form(
         request,
@@ -165,6 +164,7 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
             item,
             deliverables=list(form.cleaned_data["deliverables"]),
             report=(name, report) if report else None,
+            version=form.served_version,
         )
 
     return edit_form(
@@ -223,6 +223,7 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "resolution_text": minute.resolution_text,
         "is_exempt": minute.is_exempt,
         "questions": "\n\n".join(q.text for q in minute.questions.all()),
+        "version": minute.version,
     }
     form = MinuteForm(posted(request), initial=initial)
     user = staff_user(request)
@@ -230,7 +231,9 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: services.edit_minute(user, minute, **form.minute_values()),
+        lambda: services.edit_minute(
+            user, minute, **form.minute_values(), version=form.served_version
+        ),
         context={
             "title": _("Edit minute %(number)s") % {"number": minute.number},
             "back_url": meeting_url,

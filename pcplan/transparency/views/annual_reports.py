@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.models import User
 from pcplan.core.periods import FinancialYear
@@ -36,14 +37,14 @@ class GenerateForm(forms.Form):
         field.choices = [(y, str(FinancialYear(y))) for y in range(this_year, this_year - 6, -1)]
 
 
-class PresentationForm(forms.ModelForm[AnnualReport]):
+class PresentationForm(VersionedForm, forms.ModelForm[AnnualReport]):
     class Meta:
         model = AnnualReport
         fields = ["presented_to", "agenda_item", "recommendations"]
         widgets = {"recommendations": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["presented_to"].queryset = Meeting.objects.of_panel().order_by("-date")  # type: ignore[attr-defined]
         self.fields["agenda_item"].queryset = (  # type: ignore[attr-defined]
             AgendaItem.objects.filter(meeting__in=Meeting.objects.of_panel())
@@ -83,7 +84,10 @@ def staff_annual_report(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.save_annual_report(
-            user, form.save(commit=False), form.cleaned_data["recommendations"]
+            user,
+            form.save(commit=False),
+            form.cleaned_data["recommendations"],
+            version=form.served_version,
         ),
         context={"report": report, "title": report.title},
         template="transparency/staff_annual_report.html",

@@ -52,8 +52,7 @@ def decision_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     user = staff_user(request)
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_decision(user, form.save(commit=False), version=form.served_version)
+        services.save_decision(user, form.save(commit=False), version=form.served_version)
 
     return edit_form(
         request,

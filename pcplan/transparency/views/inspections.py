@@ -60,8 +60,7 @@ def inspection_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     user = staff_user(request)
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_inspection(user, form.save(commit=False), version=form.served_version)
+        services.save_inspection(user, form.save(commit=False), version=form.served_version)
 
     return edit_form(
         request,
@@ -113,13 +112,12 @@ def finding_edit(
     back = reverse("transparency:staff-inspection", args=[inspection.pk])
 
     def save() -> None:
-        with form.refusing_stale():
-            services.save_finding(
-                user,
-                form.save(commit=False),
-                form.cleaned_data["deliverables"],
-                version=form.served_version,
-            )
+        services.save_finding(
+            user,
+            form.save(commit=False),
+            form.cleaned_data["deliverables"],
+            version=form.served_version,
+        )
 
     return edit_form(
         request,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.forms import GovukDateField
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.engagement.models import Consultation
@@ -50,7 +51,7 @@ def consultation_dates(
     return None, None
 
 
-class PlanReviewForm(forms.ModelForm[PlanReview]):
+class PlanReviewForm(VersionedForm, forms.ModelForm[PlanReview]):
     consultation_opens = GovukDateField(label=_("Consultation opens (optional)"), required=False)
     consultation_closes = GovukDateField(label=_("Consultation closes (optional)"), required=False)
 
@@ -68,7 +69,7 @@ class PlanReviewForm(forms.ModelForm[PlanReview]):
         widgets = {"kind": forms.RadioSelect, "recommendations": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = AgendaItem.objects.select_related(  # type: ignore[attr-defined]
             "meeting"
         ).order_by("-meeting__date", "number")
@@ -96,7 +97,10 @@ def plan_review_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
         request,
         form,
         lambda: services.save_plan_review(
-            user, form.save(commit=False), form.cleaned_data["recommendations"]
+            user,
+            form.save(commit=False),
+            form.cleaned_data["recommendations"],
+            version=form.served_version,
         ),
         context={"title": _("Panel review of a draft plan or variation"), "back_url": back},
         success_url=back,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pcplan.core.concurrency import VersionedForm
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.publishing import set_published
 from pcplan.transparency import measures_statement
@@ -19,7 +20,7 @@ from pcplan.transparency.models import MeasureEntry, MeasuresStatement
 from pcplan.transparency.views.access import keepers_only
 
 
-class EntryForm(forms.ModelForm[MeasureEntry]):
+class EntryForm(VersionedForm, forms.ModelForm[MeasureEntry]):
     class Meta:
         model = MeasureEntry
         fields = ["applies_locally", "why", "contribution"]
@@ -61,7 +62,9 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_form(
         request,
         form,
-        lambda: measures_statement.save_entry(user, form.save(commit=False)),
+        lambda: measures_statement.save_entry(
+            user, form.save(commit=False), version=form.served_version
+        ),
         context={"title": entry.measure_name, "caption": _("National measure"), "back_url": back},
         success_url=back,
         success_message=_("Saved"),
