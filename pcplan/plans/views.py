@@ -62,6 +62,8 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
         "plans/plan_detail.html",
         {
             "plan": plan,
+            # Each theme's priorities and commitments in one query each, not one per theme.
+            "themes": plan.themes.prefetch_related("priorities", "commitments"),
             "table": table,
             "overdue": Deliverable.objects.for_plan(plan).overdue(today).count(),
             "status_changes": plan.status_changes.select_related("recorded_by", "decision"),
