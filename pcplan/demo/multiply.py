@@ -105,15 +105,19 @@ def _parents_first(chosen: list[type[models.Model]]) -> list[type[models.Model]]
     return ordered
 
 
-def _unique_sets(model: type[models.Model]) -> list[list[models.Field]]:
+def _unique_sets(model: type[models.Model]) -> list[tuple[list[models.Field], bool]]:
+    """Each set of fields that must be unique together, and whether only under a condition."""
     meta = model._meta
     pk = meta.pk
-    sets: list[list[models.Field]] = [[f] for f in meta.concrete_fields if f.unique and f is not pk]
+    sets: list[tuple[list[models.Field], bool]] = [
+        ([f], False) for f in meta.concrete_fields if f.unique and f is not pk
+    ]
     for names in meta.unique_together:
-        sets.append([meta.get_field(name) for name in names])  # type: ignore[misc]
+        sets.append(([meta.get_field(name) for name in names], False))  # type: ignore[misc]
     for constraint in meta.constraints:
         if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
-            sets.append([meta.get_field(name) for name in constraint.fields])  # type: ignore[misc]
+            fields = [meta.get_field(name) for name in constraint.fields]
+            sets.append((fields, constraint.condition is not None))  # type: ignore[arg-type]
     return sets
 
 
@@ -140,14 +144,16 @@ def _make_unique(
     """Change `values` (copy number n, from 1) so that no unique key repeats the original's.
     False when nothing can."""
     changed: set[str] = set()
-    for fields in _unique_sets(model):
+    for fields, conditional in _unique_sets(model):
         if any(values[f.attname] is None for f in fields):
             continue  # NULLs never collide
+        if conditional and any(values[f.attname] == "" for f in fields):
+            continue  # an empty key is none given: pcplan's conditions leave those out
         if any(f.attname in changed for f in fields):
             continue
         done = False
         for f in fields:
-            if isinstance(f, TEXT) and not f.choices and not f.is_relation:
+            if isinstance(f, TEXT) and not f.choices and not f.is_relation and values[f.attname]:
                 values[f.attname] = _suffixed(str(values[f.attname]), n + 1, f.max_length)
                 done = True
                 break

@@ -383,14 +383,21 @@ class AttendanceForm(forms.Form):
                 initial=now.status if now else NOT_RECORDED,
                 widget=forms.RadioSelect,
             )
+        # The members are already read: offered to every substitute from that list, not
+        # read again for each (the queryset still checks what is posted).
+        member_choices: list[tuple[Any, str]] | None = None
         for person in substitutes:
             now = current.get(person.pk)
-            self.fields[f"for_{person.pk}"] = forms.ModelChoiceField(
+            field = forms.ModelChoiceField(
                 label=_("%(name)s substituted for (optional)") % {"name": person.name},
                 queryset=PanelMember.objects.filter(pk__in=[m.pk for m in members]),
                 required=False,
                 initial=now.substitute_for_id if now else None,
             )
+            if member_choices is None:
+                member_choices = [("", field.empty_label or ""), *((m.pk, str(m)) for m in members)]
+            field.choices = member_choices
+            self.fields[f"for_{person.pk}"] = field
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
