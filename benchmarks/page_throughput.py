@@ -11,7 +11,7 @@ page's p95 under 150 ms at 10 connections on the demo ×10.
 Run from the checkout:  .venv/bin/python benchmarks/page_throughput.py
 Options: --seconds 5 --connections 10,50 --no-page-cache (to see pages built on every request)
          --database postgres://postgres@127.0.0.1:5432/pcplan_bench
-         --staff        the main staff pages instead, signed in as the demo's OPCC editor
+         --staff        the main staff pages instead, signed in as the demo's administrator
                         (a session made in the database, its second step passed, as after
                         signing in; the cookie is given to wrk with -H)
          --multiply 10  the demo ×10 (`pcplan demo --multiply 10`: every record copied with
@@ -53,8 +53,9 @@ print(f"/panel/meetings/{meeting.pk}/")
 """
 FIXED_PAGES = ["/", "/panel/", "/performance/", "/grants/", "/decisions/"]
 
-# Signs in the demo's OPCC editor as the sign-in pages would (with its authenticator step
-# passed) and prints the session cookie, then the main staff pages.
+# Signs in the demo's administrator (who may read every staff page, the Panel's too) as the
+# sign-in pages would, its authenticator step passed, and prints the session cookie, then the
+# main staff pages.
 STAFF_SESSION = """
 import django
 django.setup()
@@ -67,7 +68,7 @@ from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
 from pcplan.panel.models import Meeting
 from pcplan.plans.models import Plan
-user = User.objects.get(username="editor")
+user = User.objects.get(username="admin")
 device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
 if device is None:
     device = TOTPDevice.objects.create(user=user, name="benchmark", confirmed=True)
@@ -243,7 +244,7 @@ def main() -> None:
         load = os.getloadavg()[0]
         cache = "off" if options.no_page_cache else "on"
         db = "PostgreSQL" if options.database else "SQLite"
-        who = "staff pages as the OPCC editor" if options.staff else "public pages"
+        who = "staff pages as the administrator" if options.staff else "public pages"
         print(
             f"{db}, demo ×{options.multiply}, {who}, page cache {cache}, "
             f"wrk {options.seconds} s per run, load {load:.1f}"
@@ -254,9 +255,10 @@ def main() -> None:
             for page in pages:
                 got = wrk(base + page, connections, options.seconds, script, headers)
                 bare = wrk(base + BARE, connections, options.seconds, script, [])
+                ratio = got["rps"] / bare["rps"] if bare["rps"] else float("nan")
                 print(
                     f"| {page} | {connections} | {got['rps']:.0f} | {bare['rps']:.0f} "
-                    f"| {got['rps'] / bare['rps']:.2f} | {got['p50']:.1f} | {got['p95']:.1f} "
+                    f"| {ratio:.2f} | {got['p50']:.1f} | {got['p95']:.1f} "
                     f"| {got['p99']:.1f} | {got['errors']:.0f} |",
                     flush=True,
                 )
