@@ -159,10 +159,12 @@ def fill_gaps() -> None:
         PlanFactory.create()
     )
     theme = Theme.objects.filter(plan=plan).order_by("pk").first()
-    deliverable = Deliverable.objects.filter(theme__plan=plan).order_by("pk").first()
+    deliverable = Deliverable.objects.filter(theme__plan=plan).order_by("pk").first() or (
+        DeliverableFactory.create(theme=theme or ThemeFactory.create(plan=plan))
+    )
     meeting = Meeting.objects.of_panel().order_by("pk").first()
-    user = User.objects.order_by("pk").first()
-    organisation = Organisation.objects.order_by("pk").first()
+    user = User.objects.order_by("pk").first() or UserFactory.create()
+    organisation = Organisation.objects.order_by("pk").first() or OrganisationFactory.create()
     body = Body.objects.order_by("pk").first()
 
     def missing(model: type[Any]) -> bool:
@@ -241,7 +243,7 @@ def fill_gaps() -> None:
         Inspection.objects.create(title="PEEL inspection", kind="peel", published_on=today)
     if missing(InspectionFinding):
         InspectionFinding.objects.create(
-            inspection=Inspection.objects.order_by("pk").first(),
+            inspection=Inspection.objects.order_by("pk")[0],
             kind="recommendation",
             text="Improve call handling.",
         )
@@ -249,7 +251,7 @@ def fill_gaps() -> None:
         MeasuresStatement.objects.create(statement_date=today)
     if missing(MeasureEntry):
         MeasureEntry.objects.create(
-            statement=MeasuresStatement.objects.order_by("pk").first(),
+            statement=MeasuresStatement.objects.order_by("pk")[0],
             measure_key="homicide",
             measure_name="Reduce murder and other homicide",
         )
@@ -265,4 +267,4 @@ def fill_gaps() -> None:
         invited = UserFactory.create(username="invited")
         Invitation.objects.create(user=invited, invited_by=user, sent_at=now)
     if missing(SignInEvent):
-        SignInEvent.objects.create(kind="signed-in", username=user.username if user else "")
+        SignInEvent.objects.create(kind="signed-in", username=user.username)

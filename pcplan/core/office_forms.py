@@ -87,7 +87,7 @@ class BaseCspFormSet(forms.BaseFormSet):
         return list(CspForm.base_fields["organisation"].choices)  # type: ignore[attr-defined]
 
     def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
-        form = super()._construct_form(i, **kwargs)
+        form: forms.Form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
         form.fields["organisation"].choices = self.organisation_choices  # type: ignore[attr-defined]
         return form
 

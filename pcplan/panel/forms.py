@@ -385,7 +385,7 @@ class AttendanceForm(forms.Form):
             )
         # The members are already read: offered to every substitute from that list, not
         # read again for each (the queryset still checks what is posted).
-        member_choices: list[tuple[Any, str]] | None = None
+        member_choices: list[tuple[Any, Any]] | None = None
         for person in substitutes:
             now = current.get(person.pk)
             field = forms.ModelChoiceField(
