@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext, gettext_lazy
 from simple_history.utils import get_m2m_reverse_field_name
+
+from pcplan.core.paging import paginate
 
 ACTIONS = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
 HIDDEN_FIELDS = {"id", "published_at", "created_at"}
@@ -197,3 +200,14 @@ def grouped_entries(
 
 def newest_first(entries: list[HistoryEntry]) -> list[HistoryEntry]:
     return sorted(entries, key=lambda e: e.when, reverse=True)
+
+
+# An audit history shows this many changes to a page (its own page number: the page it is on
+# may paginate another list).
+HISTORY_PAGE_SIZE = 50
+
+
+def history_page(request: HttpRequest, entries: list[HistoryEntry]) -> dict[str, Any]:
+    """The context `core/_history_table.html` reads: one page of `entries`, and its links."""
+    paged = paginate(request, entries, HISTORY_PAGE_SIZE, param="history-page")
+    return {"history": paged.page, "history_pages": paged}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.core.concurrency import VersionedForm
@@ -79,8 +80,21 @@ class CspForm(forms.Form):
     )
 
 
+class BaseCspFormSet(forms.BaseFormSet):
+    """Every row offers the same organisations: read once for the page, not once per row."""
+
+    @cached_property
+    def organisation_choices(self) -> list[tuple[Any, Any]]:
+        return list(CspForm.base_fields["organisation"].choices)  # type: ignore[attr-defined]
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        form: forms.Form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
+        form.fields["organisation"].choices = self.organisation_choices  # type: ignore[attr-defined]
+        return form
+
+
 ForceFormSet = forms.formset_factory(ForceForm, extra=1)
-CspFormSet = forms.formset_factory(CspForm, extra=2)
+CspFormSet = forms.formset_factory(CspForm, formset=BaseCspFormSet, extra=2)
 
 
 def initial_forces(office: Office) -> list[dict[str, str]]:

@@ -7,7 +7,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,9 +17,11 @@ from django.views.decorators.http import require_POST
 
 from pcplan.core import exports
 from pcplan.core.concurrency import StaleEdit
+from pcplan.core.history import history_page
 from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
+from pcplan.core.paging import paginate
 from pcplan.core.publishing import set_published
 from pcplan.delivery import exports as delivery_exports
 from pcplan.delivery import permissions, services
@@ -36,6 +37,8 @@ from pcplan.plans.views import get_plan_for_user
 LIST_PAGE_SIZE = 100
 # The editors' queue is paginated: the oldest first, this many to a page.
 QUEUE_PAGE_SIZE = 50
+# A deliverable's page shows this many of its updates at a time, newest first.
+UPDATES_PAGE_SIZE = 20
 
 
 def get_deliverable_for_user(request: HttpRequest, pk: int) -> Deliverable:
@@ -99,10 +102,8 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
     today = timezone.localdate()
     filterset, deliverables_shown = _filtered_deliverables(request, plan, today)
     # A page at a time (issue 17: 1.1 MB for a plan of 2,150), the filters kept in its links.
-    page = Paginator(deliverables_shown, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    deliverables = list(page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
+    paged = paginate(request, deliverables_shown, LIST_PAGE_SIZE)
+    deliverables = list(paged.page.object_list)
     template = (
         "delivery/_deliverable_table.html"
         if partial_wanted(request)
@@ -115,8 +116,7 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
             "plan": plan,
             "filter": filterset,
             "deliverables": deliverables,
-            "page": page,
-            "query": query.urlencode(),
+            **paged.context(),
             "today": today,
             "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
             "can_edit": permissions.can_edit_delivery_plan(request.user),
@@ -132,7 +132,13 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
 def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = get_deliverable_for_user(request, pk)
     user = staff_user(request)
-    updates = deliverable.updates.select_related("author", "author_organisation", "published_by")
+    paged = paginate(
+        request,
+        deliverable.updates.select_related("author", "author_organisation", "published_by"),
+        UPDATES_PAGE_SIZE,
+        param="updates-page",
+    )
+    updates = list(paged.page)
     return render(
         request,
         "delivery/deliverable_detail.html",
@@ -140,12 +146,13 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deliverable": deliverable,
             "plan": deliverable.plan,
             "updates": updates,
+            "update_pages": paged,
             "can_post_update": permissions.can_post_update(user, deliverable),
             "can_edit": permissions.can_edit_delivery_plan(user),
             "can_publish": permissions.can_publish(user),
             "is_public": Deliverable.objects.public().filter(pk=deliverable.pk).exists(),
             "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
-            "history": history_entries(deliverable),
+            **history_page(request, history_entries(deliverable)),
             "is_overdue": deliverable.is_overdue(timezone.localdate()),
             "late_dependencies": deliverable.late_dependencies(timezone.localdate()),
             "rag": deliverable.rag(timezone.localdate()),
@@ -340,11 +347,11 @@ def decision_queue(request: HttpRequest) -> HttpResponse:
         .select_related("deliverable__theme__plan", "author", "author_organisation")
         .order_by("created_at", "id")
     )
-    page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    paged = paginate(request, waiting, QUEUE_PAGE_SIZE)
     return render(
         request,
         "delivery/decision_queue.html",
-        {"updates": page.object_list, "page": page, "count": page.paginator.count},
+        {"updates": paged.page.object_list, "count": paged.page.paginator.count, **paged.context()},
     )
 
 

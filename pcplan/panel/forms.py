@@ -394,7 +394,7 @@ class AttendanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.expected = expected
         self.substitutes = [e for e in expected if e.is_substitute]
-        members = [e.member.pk for e in expected if e.member and not e.is_substitute]
+        members = [e.member for e in expected if e.member and not e.is_substitute]
         statuses = Attendance.Status.choices
         if not any(e.member for e in expected):  # a body's seats have no substitutes
             statuses = [c for c in statuses if c[0] != Attendance.Status.SUBSTITUTE]
@@ -408,14 +408,21 @@ class AttendanceForm(forms.Form):
                 initial=now.status if now else NOT_RECORDED,
                 widget=forms.RadioSelect,
             )
+        # The members are already read: offered to every substitute from that list, not
+        # read again for each (the queryset still checks what is posted).
+        member_choices: list[tuple[Any, Any]] | None = None
         for person in self.substitutes:
             now = current.get(person.key)
-            self.fields[f"for_{person.key}"] = forms.ModelChoiceField(
+            field = forms.ModelChoiceField(
                 label=_("%(name)s substituted for (optional)") % {"name": person.name},
-                queryset=PanelMember.objects.filter(pk__in=members),
+                queryset=PanelMember.objects.filter(pk__in=[m.pk for m in members]),
                 required=False,
                 initial=now.substitute_for_id if now else None,
             )
+            if member_choices is None:
+                member_choices = [("", field.empty_label or ""), *((m.pk, str(m)) for m in members)]
+            field.choices = member_choices
+            self.fields[f"for_{person.key}"] = field
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

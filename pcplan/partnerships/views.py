@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pcplan.core import jobs
+from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
+from pcplan.core.paging import paginate
 from pcplan.core.publishing import set_published
 from pcplan.delivery.models import Deliverable
 from pcplan.panel import permissions as meeting_permissions
@@ -138,6 +140,9 @@ def staff_body(request: HttpRequest, key: str) -> HttpResponse:
     today = timezone.localdate()
     members = body.memberships.select_related("organisation").order_by("-starts_on")
     last = Scrutiny.objects.last_for(body)
+    meetings = paginate(
+        request, body.meetings.order_by("-date", "-time", "-pk"), param="meetings-page"
+    )
     return render(
         request,
         "partnerships/staff_body.html",
@@ -151,8 +156,9 @@ def staff_body(request: HttpRequest, key: str) -> HttpResponse:
             and rules.scrutiny_overdue(last.held_on if last else None, today),
             "scrutiny_due_by": rules.scrutiny_due_by(last.held_on) if last else None,
             "can_keep": permissions.can_keep_partnerships(request.user),
-            "history": history_entries(body),
-            "meetings": body.meetings.order_by("-date", "-time"),
+            **history_page(request, history_entries(body)),
+            "meetings": meetings.page,
+            "meeting_pages": meetings,
             "solves_problems": body.kind in PROBLEM_SOLVING_BODY_KINDS,
             "local_issues": body.local_issues.prefetch_related("concerns"),
             "funded_posts": body.funded_posts.select_related("host", "award"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 from pcplan.core import exports, jobs
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.office import csp_areas, force_choices
+from pcplan.core.paging import paginate
 from pcplan.lib import spreadsheet
 from pcplan.performance import exports as performance_exports
 from pcplan.performance import figures, permissions, published, rules, services, tasks
@@ -279,9 +280,15 @@ def observation_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_runs(request: HttpRequest) -> HttpResponse:
-    runs = ImportRun.objects.select_related("imported_by")[:50]
+    paged = paginate(
+        request, ImportRun.objects.select_related("imported_by").order_by("-started_at", "-pk")
+    )
     can_upload = permissions.can_edit_measures(staff_user(request))
-    return render(request, "performance/import_runs.html", {"runs": runs, "can_upload": can_upload})
+    return render(
+        request,
+        "performance/import_runs.html",
+        {"runs": paged.page, "can_upload": can_upload, **paged.context()},
+    )
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable
@@ -61,6 +62,8 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
         "plans/plan_detail.html",
         {
             "plan": plan,
+            # Each theme's priorities and commitments in one query each, not one per theme.
+            "themes": plan.themes.prefetch_related("priorities", "commitments"),
             "table": table,
             "overdue": Deliverable.objects.for_plan(plan).overdue(today).count(),
             "status_changes": plan.status_changes.select_related("recorded_by", "decision"),
@@ -78,7 +81,11 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def plan_history_view(request: HttpRequest, key: str) -> HttpResponse:
     plan = get_plan_for_user(request, key)
-    return render(request, "plans/plan_history.html", {"plan": plan, "history": plan_history(plan)})
+    return render(
+        request,
+        "plans/plan_history.html",
+        {"plan": plan, **history_page(request, plan_history(plan))},
+    )
 
 
 @login_required

@@ -19,6 +19,7 @@ from pcplan.core import jobs
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
 from pcplan.core.office import current_office
+from pcplan.core.paging import paginate
 from pcplan.core.publishing import set_published
 from pcplan.panel.models import AgendaItem, Meeting
 from pcplan.partnerships.models import PANEL_KEY, Body, BodyKind
@@ -69,14 +70,16 @@ def get_round_for_user(request: HttpRequest, pk: int) -> UpdateRound:
 def report_list(request: HttpRequest, key: str) -> HttpResponse:
     require_report_manager(request)
     plan = get_plan_for_user(request, key)
+    paged = paginate(
+        request, plan.generated_reports.select_related("created_by", "theme", "paper_for__meeting")
+    )
     return render(
         request,
         "reports/report_list.html",
         {
             "plan": plan,
-            "reports": plan.generated_reports.select_related(
-                "created_by", "theme", "paper_for__meeting"
-            ),
+            "reports": paged.page,
+            **paged.context(),
             "rounds": plan.update_rounds.all()[:5],
         },
     )

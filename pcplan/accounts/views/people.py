@@ -16,6 +16,7 @@ from pcplan.accounts import permissions, services
 from pcplan.accounts.forms import InvitationForm
 from pcplan.accounts.models import Invitation, SignInEvent
 from pcplan.core.http import edit_form, posted, require, staff_user
+from pcplan.core.paging import paginate
 
 RECORD_ROWS = 200
 
@@ -23,9 +24,10 @@ RECORD_ROWS = 200
 @login_required
 def people(request: HttpRequest) -> HttpResponse:
     require(request, permissions.may_manage_accounts, permissions.ADMINISTRATORS_ONLY)
+    paged = paginate(request, SignInEvent.objects.latest_first(), RECORD_ROWS)
     context = {
-        "events": SignInEvent.objects.latest_first()[:RECORD_ROWS],
-        "rows": RECORD_ROWS,
+        "events": paged.page,
+        **paged.context(),
         "days": settings.PCPLAN_SIGN_IN_RECORD_DAYS,
         "pending": Invitation.objects.filter(accepted_at__isnull=True)
         .select_related("user", "invited_by")

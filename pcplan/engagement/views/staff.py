@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pcplan.core import exports, jobs
-from pcplan.core.history import HistoryEntry, entries_for, newest_first
+from pcplan.core.history import HistoryEntry, entries_for, history_page, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
+from pcplan.core.paging import paginate
 from pcplan.core.publishing import Publishable, set_published
 from pcplan.engagement import exports as engagement_exports
 from pcplan.engagement import (
@@ -289,9 +290,9 @@ def concern_history(concern: Concern) -> list[HistoryEntry]:
 @engagement_staff
 def concern_list(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
-    concerns = Concern.objects.select_related("referred_to")
-    rows = [(c, c.days_open(today)) for c in concerns]
-    return render(request, "engagement/staff_concerns.html", {"rows": rows})
+    paged = paginate(request, Concern.objects.select_related("referred_to"))
+    rows = [(c, c.days_open(today)) for c in paged.page]
+    return render(request, "engagement/staff_concerns.html", {"rows": rows, **paged.context()})
 
 
 @engagement_staff
@@ -306,7 +307,7 @@ def concern_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         context={
             "title": _("Edit concern") if pk else _("Log a concern"),
             "back_url": reverse("engagement:concerns"),
-            "history": concern_history(concern) if pk else [],
+            **history_page(request, concern_history(concern) if pk else []),
             "intro": _(
                 "The name and contact details are personal data: only OPCC editors see them, "
                 "and they are erased after the retention period."
@@ -368,13 +369,15 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, dt.date, dt.date]:
 @engagement_staff
 def output_list(request: HttpRequest) -> HttpResponse:
     form, start, end = _period(request)
+    paged = paginate(request, CommsOutput.objects.between(start, end).select_related("theme"))
     return render(
         request,
         "engagement/staff_output.html",
         {
             "form": form,
             "figures": summary.output_figures(start, end),
-            "output": CommsOutput.objects.between(start, end).select_related("theme")[:200],
+            "output": paged.page,
+            **paged.context(),
             "objectives": CommsObjective.objects.select_related("theme"),
             "upload_form": OutputUploadForm(),
         },

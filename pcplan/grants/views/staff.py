@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from pcplan.core.history import entries_for, newest_first
+from pcplan.core.history import entries_for, history_page, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
+from pcplan.core.paging import paginate
 from pcplan.grants import documents, letter, panel_report, permissions, services
 from pcplan.grants.forms import (
     ApplicationForm,
@@ -92,12 +93,14 @@ def home(request: HttpRequest) -> HttpResponse:
     user = require_reader(request)
     today = timezone.localdate()
     officer = permissions.is_officer(user)
+    bids = paginate(request, visible_applications(user))
     return render(
         request,
         "grants/home.html",
         {
             "funds": Fund.objects.with_committed(),
-            "applications": visible_applications(user)[:100],
+            "applications": bids.page,
+            **bids.context(),
             "is_officer": officer,
             "can_decide": permissions.can_decide(user),
             "external_bids": ExternalBid.objects.all() if officer else [],
@@ -128,6 +131,12 @@ def fund_detail(request: HttpRequest, key: str) -> HttpResponse:
     fund = get_fund_for_user(request, key)
     user = require_reader(request)
     officer = permissions.is_officer(user)
+    bids = paginate(request, visible_applications(user).filter(fund=fund), param="bids-page")
+    awards = paginate(
+        request,
+        fund.awards.select_related("recipient", "area") if officer else Award.objects.none(),
+        param="awards-page",
+    )
     return render(
         request,
         "grants/fund_detail.html",
@@ -136,17 +145,20 @@ def fund_detail(request: HttpRequest, key: str) -> HttpResponse:
             "is_officer": officer,
             "can_decide": permissions.can_decide(user),
             "can_apply": permissions.can_apply(user),
-            "applications": visible_applications(user).filter(fund=fund),
-            "awards": fund.awards.select_related("recipient", "area") if officer else [],
-            "history": newest_first(
-                entries_for(
-                    list(fund.history.select_related("history_user").order_by("history_date")),
-                    Fund,
-                    "Fund",
+            "bids": bids,
+            "awards": awards,
+            **history_page(
+                request,
+                newest_first(
+                    entries_for(
+                        list(fund.history.select_related("history_user").order_by("history_date")),
+                        Fund,
+                        "Fund",
+                    )
                 )
-            )
-            if officer
-            else [],
+                if officer
+                else [],
+            ),
         },
     )
 
@@ -315,12 +327,15 @@ def award_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": timezone.localdate(),
             "can_decide": permissions.can_decide(user),
             "is_public": Award.objects.public().filter(pk=award.pk).exists(),
-            "history": newest_first(
-                entries_for(
-                    list(award.history.select_related("history_user").order_by("history_date")),
-                    Award,
-                    "Award",
-                )
+            **history_page(
+                request,
+                newest_first(
+                    entries_for(
+                        list(award.history.select_related("history_user").order_by("history_date")),
+                        Award,
+                        "Award",
+                    )
+                ),
             ),
         },
     )

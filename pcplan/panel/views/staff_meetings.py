@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.paging import paginate
 from pcplan.panel import services
 from pcplan.panel.forms import (
     AgendaItemForm,
@@ -52,11 +53,13 @@ from pcplan.panel.views.staff_form import staff_form
 
 @panel_readers_only
 def staff_home(request: HttpRequest) -> HttpResponse:
+    paged = paginate(request, Meeting.objects.of_panel().order_by("-date", "-pk"))
     return render(
         request,
         "panel/staff_home.html",
         {
-            "meetings": Meeting.objects.of_panel().order_by("-date"),
+            "meetings": paged.page,
+            **paged.context(),
             "waiting": PublicSubmission.objects.filter(
                 status=PublicSubmission.Status.RECEIVED
             ).select_related("meeting"),

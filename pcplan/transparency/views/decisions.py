@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from pcplan.core import exports
+from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, staff_user
+from pcplan.core.paging import paginate
 from pcplan.core.publishing import set_published
 from pcplan.transparency import services
 from pcplan.transparency.forms import DecisionForm
@@ -31,8 +32,10 @@ PAGE_SIZE = 50
 
 @readers_only
 def staff_decisions(request: HttpRequest) -> HttpResponse:
-    page = Paginator(Decision.objects.newest_first(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "transparency/staff_decisions.html", {"page": page, **flags(request)})
+    paged = paginate(request, Decision.objects.newest_first(), PAGE_SIZE)
+    return render(
+        request, "transparency/staff_decisions.html", {**paged.context(), **flags(request)}
+    )
 
 
 @readers_only
@@ -41,7 +44,11 @@ def staff_decision(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "transparency/staff_decision.html",
-        {"decision": decision, "history": decision_history(decision), **flags(request)},
+        {
+            "decision": decision,
+            **history_page(request, decision_history(decision)),
+            **flags(request),
+        },
     )
 
 
@@ -83,10 +90,8 @@ def decision_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 def decision_register(request: HttpRequest) -> HttpResponse:
     """Public: published decisions only; the template names no exempt field."""
-    page = Paginator(Decision.objects.public().newest_first(), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "transparency/decision_register.html", {"page": page})
+    paged = paginate(request, Decision.objects.public().newest_first(), PAGE_SIZE)
+    return render(request, "transparency/decision_register.html", paged.context())
 
 
 # The register's columns as a download: what the public decision page shows, no exempt field.

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.delivery.models import Deliverable
 from pcplan.transparency import services
@@ -47,7 +48,7 @@ def staff_inspection(request: HttpRequest, pk: int) -> HttpResponse:
             "status": inspection.comments_status(timezone.localdate()),
             "graded_areas": inspection.graded_areas.all(),
             "findings": findings,
-            "history": inspection_history(inspection),
+            **history_page(request, inspection_history(inspection)),
             **flags(request),
         },
     )

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from pcplan.demo.loader import DEMO_LOGINS, DEMO_PASSWORD, load_demo
+from pcplan.demo.multiply import multiply
 from pcplan.plans.importer import ImportRefused
 
 CONFIRM = "--i-know-this-resets-demo-users"
@@ -22,6 +23,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="load the demo, do not serve")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--multiply",
+            type=int,
+            default=1,
+            metavar="N",
+            help="then copy every record N - 1 times with new keys, for measuring pages as the "
+            "data grows (the demo ×N; pcplan/demo/multiply.py)",
+        )
         parser.add_argument(
             CONFIRM,
             action="store_true",
@@ -50,6 +59,15 @@ class Command(BaseCommand):
             raise CommandError(f"The demo data was refused:\n{exc}") from None
         for result in loaded.plans:
             self.stdout.write(f"Loaded plan '{result.plan_key}'")
+        if options["multiply"] > 1:
+            multiplied = multiply(options["multiply"])
+            self.stdout.write(
+                _("Every record copied: %(before)s rows became %(after)s")
+                % {
+                    "before": sum(multiplied.before.values()),
+                    "after": sum(multiplied.after.values()),
+                }
+            )
         self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
         for login in DEMO_LOGINS:
             if login.username not in loaded.left_alone:
