@@ -168,13 +168,13 @@ def child_floor(path: Path, database: str, work: Path) -> dict[str, float]:
     (untimed); the loader checks nothing. Whatever pcplan does with the indexes on a first
     load (`core.bulk.indexes_built_after`), the floor does too: they are built after the
     load, and that is timed."""
+    _setup(database)
     from django.db import connection
 
     from pcplan.core import bulk
     from pcplan.engagement import surveys
     from pcplan.engagement.models import SurveyImport, SurveyResponse
 
-    _setup(database)
     consultation = _consultation()
     survey_import = SurveyImport.objects.create(consultation=consultation, file_hash="floor")
     parsed = surveys._parse_for(consultation, path.name, path.read_bytes(), MAPPING)

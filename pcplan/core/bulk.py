@@ -52,9 +52,15 @@ def index_statements(model: type[Model]) -> tuple[list[str], list[str]]:
         *model._meta.indexes,
         *(c for c in model._meta.constraints if _is_own_index(c)),
     ]
-    drops = [str(b.remove_sql(model, editor)) for b in built]
+    drops = [_drop_sql(b, model, editor) for b in built]
     creates = [str(b.create_sql(model, editor)) for b in built]
     return drops, creates
+
+
+def _drop_sql(built: Any, model: type[Model], editor: Any) -> str:
+    if isinstance(built, UniqueConstraint) and connection.vendor != "sqlite":
+        return str(built.remove_sql(model, editor))  # ALTER TABLE ... DROP CONSTRAINT
+    return f"DROP INDEX {connection.ops.quote_name(built.name)}"
 
 
 def _is_own_index(constraint: Any) -> bool:
@@ -86,6 +92,9 @@ def indexes_built_after(model: type[Model]) -> Iterator[None]:
         for drop in drops:
             cursor.execute(drop)
     yield
+    if connection.vendor == "postgresql":
+        # Deferred foreign key checks pending on the new rows forbid ALTER TABLE: run them.
+        connection.check_constraints()
     with connection.cursor() as cursor:
         for create in creates:
             cursor.execute(create)
