@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from pcplan.engagement import rules
 from pcplan.engagement.models import CommsOutput, Concern, Consultation, Event
+from pcplan.plans.models import Theme
 
 
 @dataclass
@@ -30,12 +31,23 @@ def _area_label(area: str) -> str:
 
 
 def survey_results(consultation: Consultation, top: int = 5) -> SurveyResults:
-    rows = list(consultation.responses.values_list("area", "theme__title", "issues"))
-    by_area = rules.counts_by_area(area for area, _theme, _issues in rows)
-    by_theme = rules.counts_by_theme(theme or "" for _area, theme, _issues in rows)
-    top_issues = rules.top_issues_by_area(((area, issues) for area, _t, issues in rows), top)
+    """Counted by the database: one row per distinct (area, issues) answer and how many
+    responses gave it (hundreds, however many responses there are), and one per theme; then
+    added up by `rules`."""
+    responses = consultation.responses.order_by()
+    answers = responses.values_list("area", "issues").annotate(n=Count("id"))
+    by_answer = Counter({(area, tuple(issues)): n for area, issues, n in answers})
+    by_area: Counter[str] = Counter()
+    for (area, _issues), n in by_answer.items():
+        by_area[area] += n
+    by_theme_id = dict(responses.values_list("theme_id").annotate(n=Count("id")))
+    titles = dict(Theme.objects.filter(pk__in=by_theme_id).values_list("id", "title"))
+    by_theme: Counter[str] = Counter()
+    for theme_id, n in by_theme_id.items():
+        by_theme[titles.get(theme_id, "")] += n
+    top_issues = rules.top_issues_of_answers(by_answer, top)
     return SurveyResults(
-        total=len(rows),
+        total=by_area.total(),
         by_area=[(_area_label(a), n) for a, n in rules.ranked(by_area, len(by_area))],
         by_theme=[(t or _("No theme named"), n) for t, n in rules.ranked(by_theme, len(by_theme))],
         top_issues={_area_label(a): issues for a, issues in top_issues.items()},

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pcplan.core import bulk
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import User
 from pcplan.performance import figures, limits
@@ -169,7 +168,7 @@ def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> N
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(c) for c in ["force", "month", *columns])
-    with connection.cursor() as cursor, _indexes_built_after(cursor, model):
+    with connection.cursor() as cursor, bulk.indexes_built_after(model):
         if connection.vendor == "postgresql":
             with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
                 path = Path(tmp) / f"{kind}.csv"
@@ -195,23 +194,3 @@ def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> N
 
 
 COPY_CHUNK = 1 << 20
-
-
-@contextmanager
-def _indexes_built_after(cursor: Any, model: type[Model]) -> Iterator[None]:
-    """When the table starts out empty (a first load), its indexes are built once at the end
-    instead of row by row: in the benchmark the PostgreSQL write took a fifth to a third less
-    time; on SQLite the gain was within the run-to-run spread. Inside the import's
-    transaction, so a failure leaves the indexes as they were. A later load into a filled
-    table keeps them: rebuilding them over every row already there would cost more."""
-    empty = not model._default_manager.exists()
-    if not empty:
-        yield
-        return
-    editor = connection.SchemaEditorClass(connection)
-    creates = [str(index.create_sql(model, editor)) for index in model._meta.indexes]
-    for index in model._meta.indexes:
-        cursor.execute(f"DROP INDEX {connection.ops.quote_name(str(index.name))}")
-    yield
-    for create in creates:
-        cursor.execute(create)

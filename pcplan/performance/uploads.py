@@ -157,7 +157,7 @@ def read_rows(name: str, stream: IO[bytes], max_rows: int | None = None) -> list
             text = stream.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise UploadError([f"{name} is not UTF-8 text; save it as CSV UTF-8"]) from None
-        return [list(r) for r in csv.reader(io.StringIO(text))]
+        return list(csv.reader(io.StringIO(text)))  # each row is a new list already
     raise UploadError([f"{name} is not a .csv or .xlsx file"])
 
 

@@ -55,3 +55,35 @@ def test_identical_responses_in_one_file_keep_distinct_identities() -> None:
     first = rules.response_hash(["Cambridge", "Bike theft"], 1)
     assert first != rules.response_hash(["Cambridge", "Bike theft"], 2)
     assert first == rules.response_hash(["Cambridge", "Bike theft"], 1)
+
+
+def test_the_hashes_of_a_file_are_each_rows_response_hash_with_repeats_counted() -> None:
+    rows = [
+        ("R1", "Cambridge", "Bike theft"),
+        ("", "Fenland", "Rural crime"),
+        ("", "Fenland", "Rural crime"),
+        ("R2", "Cambridge", "Bike theft"),
+        ("", "Fenland", "Rural crime"),
+    ]
+    assert rules.response_hashes(rows) == [
+        rules.response_hash(rows[0], 1),
+        rules.response_hash(rows[1], 1),
+        rules.response_hash(rows[1], 2),
+        rules.response_hash(rows[3], 1),
+        rules.response_hash(rows[1], 3),
+    ]
+    distinct = rows[:2]
+    assert rules.response_hashes(distinct) == [rules.response_hash(r, 1) for r in distinct]
+
+
+def test_top_issues_from_answers_counted_by_the_database_match_those_counted_row_by_row() -> None:
+    responses = [
+        ("Cambridge", ("Bike theft", "Visibility")),
+        ("Cambridge", ("Bike theft", "Visibility")),
+        ("Cambridge", ("Drugs", "Bike theft")),
+        ("Fenland", ("Rural crime",)),
+        ("", ("Speeding",)),
+    ]
+    answers = Counter(responses)
+    assert rules.top_issues_of_answers(answers) == rules.top_issues_by_area(responses)
+    assert rules.top_issues_of_answers(answers)["Cambridge"][0] == ("Bike theft", 3)

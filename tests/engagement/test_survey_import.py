@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from openpyxl import Workbook
 
+from pcplan.core import bulk
 from pcplan.core.models import BackgroundJob
-from pcplan.engagement import surveys
+from pcplan.engagement import rules, summary, surveys
 from pcplan.engagement.models import SurveyImport, SurveyResponse
 from pcplan.performance import uploads
 from tests.htmlforms import served_form
@@ -98,6 +101,73 @@ def test_an_excel_export_is_read_like_a_csv(editor, consultation):
     done = surveys.apply(editor, consultation, "export.xlsx", stream.getvalue(), MAPPING)
     assert done is not None and done.responses_added == 1
     assert SurveyResponse.objects.get().area == "Peterborough"
+
+
+def test_an_excel_date_cell_is_read_as_its_day(editor, consultation):
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ID", "Submitted", "District", "Top issues"])
+    sheet.append([1, dt.datetime(2021, 7, 1, 14, 5), "Fenland", "Drugs"])
+    sheet.append([2, dt.date(2021, 7, 2), "Fenland", "Drugs"])
+    stream = io.BytesIO()
+    book.save(stream)
+    surveys.apply(editor, consultation, "export.xlsx", stream.getvalue(), MAPPING)
+    days = SurveyResponse.objects.order_by("row").values_list("responded_on", flat=True)
+    assert list(days) == [dt.date(2021, 7, 1), dt.date(2021, 7, 2)]
+
+
+def test_a_row_holding_only_a_zero_is_not_taken_for_a_blank_row():
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ID", "Submitted", "District", "Top issues"])
+    sheet.append([None, None, None, None])
+    sheet.append([0])
+    stream = io.BytesIO()
+    book.save(stream)
+    assert surveys.read_file("export.xlsx", stream.getvalue())[1:] == [[0]]
+
+
+def test_the_results_are_counted_by_the_database_as_the_rows_would_count_them(editor, consultation):
+    mapping = {**MAPPING, "theme": "Which theme matters most?"}
+    repeated = GOOD + "".join(
+        f"{n},2021-07-0{n % 3 + 1},Cambridge,Crime Prevention,Bike theft; Drugs\n"
+        for n in range(4, 9)
+    )
+    surveys.apply(editor, consultation, "export.csv", repeated.encode(), mapping)
+    results = summary.survey_results(consultation)
+    responses = list(SurveyResponse.objects.values_list("area", "issues"))
+    assert results.total == len(responses) == 8
+    assert results.by_area == [("Cambridge", 6), ("Fenland", 1), ("South Cambridgeshire", 1)]
+    assert results.by_theme == [("Crime Prevention", 7), ("No theme named", 1)]
+    assert results.top_issues == rules.top_issues_by_area(responses)
+    assert results.top_issues["Cambridge"][0] == ("Bike theft", 6)
+
+
+def test_a_first_import_builds_the_once_only_constraint_again_after_loading(editor, consultation):
+    surveys.apply(editor, consultation, "export.csv", GOOD.encode(), MAPPING)
+    first = SurveyResponse.objects.get(row=2)
+    first.pk = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        first.save()
+
+
+def test_a_first_import_that_fails_while_loading_leaves_the_constraint_in_place(
+    editor, consultation, monkeypatch
+):
+    def broken(*args: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(bulk, "insert_rows", broken)
+    with pytest.raises(RuntimeError):
+        surveys.apply(editor, consultation, "export.csv", GOOD.encode(), MAPPING)
+    assert not SurveyImport.objects.exists()
+    survey_import = SurveyImport.objects.create(consultation=consultation, file_hash="x")
+    same = {"consultation": consultation, "survey_import": survey_import, "content_hash": "h"}
+    SurveyResponse.objects.create(row=2, **same)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SurveyResponse.objects.create(row=3, **same)
 
 
 def excel_export(responses: int) -> bytes:
