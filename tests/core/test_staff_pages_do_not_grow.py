@@ -187,6 +187,7 @@ STAFF_PAGES: dict[str, Kwargs] = {
     "panel:submission-decide": pk(PublicSubmission),
     "panel:planned-item-new": lambda: {"pk": panel_meeting().pk},
     "panel:planned-item-move": pk(ForwardPlanItem),
+    "panel:planned-item-edit": pk(ForwardPlanItem),
     "panel:recommendation-new": lambda: {"pk": panel_meeting().pk},
     "panel:recommendation-response": pk(Recommendation),
     "panel:action-new": lambda: {"pk": panel_meeting().pk},
@@ -273,6 +274,10 @@ STAFF_PAGES: dict[str, Kwargs] = {
     "api:staff-search": none,
     "api:tokens": none,
     "delivery-spreadsheet:upload": plan_key,
+    # Lists downloaded as CSV: the same rows as the list page, in a fixed number of queries.
+    "delivery:deliverables-download": lambda: {**plan_key(), "fmt": "csv"},
+    "engagement:consultations-download": lambda: {"fmt": "csv"},
+    "performance:staff-measures-download": lambda: {"fmt": "csv"},
     "accounts:people": none,
     "accounts:invite": none,
     "partnerships:staff-home": none,
@@ -294,6 +299,7 @@ STAFF_PAGES: dict[str, Kwargs] = {
 # Routes that answer only POST (a GET is refused with 405: asserted below).
 POST_ONLY = frozenset(
     {
+        "core:job-start-again",
         "delivery:deliverable-publish",
         "delivery:update-publish",
         "delivery:task-done",
