@@ -34,7 +34,7 @@ from pcplan.plans.permissions import EDITORS_ONLY
 from pcplan.plans.views import get_plan_for_user
 
 # The Delivery Plan list shows this many deliverables to a page.
-LIST_PAGE_SIZE = 100
+LIST_PAGE_SIZE = 50
 # The editors' queue is paginated: the oldest first, this many to a page.
 QUEUE_PAGE_SIZE = 50
 # A deliverable's page shows this many of its updates at a time, newest first.

@@ -20,6 +20,7 @@ from pcplan.core.paging import PAGE_SIZE
 from pcplan.delivery import views as delivery_views
 from pcplan.engagement.models import CommsOutput, Concern
 from pcplan.grants.models import Application, Fund
+from pcplan.grants.views.staff import FUNDS_PAGE_SIZE
 from pcplan.panel.models import Meeting
 from pcplan.partnerships.models import PANEL_KEY
 from pcplan.performance.models import ImportRun
@@ -190,6 +191,19 @@ def bids() -> Long:
     )
 
 
+def funds() -> Long:
+    for n in range(FUNDS_PAGE_SIZE + 1):
+        Fund.objects.create(key=f"fund-{n:03d}", name=f"Fund {n:03d}")
+    detail = "grants:fund-detail"
+    return Long(
+        reverse("grants:home"),
+        first=reverse(detail, args=["fund-000"]) + '"',
+        last=reverse(detail, args=[f"fund-{FUNDS_PAGE_SIZE:03d}"]) + '"',
+        kept="page=1",
+        param="funds-page",
+    )
+
+
 def a_fund_bids() -> Long:
     long = bids()
     long.url = reverse("grants:fund-detail", args=["safer-communities-fund"])
@@ -252,6 +266,7 @@ LONG_LISTS = {
     "the Panel's meetings": lambda theme: panel_meetings(),
     "a body's meetings, keeping its history's page": lambda theme: a_body_meetings(),
     "bids": lambda theme: bids(),
+    "funds, keeping the bids' page": lambda theme: funds(),
     "a fund's bids, keeping its awards' page": lambda theme: a_fund_bids(),
     "the staff decisions register": lambda theme: decisions_register(),
     "a deliverable's updates, keeping its history's page": a_deliverable_updates,

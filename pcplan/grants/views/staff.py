@@ -88,17 +88,25 @@ def visible_applications(user: User) -> QuerySet[Application]:
     return applications.filter(organisation=user.organisation)
 
 
+FUNDS_PAGE_SIZE = 50
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     user = require_reader(request)
     today = timezone.localdate()
     officer = permissions.is_officer(user)
     bids = paginate(request, visible_applications(user))
+    # Issue 17: a staff page stays quick as the record grows (p95 under 150 ms at the demo ×10).
+    funds = paginate(
+        request, Fund.objects.with_committed().order_by("name"), FUNDS_PAGE_SIZE, param="funds-page"
+    )
     return render(
         request,
         "grants/home.html",
         {
-            "funds": Fund.objects.with_committed(),
+            "funds": funds.page,
+            "fund_pages": funds,
             "applications": bids.page,
             **bids.context(),
             "is_officer": officer,
