@@ -436,7 +436,7 @@ def change_planned_item(
 ) -> ForwardPlanItem:
     """Its words, the meeting that asked for it and the report it is for (moving it is
     `move_planned_item`)."""
-    _require(user)
+    _require_runs(user, item.meeting)
     key = _report_key(report)
     item.title = title.strip()
     item.requested_at = requested_at

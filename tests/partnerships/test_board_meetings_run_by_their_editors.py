@@ -113,6 +113,30 @@ def test_an_editor_keeps_a_boards_agenda_and_minutes_through_the_pages(
     assert board_meeting.body.key == "business-board"
 
 
+def test_an_editor_plans_and_changes_a_boards_forward_plan_item(client_for, editor, board_meeting):
+    client = client_for(editor)
+    added = post_served(
+        client, reverse("panel:planned-item-new", args=[board_meeting.pk]), title="Budget"
+    )
+    assert added.status_code == 302, added.content.decode()
+    item = board_meeting.planned_items.get()
+    changed = post_served(
+        client, reverse("panel:planned-item-edit", args=[item.pk]), title="Budget and precept"
+    )
+    assert changed.status_code == 302, changed.content.decode()
+    item.refresh_from_db()
+    assert item.title == "Budget and precept"
+    assert item.history.first().history_user == editor
+
+
+def test_the_panel_secretariat_cannot_change_a_boards_forward_plan_item(
+    secretariat, editor, board_meeting
+):
+    item = services.plan_item(editor, board_meeting, title="Budget")
+    with pytest.raises(PermissionDenied):
+        services.change_planned_item(secretariat, item, title="Not theirs")
+
+
 def test_an_editor_records_a_boards_attendance_from_its_members(client_for, editor, board_meeting):
     chair = MembershipFactory(
         body=board_meeting.body, person="The Commissioner", role=MembershipRole.CHAIR
