@@ -35,13 +35,20 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
                     copy.write_row(row)
                     written += 1
             return written
-        placeholders = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - our names
+        sql = insert_sql(model, columns)
         iterator = iter(rows)
         while batch := list(islice(iterator, BATCH)):
             cursor.executemany(sql, batch)
             written += len(batch)
     return written
+
+
+def insert_sql(model: type[Model], columns: Sequence[str]) -> str:
+    """One row's INSERT into the model's table, for `executemany`."""
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    placeholders = ", ".join(["%s"] * len(columns))
+    return f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({placeholders})"  # noqa: S608 - our names
 
 
 def index_statements(model: type[Model]) -> tuple[list[str], list[str]]:

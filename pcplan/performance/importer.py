@@ -186,8 +186,7 @@ def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> N
                 # other statement, and a progress note written then waited for ever.
                 rows_written(written)
             return
-        placeholders = ", ".join(["%s"] * (len(columns) + 2))
-        sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - our names
+        sql = bulk.insert_sql(model, ["force", "month", *columns])
         for batch in reader.rows(kind):
             cursor.executemany(sql, batch)
             rows_written(len(batch))
