@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from pcplan.grants import services
 from pcplan.grants.models import Award, Fund
+from pcplan.grants.views import public
 from tests.factories import PlanFactory, ThemeFactory
 from tests.grants.conftest import make_award
 
@@ -279,3 +280,19 @@ def test_no_public_page_shows_a_bid_or_an_applicants_contact_details(client, pla
         assert "SECRET" not in text, url
         assert "secret-person@example.org" not in text, url
         assert "07700 900123" not in text, url
+
+
+def test_the_register_reads_in_pages_and_the_next_page_keeps_the_filters(client, fund, csp):
+    references = {f"r-{n:03d}" for n in range(public.PAGE_SIZE + 1)}
+    for reference in references:
+        make_award(fund, csp, reference=reference)
+    first = client.get(reverse("grants:register"), {"fund": fund.key}).content.decode()
+    on_first = set(re.findall(r"/grants/awards/(r-\d{3})/", first))
+    assert len(on_first) == public.PAGE_SIZE
+    found = re.search(r'href="\?([^"]*)" rel="next"', first)
+    assert found is not None
+    query = found[1].replace("&amp;", "&").split("&")
+    assert f"fund={fund.key}" in query and "page=2" in query
+    second = client.get(reverse("grants:register") + "?" + "&".join(query)).content.decode()
+    on_second = set(re.findall(r"/grants/awards/(r-\d{3})/", second))
+    assert on_first | on_second == references and not on_first & on_second

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 
 from pcplan.core import exports
+from pcplan.core.paging import paginate
 from pcplan.grants import register
 
 PAGE_SIZE = 50
@@ -22,17 +22,14 @@ def _filtered(request: HttpRequest) -> tuple[register.RegisterFilter, dict[str, 
 def register_page(request: HttpRequest) -> HttpResponse:
     form, filters = _filtered(request)
     awards = register.public_awards(filters)
-    page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    paged = paginate(request, awards, PAGE_SIZE)
     return render(
         request,
         "grants/register.html",
         {
             "form": form,
-            "page": page,
+            **paged.context(),
             "totals": register.totals(awards),
-            "query": query.urlencode(),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
