@@ -15,22 +15,22 @@ The file is read by the performance uploads reader (size cap, zip-bomb check, ro
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from pcplan.core import exports
 from pcplan.core.models import Organisation, User
 from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.delivery import services
-from pcplan.delivery.models import Deliverable
+from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
-from pcplan.lib import spreadsheet
 from pcplan.performance.uploads import UploadError, read_rows
 from pcplan.plans.models import Plan, Theme
 
@@ -80,57 +80,54 @@ class RowChange:
 # Export ---------------------------------------------------------------------------------
 
 
-def _deliverables(plan: Plan) -> Iterable[Deliverable]:
-    return (
+Row = tuple[Deliverable, Update | None]
+
+
+def _rows(plan: Plan) -> Iterable[Row]:
+    """Each deliverable of `plan`, in theme order, with its latest update (draft or not)."""
+    deliverables = (
         Deliverable.objects.for_plan(plan)
         .select_related("theme", "lead")
         .prefetch_related("updates")
         .order_by("theme__position", "id")
     )
+    for deliverable in deliverables:
+        updates = deliverable.updates.all()
+        latest = max(updates, key=lambda u: (u.date, u.pk), default=None)
+        yield deliverable, latest
 
 
-def export_rows(plan: Plan) -> list[list[Any]]:
-    rows: list[list[Any]] = [list(COLUMNS)]
-    for deliverable in _deliverables(plan):
-        updates = sorted(deliverable.updates.all(), key=lambda u: (u.date, u.pk), reverse=True)
-        latest = updates[0] if updates else None
-        rows.append(
-            [
-                deliverable.pk,
-                deliverable.theme.title,
-                deliverable.title,
-                deliverable.lead.name if deliverable.lead else "",
-                deliverable.get_status_display(),
-                str(deliverable.target) if deliverable.target else "",
-                latest.date.isoformat() if latest else "",
-                latest.text if latest else "",
-                "",
-                "",
-            ]
-        )
-    return rows
+# The headings are the import format (docs/delivery-spreadsheet.md), the same in every
+# language: they are not translated.
+EXPORT_COLUMNS: list[exports.Column[Row]] = [
+    exports.Column(ID, lambda r: r[0].pk),
+    exports.Column(THEME, lambda r: r[0].theme.title),
+    exports.Column(TITLE, lambda r: r[0].title),
+    exports.Column(LEAD, lambda r: r[0].lead.name if r[0].lead else ""),
+    exports.Column(STATUS, lambda r: r[0].get_status_display()),
+    exports.Column(TARGET, lambda r: str(r[0].target) if r[0].target else ""),
+    exports.Column(LATEST_DATE, lambda r: r[1].date.isoformat() if r[1] else ""),
+    exports.Column(LATEST, lambda r: r[1].text if r[1] else ""),
+    exports.Column(NEW_DATE, lambda r: ""),
+    exports.Column(NEW_TEXT, lambda r: ""),
+]
+SHEET = "Delivery Plan"
+
+
+def download(plan: Plan, fmt: str) -> HttpResponse:
+    """The plan's Delivery Plan as a CSV or Excel download, through the one download writer
+    (pcplan.core.exports: formula-safe cells, UTF-8 with a byte order mark)."""
+    return exports.download(
+        fmt, EXPORT_COLUMNS, _rows(plan), name=f"{plan.key}-delivery-plan", sheet=SHEET
+    )
 
 
 def export_csv(plan: Plan) -> bytes:
-    out = io.StringIO()
-    write = spreadsheet.writer(out)
-    for row in export_rows(plan):
-        write.writerow(row)
-    return out.getvalue().encode("utf-8-sig")
+    return exports.as_csv(EXPORT_COLUMNS, _rows(plan))
 
 
 def export_xlsx(plan: Plan) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Delivery Plan"
-    for row in export_rows(plan):
-        # Text cells made safe as in CSV: a cell an attacker wrote must not run as a formula.
-        sheet.append([spreadsheet.csv_safe(cell) for cell in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return exports.as_xlsx(EXPORT_COLUMNS, _rows(plan), SHEET)
 
 
 # Import ---------------------------------------------------------------------------------

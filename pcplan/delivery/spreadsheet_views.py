@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pcplan.core import jobs
+from pcplan.core import exports, jobs
 from pcplan.core.http import posted, require
 from pcplan.delivery import permissions, spreadsheet, tasks
 from pcplan.performance.uploads import max_upload_bytes
@@ -26,7 +26,6 @@ from pcplan.plans.views import get_plan_for_user
 SALT = "pcplan.delivery.spreadsheet"
 # A preview is applied within a day, or uploaded again.
 PREVIEW_MAX_AGE = 24 * 60 * 60
-FORMATS = ("xlsx", "csv")
 
 
 class UploadForm(forms.Form):
@@ -38,18 +37,11 @@ class UploadForm(forms.Form):
 
 @login_required
 def export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
+    if fmt not in exports.FORMATS:
         raise Http404(gettext("Download the Delivery Plan as .xlsx or .csv"))
     require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
     plan = get_plan_for_user(request, key)
-    if fmt == "csv":
-        body, content_type = spreadsheet.export_csv(plan), "text/csv; charset=utf-8"
-    else:
-        body = spreadsheet.export_xlsx(plan)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{plan.key}-delivery-plan.{fmt}"'
-    return response
+    return spreadsheet.download(plan, fmt)
 
 
 @login_required
