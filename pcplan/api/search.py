@@ -1,11 +1,13 @@
 """One search over what the public may read: plans, deliverables, updates, meetings, agenda
-items and minutes. Each source is its public queryset (pcplan.api.public), so a result can
-never be something a public page would not show.
+items, the text of their papers (while the item is public and not exempt) and minutes. Each
+source is its public queryset (pcplan.api.public, or the model's own public rule), so a result
+can never be something a public page would not show.
 
 One interface, two engines, each answered from a full-text index kept in step with the rows
 (pcplan.api.search_index): PostgreSQL full-text search (websearch syntax: every word, "a
 phrase", -word, or; English stemming), ranked by ts_rank; SQLite FTS5 (every word, English
-stemming), ranked by bm25. Neither the views nor this module know which database they run on.
+stemming), ranked by bm25 among the newest matches. Neither the views nor this module know
+which database they run on.
 """
 
 from __future__ import annotations
@@ -91,6 +93,14 @@ SOURCES = [
         lambda i: f"{i.meeting}: {i}",
         lambda i: i.note,
         lambda i: reverse("panel:meeting", args=[i.meeting_id]),
+    ),
+    Source(
+        _("Paper"),
+        lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
+        ix.PAPERS,
+        lambda i: f"{i.meeting}: {i}",
+        lambda i: i.report_text,
+        lambda i: reverse("panel:agenda-item-report", args=[i.meeting_id, i.number]),
     ),
     Source(
         _("Minute"),

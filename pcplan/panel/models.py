@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
 from pcplan.delivery.models import Deliverable
+from pcplan.lib.document_text import pdf_text
 from pcplan.panel import deadlines, rules
 from pcplan.partnerships.models import PANEL_KEY, Body, Membership, MembershipRole, panel_body
 from pcplan.reports import meeting_reports
@@ -311,6 +313,10 @@ class AgendaItem(Versioned):
         upload_to=agenda_report_path, max_length=300, blank=True, editable=False
     )
     report_filename = models.CharField(max_length=200, blank=True)
+    # The paper's words, read once when it is stored (pcplan.lib.document_text), for search;
+    # searched by the public only while the item is public and not exempt (`with_public_papers`).
+    report_text = models.TextField(blank=True, default="", editable=False)
+    report_text_unreadable = models.BooleanField(default=False, editable=False)
     is_exempt = models.BooleanField(default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=ExemptParagraph.choices
@@ -321,7 +327,10 @@ class AgendaItem(Versioned):
 
     objects = AgendaItemQuerySet.as_manager()
     # The deliverables a report covers are part of the audit trail, like any other field.
-    history = HistoricalRecords(m2m_fields=[deliverables])
+    # The paper's text is read from the paper, which the history names: not copied into it.
+    history = HistoricalRecords(
+        m2m_fields=[deliverables], excluded_fields=["report_text", "report_text_unreadable"]
+    )
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -356,6 +365,25 @@ class AgendaItem(Versioned):
     @property
     def has_report(self) -> bool:
         return bool(self.report_file)
+
+    def put_paper(self, name: str, data: bytes) -> None:
+        """Make the PDF `data` this item's paper (not saved yet), and read its text once, for
+        search. A paper whose text cannot be read is stored all the same, and the staff
+        meeting page says so (`report_text_unreadable`)."""
+        self.report_file.save(name, ContentFile(data), save=False)
+        self.report_filename = name[:200]
+        self.kind = self.Kind.STANDARD
+        text = pdf_text(data)
+        self.report_text = text or ""
+        self.report_text_unreadable = text is None
+
+    def remove_paper(self) -> None:
+        """No paper any more (not saved yet): nor its text in search."""
+        self.report_file = ""
+        self.report_filename = ""
+        self.report_text = ""
+        self.report_text_unreadable = False
+        self.kind = self.Kind.NO_PAPERS
 
     def report_bytes(self) -> bytes:
         with self.report_file.open("rb") as report:

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -124,9 +123,7 @@ def save_agenda_item(
 
 
 def _put_paper(item: AgendaItem, name: str, data: bytes) -> None:
-    item.report_file.save(name, ContentFile(data), save=False)
-    item.report_filename = name[:200]
-    item.kind = AgendaItem.Kind.STANDARD
+    item.put_paper(name, data)
 
 
 def paper_refusal(item: AgendaItem) -> str:
@@ -156,7 +153,13 @@ def attach_paper(user: User, item: AgendaItem, *, name: str, data: bytes) -> Age
         raise ValidationError(refusal)
     _put_paper(item, name, data)
     attributed_to(item, user, "Paper attached").save(
-        update_fields=["report_file", "report_filename", "kind"]
+        update_fields=[
+            "report_file",
+            "report_filename",
+            "kind",
+            "report_text",
+            "report_text_unreadable",
+        ]
     )
     return item
 

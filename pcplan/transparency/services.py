@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -320,14 +319,10 @@ def attach_paper(user: User, report: AnnualReport) -> None:
         return
     if report.is_published and report.pdf:
         with report.pdf.open("rb") as pdf:
-            item.report_file.save(f"{slugify(report.title)}.pdf", ContentFile(pdf.read()), False)
-        item.report_filename = f"{slugify(report.title)}.pdf"
-        item.kind = AgendaItem.Kind.STANDARD
+            item.put_paper(f"{slugify(report.title)}.pdf", pdf.read())
         attributed_to(item, user, "The annual report's published PDF attached").save()
     elif item.report_file:
-        item.report_file = ""
-        item.report_filename = ""
-        item.kind = AgendaItem.Kind.NO_PAPERS
+        item.remove_paper()
         attributed_to(item, user, "The annual report withdrawn from the agenda papers").save()
 
 
