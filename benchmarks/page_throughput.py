@@ -14,6 +14,9 @@ Options: --seconds 5 --connections 10,50 --no-page-cache (to see pages built on 
          --staff        the main staff pages instead, signed in as the demo's administrator
                         (a session made in the database, its second step passed, as after
                         signing in; the cookie is given to wrk with -H)
+         --api          the API's main routes instead (/api/v1/ lists and records, anonymous),
+                        each against a bare DRF endpoint answering the same number of records
+                        in about as many bytes (benchmarks/throughput_urls.py; issue 14)
          --multiply 10  the demo ×10 (`pcplan demo --multiply 10`: every record copied with
                         new keys, pcplan/demo/multiply.py)
 """
@@ -90,6 +93,38 @@ print(f"/staff/panel/meetings/{meeting.pk}/")
 print("/staff/decisions/")
 """
 
+# The API's main routes, anonymous (issue 14): lists at the default page size, and a record.
+FIND_API = """
+import django
+django.setup()
+from pcplan.api import public
+print("/api/v1/plans/")
+print("/api/v1/deliverables/")
+print(f"/api/v1/deliverables/{public.deliverables().first().pk}/")
+print("/api/v1/updates/")
+print(f"/api/v1/updates/{public.updates().first().pk}/")
+print("/api/v1/meetings/")
+print(f"/api/v1/meetings/{public.meetings().first().pk}/")
+print("/api/v1/decisions/")
+"""
+
+
+def api_yardsticks(env: dict[str, str], base: str) -> dict[str, str]:
+    """`--api`: each API route, and its yardstick: the bare DRF endpoint answering as many
+    records (a page's `results`, or one) in about as many bytes as the route does."""
+    import json
+
+    found = run(env, "shell", "-v0", "-c", FIND_API).split()
+    yardsticks = {}
+    for page in (line for line in found if line.startswith("/")):
+        with urllib.request.urlopen(base + page, timeout=120) as response:  # noqa: S310 - local
+            body = response.read()
+        data = json.loads(body)
+        items = len(data["results"]) if "results" in data else 1
+        yardsticks[page] = f"/bench/bare-api/{items}/{len(body)}/"
+    return yardsticks
+
+
 # wrk prints p50, p75, p90 and p99; the staff target is a p95.
 PERCENTILES = """
 done = function(summary, latency, requests)
@@ -160,6 +195,7 @@ def main() -> None:
     parser.add_argument("--database", default="")
     parser.add_argument("--no-page-cache", action="store_true")
     parser.add_argument("--staff", action="store_true", help="the main staff pages, signed in")
+    parser.add_argument("--api", action="store_true", help="the API's main routes, anonymous")
     parser.add_argument("--multiply", type=int, default=1, help="the demo ×N")
     parser.add_argument(
         "--data-dir", help="keep the SQLite demo here, and use it as it is if it is already there"
@@ -218,6 +254,7 @@ def main() -> None:
     script = work / "percentiles.lua"
     script.write_text(PERCENTILES)
     port = free_port()
+    yardsticks: dict[str, str] = {}
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(  # noqa: S603
         [str(PCPLAN), "serve", "--workers", "2", "--bind", f"127.0.0.1:{port}"], env=env
@@ -232,6 +269,9 @@ def main() -> None:
                 if time.monotonic() > deadline or server.poll() is not None:
                     sys.exit("pcplan serve did not start")
                 time.sleep(0.5)
+        if options.api:
+            yardsticks = api_yardsticks(env, base)
+            pages = list(yardsticks)
         answered = []
         for page in pages:  # every page answers, and each worker has built it once
             try:
@@ -245,6 +285,8 @@ def main() -> None:
         cache = "off" if options.no_page_cache else "on"
         db = "PostgreSQL" if options.database else "SQLite"
         who = "staff pages as the administrator" if options.staff else "public pages"
+        if options.api:
+            who = "API routes, anonymous, against a bare DRF endpoint of the same size"
         print(
             f"{db}, demo ×{options.multiply}, {who}, page cache {cache}, "
             f"wrk {options.seconds} s per run, load {load:.1f}"
@@ -254,7 +296,9 @@ def main() -> None:
         for connections in (int(c) for c in options.connections.split(",")):
             for page in pages:
                 got = wrk(base + page, connections, options.seconds, script, headers)
-                bare = wrk(base + BARE, connections, options.seconds, script, [])
+                bare = wrk(
+                    base + yardsticks.get(page, BARE), connections, options.seconds, script, []
+                )
                 ratio = got["rps"] / bare["rps"] if bare["rps"] else float("nan")
                 print(
                     f"| {page} | {connections} | {got['rps']:.0f} | {bare['rps']:.0f} "

@@ -1,9 +1,32 @@
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 
 def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
-urlpatterns = [path("bench/bare/", bare), path("", include("pcplan.urls"))]
+class BareApi(APIView):
+    """The API's yardstick (`page_throughput.py --api`): a bare DRF endpoint answering a page
+    of `items` records of about `size` bytes of JSON in all, with no database."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+
+    def get(self, request: Request, items: int, size: int) -> Response:
+        filler = "x" * max(0, size // max(items, 1) - 24)
+        page = [{"id": n, "text": filler} for n in range(items)]
+        return Response({"count": items, "next": None, "previous": None, "results": page})
+
+
+urlpatterns = [
+    path("bench/bare/", bare),
+    path("bench/bare-api/<int:items>/<int:size>/", BareApi.as_view()),
+    path("", include("pcplan.urls")),
+]
