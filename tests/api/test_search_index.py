@@ -4,6 +4,7 @@ triggers, PostgreSQL GIN indexes; results ranked; drafts never in public results
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -185,7 +186,7 @@ def test_many_matches_are_ranked_among_the_newest_allowed(monkeypatch, constabul
     newer draft neither appears nor takes a candidate's place. PostgreSQL ranks them all."""
     monkeypatch.setattr(search_index, "SQLITE_CANDIDATES", 3)
 
-    def update(text: str, published: bool = True) -> Update:
+    def update(text: str, published: bool = True) -> Any:
         return UpdateFactory(
             deliverable=constabulary_deliverable, text=text, is_published=published
         )
