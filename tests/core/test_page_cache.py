@@ -4,12 +4,12 @@ changes (issue 17): a publish is visible on the next request, an unpublish hides
 from __future__ import annotations
 
 import pytest
-from psycopg.pq import Trace
 from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from psycopg.pq import Trace
 
 from pcplan.core import pagecache
 from pcplan.core.models import PublicVersion
