@@ -25,16 +25,18 @@ DELIVERABLE_PAGE_QUERIES = 19
 
 
 def deliverable_with_everything(theme, editor) -> Deliverable:
-    late = DeliverableFactory(theme=theme, title="Late one", target=QuarterSpan.parse("Q4 2022/23"))
-    dependent = DeliverableFactory(theme=theme, title="Waits for it")
-    deliverable = DeliverableFactory(theme=theme, title="Street lighting review")
-    deliverable.partners.set([OrganisationFactory(key=f"partner-{n}") for n in range(3)])
+    late = DeliverableFactory.create(
+        theme=theme, title="Late one", target=QuarterSpan.parse("Q4 2022/23")
+    )
+    dependent = DeliverableFactory.create(theme=theme, title="Waits for it")
+    deliverable = DeliverableFactory.create(theme=theme, title="Street lighting review")
+    deliverable.partners.set([OrganisationFactory.create(key=f"partner-{n}") for n in range(3)])
     deliverable.depends_on.set([late])
     dependent.depends_on.set([deliverable])
     for n in range(4):
         Task.objects.create(deliverable=deliverable, position=n, title=f"Task {n}", done=n < 3)
     for n in range(3):
-        UpdateFactory(deliverable=deliverable, text=f"Update {n}")
+        UpdateFactory.create(deliverable=deliverable, text=f"Update {n}")
     return deliverable
 
 
