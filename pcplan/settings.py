@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Renews a signed-in session at most once a minute (pcplan.accounts.session_renewal).
+    "pcplan.accounts.session_renewal.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -325,9 +327,10 @@ PCPLAN_TWO_FACTOR_ROLES = env_list(
     "PCPLAN_TWO_FACTOR_ROLES", [] if DEBUG or TESTING else ["administrator", "opcc-editor"]
 )
 OTP_TOTP_ISSUER = PCPLAN_SITE_NAME
-# A session ends after this many minutes without a request (every request renews it).
+# A session ends after this many minutes without a request: a request renews it, at most once
+# a minute (pcplan.accounts.session_renewal), rather than writing it on every request.
 SESSION_COOKIE_AGE = env_int("PCPLAN_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 PASSWORD_RESET_TIMEOUT = env_int("PCPLAN_PASSWORD_LINK_HOURS", 72) * 3600
 # Served over TLS (directly or behind a proxy that sets X-Forwarded-Proto): HSTS, secure
 # cookies and a redirect from http.

@@ -33,7 +33,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -126,16 +126,46 @@ def _version_model() -> Any:
     return apps.get_model("core", "PublicVersion")
 
 
-def public_version() -> str:
-    """The newest id and the number of rows: every committed change alters one or the other.
-
-    One plain query, on every cached request: the ORM's aggregate cost more than the query.
-    """
+def _read_version() -> str:
     table = connection.ops.quote_name(_version_model()._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX(id), COUNT(*) FROM {table}")  # noqa: S608 - the model's table
         newest, rows = cursor.fetchone()
     return f"{newest or 0}.{rows}"
+
+
+def _health_check_due() -> bool:
+    """True when Django would check a kept connection (`SELECT 1`) before its next query."""
+    db: Any = connection  # django-stubs do not list the health-check attributes
+    return (
+        db.connection is not None
+        and db.health_check_enabled
+        and not db.health_check_done
+        and not db.in_atomic_block
+    )
+
+
+def public_version() -> str:
+    """The newest id and the number of rows: every committed change alters one or the other.
+
+    One plain query, on every cached request: the ORM's aggregate cost more than the query.
+
+    It is also the request's connection health check. With health checks on, Django sends
+    `SELECT 1` on a kept connection before a request's first query, a round trip as dear as
+    this read (a cached page's whole cost on PostgreSQL). When that check is due, this read
+    takes its place: if it fails because the connection was lost (the server restarted, the
+    session was ended), the connection is dropped and the version read again on a new one, as
+    the check would have done. So a cached page costs one round trip, and a lost connection
+    still fails no request. An error of the second read, on a new connection, is the answer.
+    """
+    if not _health_check_due():
+        return _read_version()
+    connection.health_check_done = True  # type: ignore[attr-defined] # see _health_check_due
+    try:
+        return _read_version()
+    except (OperationalError, InterfaceError):
+        connection.close()
+        return _read_version()
 
 
 def _committed() -> None:

@@ -3,12 +3,15 @@ changes (issue 17): a publish is visible on the next request, an unpublish hides
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from psycopg.pq import Trace
 
 from pcplan.core import pagecache
 from pcplan.core.models import PublicVersion
@@ -144,6 +147,8 @@ def test_an_edit_made_without_the_staff_pages_also_rebuilds_the_page(draft):
 def test_signed_in_visitors_never_get_or_fill_the_cache(client_for, editor, draft):
     theme = reverse("public:theme", args=["plan", "theme"])
     staff = client_for(editor)
+    # The session's renewal (at most once a minute) is not what is measured.
+    staff.get(reverse("core:staff-home"))
     with CaptureQueriesContext(connection) as first:
         staff.get(theme)
     with CaptureQueriesContext(connection) as second:
@@ -172,3 +177,78 @@ def test_many_changes_in_one_transaction_add_one_version_row(draft):
     assert PublicVersion.objects.count() == before + 1
     DeliverableFactory(theme=draft.theme, title="After")  # same test transaction, no page kept
     assert PublicVersion.objects.count() == before + 1
+
+
+def a_new_request_on_a_kept_connection() -> None:
+    """What Django does as a request starts (`close_old_connections`), with the connection kept
+    between requests as in production (`CONN_MAX_AGE`): its health check is due again."""
+    db: Any = connection  # django-stubs do not list the health-check attributes
+    db.ensure_connection()
+    db.close_at = None
+    db.close_if_unusable_or_obsolete()
+    assert db.health_check_enabled and not db.health_check_done
+
+
+def round_trips(tmp_path, url: str) -> tuple[str, list[str]]:
+    """The page, and each round trip to the server while serving it, read from libpq's own
+    trace of the messages sent (a `ReadyForQuery` ends each)."""
+    trace = tmp_path / "libpq.trace"
+    with trace.open("w") as sink:
+        pgconn = connection.connection.pgconn
+        pgconn.trace(sink.fileno())
+        pgconn.set_trace_flags(Trace.SUPPRESS_TIMESTAMPS | Trace.REGRESS_MODE)
+        try:
+            _, page, _ = anonymous_get(url)
+        finally:
+            pgconn.untrace()
+    sent, trips = [], []
+    for line in trace.read_text().splitlines():
+        if line.startswith("F") and ("Query" in line or "Parse" in line):
+            sent.append(line.split("\t")[-1].strip())
+        if "ReadyForQuery" in line:
+            trips.append(" ".join(sent))
+            sent = []
+    return page, trips
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a kept connection's round trips to a server"
+)
+
+
+@pytest.mark.django_db(transaction=True)
+@postgresql_only
+def test_a_kept_page_on_a_kept_connection_is_one_round_trip_the_version_read_is_the_check(
+    draft, tmp_path
+):
+    """Django's health check would send `SELECT 1` first: the version read takes its place."""
+    theme = reverse("public:theme", args=["plan", "theme"])
+    _, first, _ = anonymous_get(theme)
+    a_new_request_on_a_kept_connection()
+    page, trips = round_trips(tmp_path, theme)
+    assert page == first
+    assert len(trips) == 1 and "SELECT MAX" in trips[0]
+    assert "SELECT 1" not in " ".join(trips)
+
+
+@pytest.mark.django_db(transaction=True)
+@postgresql_only
+def test_a_kept_connection_the_server_ended_costs_no_failed_request(draft):
+    """The server ends the session between two requests (as a restart or an administrator's
+    pg_terminate_backend does): the next request reads the version again on a new connection."""
+    theme = reverse("public:theme", args=["plan", "theme"])
+    _, first, _ = anonymous_get(theme)
+    a_new_request_on_a_kept_connection()
+    ended = connection.connection.info.backend_pid
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [ended])
+            assert cursor.fetchone() == (True,)
+    finally:
+        other.close()
+    status, page, _ = anonymous_get(theme)
+    assert status == 200 and page == first
+    assert connection.connection.info.backend_pid != ended
+    # A page not kept is built on the new connection too.
+    assert Client().get(reverse("public:plan", args=["plan"])).status_code == 200
