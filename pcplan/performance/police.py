@@ -381,8 +381,7 @@ class Reader:
         if columns[0]:
             # Four lists side by side, not a row at a time: DuckDB binds each list once.
             self.con.execute(
-                "INSERT INTO kept_points SELECT unnest($f), unnest($lat), unnest($lon), "
-                "unnest($d)",
+                "INSERT INTO kept_points SELECT unnest($f), unnest($lat), unnest($lon), unnest($d)",
                 {"f": columns[0], "lat": columns[1], "lon": columns[2], "d": columns[3]},
             )
 
@@ -402,7 +401,8 @@ class Reader:
             of_kind = [f for f in files if f.kind == kind]
             for start in range(0, len(of_kind), FILES_PER_QUERY):
                 batch = of_kind[start : start + FILES_PER_QUERY]
-                self._aggregate_batch(STREET_WITH_POINTS if kind == STREET else kind, batch, by_path)
+                query = STREET_WITH_POINTS if kind == STREET else kind
+                self._aggregate_batch(query, batch, by_path)
                 if progress:
                     progress(len(batch))
         if any(f.kind == STOP_AND_SEARCH for f in files):
