@@ -238,7 +238,9 @@ def _dump(source: Any, table: str, columns: list[str], path: Path) -> None:
 
     with source.cursor() as cursor, path.open("w", newline="", encoding="utf-8") as stream:
         cursor.execute(f"SELECT {', '.join(columns)} FROM {table}")  # noqa: S608 - our names
-        writer = csv.writer(stream)
+        # Text quoted, numbers not: an empty text is then "", which PostgreSQL's CSV reads as
+        # an empty string (a bare empty field is NULL there).
+        writer = csv.writer(stream, quoting=csv.QUOTE_NONNUMERIC)
         while batch := cursor.fetchmany(50_000):
             writer.writerows(batch)
 
