@@ -195,9 +195,9 @@ def child_floor(database: str, ingested: str, work: Path) -> dict[str, Any]:
         columns = [f.column for f in model._meta.concrete_fields]
         path = work / f"{table}.csv"
         _dump(source, table, columns, path)
-        drop, create = bulk.index_statements(model)
-        drops += drop
-        creates += create
+        model_drops, model_creates = bulk.index_statements(model)
+        drops += model_drops
+        creates += model_creates
         if connection.vendor == "sqlite":
             loads.append(f".import {path} {table}")
         else:
@@ -262,6 +262,8 @@ def child_month(database: str, work: Path) -> dict[str, Any]:
         return min(times)
 
     start_up = best("--help")
+    # The command's own start-up: Django and every app loaded, the command's help printed.
+    command_start_up = best("import-police-data", "--help")
     month = best("import-police-data", "--verbosity", "0", str(ONE_FORCE_MONTH))
     # The same import inside this process (Django already started): where the time goes.
     from pcplan.performance.importer import Progress, import_police_data
@@ -281,6 +283,7 @@ def child_month(database: str, work: Path) -> dict[str, Any]:
     whole, read = min(rounds)
     return {
         "start_up": start_up,
+        "command_start_up": command_start_up,
         "import": month,
         "beyond": month - start_up,
         "in_process": whole,
@@ -395,6 +398,11 @@ def main() -> None:
             f"One force-month ({ONE_FORCE_MONTH.name}): {month['import']:.2f} s, start-up "
             f"(pcplan --help) {month['start_up']:.2f} s, beyond start-up {month['beyond']:.2f} s "
             f"(target: under 1 s) -> {'met' if month['beyond'] < 1 else 'MISSED'}"
+        )
+        print(
+            f"  `pcplan import-police-data --help` (Django and the apps loaded): "
+            f"{month['command_start_up']:.2f} s; the import beyond that: "
+            f"{month['import'] - month['command_start_up']:.2f} s"
         )
         print(
             f"  the same import inside a started process: {month['in_process']:.2f} s, of which "
