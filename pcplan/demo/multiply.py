@@ -42,6 +42,7 @@ NOT_COPIED = frozenset(
     {
         "core.Office",
         "core.PublicVersion",
+        "performance.PoliceMapPoint",
         "performance.PoliceMonthlyCrime",
         "performance.PoliceMonthlyOutcome",
         "performance.PoliceMonthlyStopSearch",

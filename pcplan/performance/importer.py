@@ -17,11 +17,13 @@ from pcplan.core.models import User
 from pcplan.performance import figures, limits
 from pcplan.performance.models import (
     ImportRun,
+    PoliceMapPoint,
     PoliceMonthlyCrime,
     PoliceMonthlyOutcome,
     PoliceMonthlyStopSearch,
 )
 from pcplan.performance.police import (
+    MAP_POINTS,
     OUTCOMES,
     STOP_AND_SEARCH,
     STREET,
@@ -34,18 +36,30 @@ from pcplan.performance.police import (
 
 __all__ = ["PoliceDataError", "import_police_data"]
 
+# What each kind of file is stored as, replaced a whole (force, month) at a time.
 TARGETS: dict[str, tuple[type[Model], list[str]]] = {
     STREET: (
         PoliceMonthlyCrime,
-        ["lsoa_code", "lsoa_name", "district", "crime_type", "last_outcome_category", "count"],
+        [
+            "force",
+            "month",
+            "lsoa_code",
+            "lsoa_name",
+            "district",
+            "crime_type",
+            "last_outcome_category",
+            "count",
+        ],
     ),
     OUTCOMES: (
         PoliceMonthlyOutcome,
-        ["lsoa_code", "lsoa_name", "district", "outcome_type", "count"],
+        ["force", "month", "lsoa_code", "lsoa_name", "district", "outcome_type", "count"],
     ),
     STOP_AND_SEARCH: (
         PoliceMonthlyStopSearch,
         [
+            "force",
+            "month",
             "district",
             "object_of_search",
             "outcome",
@@ -56,6 +70,13 @@ TARGETS: dict[str, tuple[type[Model], list[str]]] = {
         ],
     ),
 }
+# Street-crime map points are only ever added to (police.NEW_POINTS_SQL).
+MAP_POINT_COLUMNS = ["force", "latitude", "longitude", "district"]
+
+
+def stored_models() -> list[type[Model]]:
+    """Every table the import writes rows into, bar its one ImportRun row."""
+    return [model for model, _ in TARGETS.values()] + [PoliceMapPoint]
 
 
 class Progress:
@@ -90,8 +111,13 @@ def import_police_data(
         progress.files_found(len(files))
         reader = Reader(memory_limit=memory_limit, temp_directory=str(Path(tmp) / "duckdb"))
         try:
+            reader.keep_points(
+                PoliceMapPoint.objects.filter(force__in={f.force for f in files})
+                .values_list(*MAP_POINT_COLUMNS)
+                .iterator(chunk_size=20_000)
+            )
             summary = reader.aggregate(files, progress=progress.files_read)
-            progress.writing(summary.aggregate_rows)
+            progress.writing(summary.aggregate_rows + summary.new_map_points)
             run = _write(reader, summary, user, progress, allow_empty=allow_empty)
         finally:
             reader.close()
@@ -111,8 +137,9 @@ def _write(
         for force in {force for force, _ in replaced}:
             months = [month for f, month in replaced if f == force]
             model._default_manager.filter(Q(force=force) & Q(month__in=months)).delete()
-    for kind in TARGETS:
-        _insert(kind, reader, progress.rows_written)
+    for kind, (model, columns) in TARGETS.items():
+        _insert(kind, model, columns, reader, progress.rows_written)
+    _insert(MAP_POINTS, PoliceMapPoint, MAP_POINT_COLUMNS, reader, progress.rows_written)
     run = ImportRun(
         imported_by=user,
         files=[f.name for f in summary.files],
@@ -161,13 +188,18 @@ def _refuse_empty_files_over_loaded_months(summary: Summary) -> None:
             )
 
 
-def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> None:
+def _insert(
+    kind: str,
+    model: type[Model],
+    columns: list[str],
+    reader: Reader,
+    rows_written: Callable[[int], None],
+) -> None:
     """Aggregates straight from DuckDB, never as model instances (there are millions):
     PostgreSQL's COPY reads a CSV file DuckDB writes; SQLite takes executemany batches."""
-    model, columns = TARGETS[kind]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    names = ", ".join(quote(c) for c in ["force", "month", *columns])
+    names = ", ".join(quote(c) for c in columns)
     with connection.cursor() as cursor, bulk.indexes_built_after(model):
         if connection.vendor == "postgresql":
             with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
@@ -186,7 +218,7 @@ def _insert(kind: str, reader: Reader, rows_written: Callable[[int], None]) -> N
                 # other statement, and a progress note written then waited for ever.
                 rows_written(written)
             return
-        sql = bulk.insert_sql(model, ["force", "month", *columns])
+        sql = bulk.insert_sql(model, columns)
         for batch in reader.rows(kind):
             cursor.executemany(sql, batch)
             rows_written(len(batch))

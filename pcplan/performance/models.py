@@ -199,8 +199,8 @@ class PoliceMonthlyStopSearch(models.Model):
         max_length=80,
         blank=True,
         help_text="The local authority district of the nearest street-crime map point of the "
-        "force in the files imported with it; blank when the search has no location or none "
-        "is near.",
+        "force, in the files imported with it or kept from earlier imports; blank when the "
+        "search has no location or none is near.",
     )
     object_of_search = models.CharField(max_length=120, blank=True)
     outcome = models.CharField(max_length=120, blank=True)
@@ -217,6 +217,25 @@ class PoliceMonthlyStopSearch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.force} {self.month:%Y-%m} {self.object_of_search}: {self.count}"
+
+
+class PoliceMapPoint(models.Model):
+    """A published street-crime map point of a force with the district of its LSOA, kept
+    between imports: stop and search files carry only coordinates, and a search imported
+    later without street files is placed at the nearest of its force's kept points. Written
+    by `pcplan import-police-data` for every street file, only the points not yet kept; never
+    shown on a page. data.police.uk publishes these anonymised points with every crime."""
+
+    force = models.CharField(max_length=60)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    district = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [models.Index(fields=["force"], name="policemappoint_force")]
+
+    def __str__(self) -> str:
+        return f"{self.force} {self.latitude},{self.longitude}: {self.district}"
 
 
 class ImportRun(models.Model):

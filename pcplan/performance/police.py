@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -28,6 +28,8 @@ STOP_AND_SEARCH = "stop-and-search"
 KINDS = (STREET, OUTCOMES, STOP_AND_SEARCH)
 # Not a kind of file: the street query that also keeps map points (see AGGREGATE_SQL).
 STREET_WITH_POINTS = "street-with-points"
+# Not a kind of file either: the street-crime map points not kept yet (PoliceMapPoint).
+MAP_POINTS = "map-points"
 
 # The exact published headers, column by column, with the types pcplan reads them as.
 COLUMNS: dict[str, dict[str, str]] = {
@@ -110,9 +112,11 @@ class Summary:
     rows_by_kind: dict[str, int] = field(default_factory=dict)
     aggregate_rows: int = 0
     rows_dated_in_other_month: int = 0
-    # Searches with coordinates near no street crime of their force in the files read with
-    # them (or read without any street file of their force): stored with no area.
+    # Searches with coordinates near no street crime map point of their force, in the files
+    # read with them or kept from earlier imports: stored with no area.
     searches_not_placed: int = 0
+    # Street-crime map points seen for the first time, kept for placing later searches.
+    new_map_points: int = 0
     # Files with the header and no rows: a month published empty, or a broken download.
     empty_files: list[PoliceFile] = field(default_factory=list)
 
@@ -214,10 +218,10 @@ AGGREGATE_SQL = {
         FROM (SELECT filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category",
                      count(*) AS n, count("Longitude" + "Latitude") AS located
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
-    # Stop and search files carry only coordinates. The street files of the same force in the
-    # same run say which district each published map point lies in, so when a run holds both
-    # the street rows are also grouped by point (a second grouping set of the same read) and
-    # the points kept for placing the searches (PLACE_SEARCHES_SQL).
+    # Stop and search files carry only coordinates. The street files of the same force say
+    # which district each published map point lies in, so the street rows are also grouped by
+    # point (a second grouping set of the same read) and the points kept, in this run for
+    # placing its searches (PLACE_SEARCHES_SQL) and in the database for later runs.
     STREET_WITH_POINTS: f"""
         CREATE OR REPLACE TEMP TABLE street_batch AS
         SELECT grouping("Crime type") AS is_point, filename, "LSOA code", "LSOA name",
@@ -273,9 +277,12 @@ def _aggregate_sql(kind: str, *, rejects: bool) -> str:
 CELL_DEGREES = 0.02
 PLACE_SEARCHES_SQL = f"""
     CREATE OR REPLACE TEMP TABLE map_points AS
-    SELECT DISTINCT f.force, p.lat, p.lon, p.district,
-           floor(p.lat / {CELL_DEGREES})::BIGINT AS cy, floor(p.lon / {CELL_DEGREES})::BIGINT AS cx
-    FROM street_points p JOIN files f USING (filename);
+    SELECT force, lat, lon, district,
+           floor(lat / {CELL_DEGREES})::BIGINT AS cy, floor(lon / {CELL_DEGREES})::BIGINT AS cx
+    FROM (SELECT f.force, p.lat, p.lon, p.district
+          FROM street_points p JOIN files f USING (filename)
+          UNION
+          SELECT force, lat, lon, district FROM kept_points);
     CREATE OR REPLACE TEMP TABLE searched AS
     SELECT DISTINCT f.force, r.lat, r.lon
     FROM stop_points r JOIN files f USING (filename)
@@ -319,6 +326,8 @@ CREATE_TABLES = """
         district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
     CREATE TABLE files (filename VARCHAR PRIMARY KEY, force VARCHAR, month VARCHAR);
     CREATE TABLE street_points (filename VARCHAR, lat DOUBLE, lon DOUBLE, district VARCHAR);
+    CREATE TABLE kept_points (force VARCHAR, lat DOUBLE, lon DOUBLE, district VARCHAR);
+    CREATE TABLE new_points (force VARCHAR, lat DOUBLE, lon DOUBLE, district VARCHAR);
     CREATE TABLE stop_points (filename VARCHAR, lat DOUBLE, lon DOUBLE,
         object_of_search VARCHAR, outcome VARCHAR, outcome_linked VARCHAR,
         officer_defined_ethnicity VARCHAR, self_defined_ethnicity VARCHAR, n BIGINT,
@@ -328,6 +337,15 @@ CREATE_TABLES = """
         self_defined_ethnicity VARCHAR, n BIGINT, located BIGINT, other_month BIGINT,
         not_placed BIGINT);
 """
+
+
+# The points of this run not kept yet: what the import adds to PoliceMapPoint.
+NEW_POINTS_SQL = """
+    CREATE OR REPLACE TABLE new_points AS
+    SELECT DISTINCT f.force, p.lat, p.lon, p.district
+    FROM street_points p JOIN files f USING (filename)
+    ANTI JOIN kept_points k ON k.force = f.force AND k.lat = p.lat AND k.lon = p.lon
+                              AND k.district = p.district"""
 
 
 # Every typed column is used in the aggregate ("located": rows with coordinates) so that DuckDB
@@ -353,6 +371,20 @@ class Reader:
     def close(self) -> None:
         self.con.close()
 
+    def keep_points(self, points: Iterable[tuple[str, float, float, str]]) -> None:
+        """Street-crime map points kept from earlier imports (force, latitude, longitude,
+        district): searches are placed among them too, and they are not kept twice."""
+        columns: list[list[Any]] = [[], [], [], []]
+        for point in points:
+            for column, value in zip(columns, point, strict=True):
+                column.append(value)
+        if columns[0]:
+            # Four lists side by side, not a row at a time: DuckDB binds each list once.
+            self.con.execute(
+                "INSERT INTO kept_points SELECT unnest($f), unnest($lat), unnest($lon), unnest($d)",
+                {"f": columns[0], "lat": columns[1], "lon": columns[2], "d": columns[3]},
+            )
+
     def aggregate(
         self, files: list[PoliceFile], progress: Callable[[int], None] | None = None
     ) -> Summary:
@@ -365,20 +397,20 @@ class Reader:
             [(str(f.path), f.force, f.month.isoformat()) for f in files],
         )
         by_path = {str(f.path): f for f in files}
-        searched = {f.force for f in files if f.kind == STOP_AND_SEARCH}
         for kind in KINDS:
             of_kind = [f for f in files if f.kind == kind]
             for start in range(0, len(of_kind), FILES_PER_QUERY):
                 batch = of_kind[start : start + FILES_PER_QUERY]
-                # Map points are kept only where a search may need them: a run of street
-                # files alone is read as before.
-                points = kind == STREET and any(f.force in searched for f in batch)
-                self._aggregate_batch(STREET_WITH_POINTS if points else kind, batch, by_path)
+                query = STREET_WITH_POINTS if kind == STREET else kind
+                self._aggregate_batch(query, batch, by_path)
                 if progress:
                     progress(len(batch))
-        if searched:
+        if any(f.kind == STOP_AND_SEARCH for f in files):
             for statement in PLACE_SEARCHES_SQL.split(";"):
                 self.con.execute(statement)
+        self.con.execute(NEW_POINTS_SQL)
+        (new_points,) = self._fetch_one("SELECT count(*) FROM new_points")
+        summary.new_map_points = int(new_points)
         for kind, table in (
             (STREET, "street_agg"),
             (OUTCOMES, "outcomes_agg"),
@@ -481,6 +513,7 @@ ROWS_SQL = {
     STOP_AND_SEARCH: "SELECT force, month, district, object_of_search, outcome, outcome_linked, "
     "officer_defined_ethnicity, self_defined_ethnicity, n "
     "FROM stop_agg JOIN files USING (filename)",
+    MAP_POINTS: "SELECT force, lat, lon, district FROM new_points",
 }
 
 

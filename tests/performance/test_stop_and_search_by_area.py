@@ -1,7 +1,7 @@
 """Stop and search by CSP area: each search is placed at import in the district of the nearest
-street-crime map point of its force in the files imported with it, and only that district is
-kept. Checked against an independent placement with the csv module on the real Cambridgeshire
-2024 and Bedfordshire 2022-23 files."""
+street-crime map point of its force, in the files imported with it or kept from earlier imports,
+and only that district is kept. Checked against an independent placement with the csv module on
+the real Cambridgeshire 2024 and Bedfordshire 2022-23 files."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 
 from pcplan.core.office import csp_areas
 from pcplan.performance.importer import import_police_data
-from pcplan.performance.models import AreaPopulation, PoliceMonthlyStopSearch
+from pcplan.performance.models import AreaPopulation, PoliceMapPoint, PoliceMonthlyStopSearch
 from pcplan.performance.stopsearch import OUTSIDE, UNKNOWN, stop_search_figures
 
 BEDFORDSHIRE_CSPS = {
@@ -97,10 +97,23 @@ def months_of(paths: list[Path]) -> list[dt.date]:
     return sorted({dt.date(int(p.name[:4]), int(p.name[5:7]), 1) for p in paths})
 
 
-def check(force: str, years: tuple[str, ...], csp: dict[str, list[str]], root: Path) -> None:
+def check(
+    force: str,
+    years: tuple[str, ...],
+    csp: dict[str, list[str]],
+    root: Path,
+    *,
+    street_first: bool = False,
+) -> None:
+    """Import the force's street and stop and search files together, or (street_first) the
+    street files in one import and the searches alone in a later one."""
     stops = police_files(root, force, years, "stop-and-search")
     street = police_files(root, force, years, "street")
-    _run, summary = import_police_data([*street, *stops])
+    if street_first:
+        import_police_data(street)
+        _run, summary = import_police_data(stops)
+    else:
+        _run, summary = import_police_data([*street, *stops])
     searches, finds = independent_count(stops, street)
     stored: Counter[str] = Counter()
     for r in PoliceMonthlyStopSearch.objects.filter(force=force):
@@ -140,6 +153,33 @@ def test_a_searchs_location_is_kept_only_as_its_district():
     assert "district" in stored
     for personal in ("latitude", "longitude", "gender", "age_range", "legislation"):
         assert personal not in stored
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_searches_imported_after_their_street_files_are_placed_by_the_kept_map_points(
+    shared_police_data,
+):
+    """A stop and search file imported alone, months after the street files of the same
+    months, is placed as if they had been imported together."""
+    check("cambridgeshire", ("2024",), csp_areas(), shared_police_data, street_first=True)
+
+
+@pytest.mark.django_db
+def test_each_map_point_is_kept_once_whatever_the_imports(shared_police_data):
+    street = police_files(shared_police_data, "bedfordshire", ("2023",), "street")[:2]
+    import_police_data(street[:1])
+    import_police_data(street)
+    _run, summary = import_police_data(street)
+    expected = {
+        ("bedfordshire", lat, lon, district)
+        for cell in map_points(street).values()
+        for lat, lon, district in cell
+    }
+    kept = list(PoliceMapPoint.objects.values_list("force", "latitude", "longitude", "district"))
+    assert len(kept) == len(set(kept)) == len(expected)
+    assert set(kept) == expected
+    assert summary.new_map_points == 0
 
 
 @pytest.mark.django_db
