@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from pcplan.panel import permissions, services
 from pcplan.panel.models import Meeting, PublicSubmission
+from tests.panel.packs import public_pack
 
 
 @pytest.mark.parametrize("who", ["editor", "contributor", "panel_member", "outsider"])
@@ -84,7 +85,7 @@ def test_the_public_never_sees_an_exempt_items_papers(client, next_meeting):
 
 
 def test_the_public_agenda_pack_leaves_out_exempt_papers(client, next_meeting):
-    response = client.get(reverse("panel:agenda-pack", args=[next_meeting.pk]))
+    response = public_pack(client, next_meeting)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Public report page 3" in text
     assert "Exempt report" not in text
@@ -149,7 +150,7 @@ def test_exempt_minutes_are_for_members_only(
         meeting=next_meeting, number=3, title="Minutes", kind=AgendaItem.Kind.PREVIOUS_MINUTES
     )
     client.logout()
-    pack = client.get(reverse("panel:agenda-pack", args=[next_meeting.pk]))
+    pack = public_pack(client, next_meeting)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pack.content)).pages)
     assert "Public minute" in text
     assert "Estates negotiation" not in text
