@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from io import StringIO
+from typing import Any
 
 from django.core.management import call_command
-from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -16,9 +16,10 @@ def run_worker() -> None:
     call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=StringIO())
 
 
-def public_pack(client: Client, meeting: Meeting) -> HttpResponse:
+def public_pack(client: Client, meeting: Meeting) -> Any:
     """Ask for the pack; when it is being prepared (503), let `pcplan worker` build it and ask
-    again, as a visitor told to try again in a minute would."""
+    again, as a visitor told to try again in a minute would. The worker closes its database
+    connection when it stops, so a test using this needs `django_db(transaction=True)`."""
     url = reverse("panel:agenda-pack", args=[meeting.pk])
     response = client.get(url)
     if response.status_code == 503:

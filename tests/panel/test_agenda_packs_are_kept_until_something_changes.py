@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from pcplan.panel import documents, packs, services
 from pcplan.panel.models import AgendaItem, Meeting
 from tests.panel.packs import public_pack, run_worker
+from tests.panel.test_concurrent_numbering import on_postgresql_only, overlapping
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def kept_packs(media_root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_pack_is_built_once_and_again_only_after_an_item_changes(
     client, secretariat, next_meeting, builds, media_root
 ):
@@ -91,7 +92,7 @@ def queued_pack_builds() -> int:
     return DBTaskResult.objects.filter(task_path=packs.build_agenda_pack.module_path).count()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_public_request_that_finds_no_pack_queues_it_once_and_is_told_to_come_back(
     client, secretariat, next_meeting, builds, media_root
 ):
@@ -143,3 +144,15 @@ def test_a_build_left_running_by_a_dead_worker_is_queued_again(
 
     assert client.get(url).status_code == 503
     assert queued_pack_builds() == 2
+
+
+@on_postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_the_same_moment_queue_one_build(next_meeting):
+    """Two connections: the first has queued the build and not yet committed when the second
+    asks; the second waits for it and queues nothing."""
+    outcome = overlapping(
+        lambda: packs.queue_build(next_meeting), lambda: packs.queue_build(next_meeting)
+    )
+    assert outcome == {"first": True, "second": False}
+    assert queued_pack_builds() == 1

@@ -84,6 +84,7 @@ def test_the_public_never_sees_an_exempt_items_papers(client, next_meeting):
     )
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds the pack in its own transaction
 def test_the_public_agenda_pack_leaves_out_exempt_papers(client, next_meeting):
     response = public_pack(client, next_meeting)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
@@ -134,6 +135,7 @@ def test_the_agenda_of_a_merely_scheduled_meeting_is_not_public(
     assert "Approach to Communications and Engagement" in member_page.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds the pack in its own transaction
 def test_exempt_minutes_are_for_members_only(
     client, client_for, secretariat, panel_member, held_meeting, next_meeting
 ):

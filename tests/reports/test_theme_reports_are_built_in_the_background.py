@@ -19,7 +19,8 @@ from pcplan.reports.models import GeneratedReport, ReportKind
 from tests.factories import DeliverableFactory, UpdateFactory
 from tests.htmlforms import served_form
 
-pytestmark = pytest.mark.django_db
+# The worker closes its connection when it stops: each test commits, as the site does.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_worker() -> None:

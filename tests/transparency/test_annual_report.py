@@ -151,6 +151,7 @@ def test_a_year_without_grants_or_engagement_says_so(db):
     assert "No published consultation or survey opened in the year." in text
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds it in its own transaction
 def test_an_editor_generates_pdf_and_word_and_publishes_them(
     client_for, editor, client, year_records
 ):
