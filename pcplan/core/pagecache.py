@@ -70,8 +70,11 @@ CACHED_PAGES = frozenset(
 )
 # A day at most: the key also holds the date, so "upcoming" and "overdue" roll over at midnight.
 TIMEOUT = 60 * 60 * 24
-# Records written on every request or sign-in that no public page shows.
-NOT_SHOWN = frozenset({"accounts.signinevent", "accounts.historicalsigninevent"})
+# Records written on every request or sign-in, or by the worker's jobs, that no public page
+# shows (a job's own save must not make stale the document it has just kept).
+NOT_SHOWN = frozenset(
+    {"accounts.signinevent", "accounts.historicalsigninevent", "core.backgroundjob"}
+)
 # Keep this many version rows; older ones are deleted now and then (see `_prune`).
 KEEP_ROWS = 200
 

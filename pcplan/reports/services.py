@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from pcplan.core import reminders
+from pcplan.core import keptfiles, reminders
 from pcplan.core.audit import attributed_to
 from pcplan.core.models import Organisation, User
 from pcplan.delivery.models import Deliverable, Update
@@ -41,7 +42,7 @@ from pcplan.reports.progress import (
     build_progress_report,
     default_fields,
 )
-from pcplan.reports.render import render
+from pcplan.reports.render import render, render_pdf
 from pcplan.reports.theme import build_theme_report
 
 
@@ -53,11 +54,43 @@ def fields_for_next_report(plan: Plan, kind: str, as_of: dt.date) -> ReportField
     return ReportFields(**{**asdict(last.report_fields), "meeting_date": as_of})
 
 
-def runs_in_background(plan: Plan) -> bool:
-    """Whether a report on the plan is built by `pcplan worker` rather than in the request:
-    above `PCPLAN_BACKGROUND_REPORT_DELIVERABLES` deliverables it takes seconds to render."""
-    count = Deliverable.objects.filter(theme__plan=plan).count()
+def runs_in_background(plan: Plan, theme: Theme | None = None) -> bool:
+    """Whether a report on the plan (or on one of its themes) is built by `pcplan worker`
+    rather than in the request: above `PCPLAN_BACKGROUND_REPORT_DELIVERABLES` deliverables in
+    what it covers, it takes seconds to render."""
+    covered = Deliverable.objects.filter(theme__plan=plan)
+    if theme is not None:
+        covered = covered.filter(theme=theme)
+    count = covered.count()
     return count > int(settings.PCPLAN_BACKGROUND_REPORT_DELIVERABLES)
+
+
+# Theme reports made without saving them ("Make the report" as a PDF), kept until anything
+# they might show changes (pcplan.core.keptfiles).
+MADE_FOLDER = "theme-reports-made"
+
+
+def _made_prefix(theme: Theme, as_of: dt.date, since: dt.date) -> str:
+    return f"{theme.pk}-{as_of:%Y%m%d}-{since:%Y%m%d}-"
+
+
+def kept_theme_pdf(theme: Theme, as_of: dt.date, since: dt.date) -> bytes | None:
+    """The theme report's PDF made for these dates and kept for the current data, if any."""
+    return keptfiles.read(MADE_FOLDER, _made_prefix(theme, as_of, since), "pdf")
+
+
+def made_theme_pdf_url(theme: Theme, as_of: dt.date, since: dt.date) -> str:
+    """The theme report page asked for the PDF made for these dates: it serves the kept one."""
+    query = urlencode({"as_of": as_of.isoformat(), "since": since.isoformat(), "format": "pdf"})
+    return f"{reverse('reports:theme-report', args=[theme.plan.key, theme.key])}?{query}"
+
+
+def make_theme_pdf(theme: Theme, as_of: dt.date, since: dt.date) -> bytes:
+    """Build the theme report's PDF from live public data and keep it until the data changes.
+    Nothing is recorded: a made report is not a generated one (see `generate_theme_report`)."""
+    pdf = render_pdf(build_theme_report(theme, as_of, since))
+    keptfiles.keep(MADE_FOLDER, _made_prefix(theme, as_of, since), "pdf", pdf)
+    return pdf
 
 
 def previous_report_date(plan: Plan, kind: str) -> dt.date | None:

@@ -36,8 +36,14 @@ from pcplan.reports.forms import (
     WhatChangedForm,
 )
 from pcplan.reports.models import GeneratedReport, ReportFormat, ReportKind, UpdateRound
-from pcplan.reports.progress import BOARD, PANEL, ReportError, build_progress_report
-from pcplan.reports.render import document_context, render_html, render_pdf
+from pcplan.reports.progress import (
+    BOARD,
+    PANEL,
+    ReportError,
+    build_progress_report,
+    check_dates,
+)
+from pcplan.reports.render import document_context, render_html
 from pcplan.reports.services import previous_report_date
 from pcplan.reports.theme import build_theme_report
 
@@ -396,9 +402,11 @@ def public_report_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def theme_report(request: HttpRequest, key: str, theme_key: str) -> HttpResponse:
-    """A report on one theme, built from live public data: shown or downloaded at once
-    ("Make the report"), or generated and kept like the other reports, for publishing or as
-    an agenda item's paper ("Generate and save")."""
+    """A report on one theme, built from live public data: shown or downloaded ("Make the
+    report"), or generated and kept like the other reports, for publishing or as an agenda
+    item's paper ("Generate and save"). A PDF of a theme of more than
+    `PCPLAN_BACKGROUND_REPORT_DELIVERABLES` deliverables is built by `pcplan worker`: the
+    officer is sent to the job's page, which links to the report once it is ready."""
     user = require_report_manager(request)
     plan = get_plan_for_user(request, key)
     theme = get_object_or_404(Theme, plan=plan, key=theme_key)
@@ -419,32 +427,65 @@ def theme_report(request: HttpRequest, key: str, theme_key: str) -> HttpResponse
     context = {"plan": plan, "theme": theme, "form": form, "paper_for": item}
     if not form.is_valid():
         return render(request, "reports/theme_report_form.html", context, status=400)
+    if not bound:
+        return render(request, "reports/theme_report_form.html", context)
     cleaned = form.cleaned_data
+    as_of, since = cleaned["as_of"], cleaned["since"]
+    try:
+        check_dates(as_of, since)
+    except ReportError as exc:
+        form.add_error("as_of", str(exc))
+        return render(request, "reports/theme_report_form.html", context, status=400)
+    in_background = services.runs_in_background(plan, theme)
+    dates = {"as_of": as_of.isoformat(), "since": since.isoformat()}
     if request.method == "POST" and "generate" in request.POST:
+        paper_for = cleaned.get("paper_for")
+        if in_background:
+            job = jobs.start(
+                user,
+                tasks.generate_theme_report,
+                title=gettext("Generating the theme report on %(theme)s") % {"theme": theme.title},
+                next_label=gettext("Open the report"),
+                theme_id=theme.pk,
+                fmt=cleaned["format"],
+                paper_for=paper_for.pk if paper_for else None,
+                **dates,
+            )
+            messages.success(request, gettext("The report is being generated"))
+            return redirect(jobs.status_url(job))
         try:
             generated = services.generate_theme_report(
-                user,
-                theme,
-                fmt=cleaned["format"],
-                as_of=cleaned["as_of"],
-                since=cleaned["since"],
-                paper_for=cleaned.get("paper_for"),
+                user, theme, fmt=cleaned["format"], as_of=as_of, since=since, paper_for=paper_for
             )
         except (ReportError, ValidationError) as exc:
             form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
             return render(request, "reports/theme_report_form.html", context, status=400)
         messages.success(request, gettext("Report generated"))
         return redirect("reports:report-detail", generated.pk)
-    if not bound:
-        return render(request, "reports/theme_report_form.html", context)
-    try:
-        report = build_theme_report(theme, cleaned["as_of"], cleaned["since"])
-    except ReportError as exc:
-        form.add_error("as_of", str(exc))
-        return render(request, "reports/theme_report_form.html", context, status=400)
-    if cleaned["format"] == "pdf":
-        response = HttpResponse(render_pdf(report), content_type="application/pdf")
-        filename = f"{plan.key}-{theme.key}-theme-report-{cleaned['as_of']:%Y-%m-%d}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-    return HttpResponse(render_html(report))
+    if cleaned["format"] != "pdf":
+        return HttpResponse(render_html(build_theme_report(theme, as_of, since)))
+    pdf = services.kept_theme_pdf(theme, as_of, since)
+    if pdf is None and in_background:
+        if request.method != "POST":
+            # The job's link, followed after the data changed: the kept PDF is gone.
+            form.add_error(
+                None,
+                gettext("What the report shows has changed since it was made: make it again."),
+            )
+            return render(request, "reports/theme_report_form.html", context, status=409)
+        job = jobs.start(
+            user,
+            tasks.make_theme_report,
+            title=gettext("Making the theme report on %(theme)s") % {"theme": theme.title},
+            next_label=gettext("Download the report"),
+            theme_id=theme.pk,
+            **dates,
+        )
+        messages.success(request, gettext("The report is being made"))
+        return redirect(jobs.status_url(job))
+    if pdf is None:
+        pdf = services.make_theme_pdf(theme, as_of, since)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"{plan.key}-{theme.key}-theme-report-{as_of:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -9,10 +9,12 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from pcplan.core.models import BackgroundJob
 from pcplan.delivery.models import Deliverable
 from pcplan.engagement.models import Consultation, Event
 from pcplan.engagement.models import Finding as EngagementFinding
@@ -149,6 +151,7 @@ def test_a_year_without_grants_or_engagement_says_so(db):
     assert "No published consultation or survey opened in the year." in text
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds it in its own transaction
 def test_an_editor_generates_pdf_and_word_and_publishes_them(
     client_for, editor, client, year_records
 ):
@@ -157,8 +160,16 @@ def test_an_editor_generates_pdf_and_word_and_publishes_them(
     data = served_form(page.content.decode(), action="")
     data["financial_year"] = "2022"
     response = staff.post(reverse("transparency:staff-annual-reports"), data)
+    # The worker builds it (issue 15); the job's page links to the report.
+    job = BackgroundJob.objects.get()
+    assert response["Location"] == reverse("core:job", args=[job.pk])
+    assert not AnnualReport.objects.exists()
+    call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=io.StringIO())
+    job.refresh_from_db()
+    assert job.status == BackgroundJob.Status.DONE, job.problems
     report = AnnualReport.objects.get(financial_year=2022)
-    assert response.status_code == 302
+    assert job.next_url == reverse("transparency:staff-annual-report", args=[report.pk])
+    assert "Open the annual report" in staff.get(response["Location"]).content.decode()
     report.refresh_from_db()
     assert report.title == "Annual Report 2022/23" and not report.is_published
     pdf = PdfReader(io.BytesIO(report.pdf.read()))

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -108,9 +109,35 @@ def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
     include_exempt = flags(request, meeting)["can_see_exempt"]
     if not meeting.agenda_is_public and not include_exempt:
         raise Http404(_("The agenda is not published yet"))
-    pdf = packs.agenda_pack_pdf(meeting, include_exempt=include_exempt)
+    if include_exempt:
+        pdf = packs.agenda_pack_pdf(meeting, include_exempt=True)
+    else:
+        kept = packs.kept_pack(meeting)
+        if kept is None:
+            return pack_being_prepared(request, meeting)
+        pdf = kept
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-pack-{meeting.date:%Y-%m-%d}.pdf"'
+    return response
+
+
+# How long the public is asked to wait before asking again for a pack being prepared.
+RETRY_AFTER_SECONDS = 60
+
+
+def pack_being_prepared(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    """The public asked for a pack not yet kept for the current version: its build is queued
+    (once) and the visitor asked to come back. 503 with Retry-After, never cached, so the pack
+    is served as soon as the worker keeps it."""
+    packs.queue_build(meeting)
+    response = render(
+        request,
+        "panel/agenda_pack_preparing.html",
+        {"meeting": meeting},
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
     return response
 
 

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from pcplan.core import jobs
 from pcplan.core.concurrency import VersionedForm
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.models import User
 from pcplan.core.periods import FinancialYear
 from pcplan.panel.models import AgendaItem, Meeting, Recommendation
-from pcplan.transparency import permissions, services
-from pcplan.transparency.annual_report import generate_annual_report
+from pcplan.transparency import permissions, services, tasks
 from pcplan.transparency.models import AnnualReport
 from pcplan.transparency.views.access import keepers_only
 
@@ -63,9 +63,17 @@ class PresentationForm(VersionedForm, forms.ModelForm[AnnualReport]):
 def staff_annual_reports(request: HttpRequest) -> HttpResponse:
     form = GenerateForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        report = generate_annual_report(staff_user(request), form.cleaned_data["financial_year"])
-        messages.success(request, _("Annual report generated"))
-        return redirect("transparency:staff-annual-report", pk=report.pk)
+        # The PDF takes seconds: `pcplan worker` builds it; the job's page links to it.
+        year = form.cleaned_data["financial_year"]
+        job = jobs.start(
+            staff_user(request),
+            tasks.generate_annual_report_task,
+            title=_("Generating the annual report for %(year)s") % {"year": FinancialYear(year)},
+            next_label=_("Open the annual report"),
+            financial_year=year,
+        )
+        messages.success(request, _("The annual report is being generated"))
+        return redirect(jobs.status_url(job))
     return render(
         request,
         "transparency/staff_annual_reports.html",
