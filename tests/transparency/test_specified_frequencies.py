@@ -73,6 +73,7 @@ READING = {
     "property": ("4(a)", Frequency.ANNUALLY),
     "contracts-over-10000": ("4(b)-(c)", Frequency.ON_CHANGE),
     "meetings": ("5", Frequency.ON_CHANGE),
+    "private-meeting-minutes": ("5(c)", Frequency.ON_CHANGE),
     "decisions": ("5", Frequency.ON_CHANGE),
     "policies": ("6", Frequency.ON_CHANGE),
     "csp-reports": ("7", Frequency.ANNUALLY),
