@@ -240,7 +240,7 @@ def a_plan_review() -> tuple[str, models.Model]:
 
 
 def a_meeting_summary() -> tuple[str, models.Model]:
-    board = BodyFactory(key="private-board", meetings_public=False)
+    board = BodyFactory.create(key="private-board", meetings_public=False)
     meeting = Meeting.objects.create(body=board, date=dt.date(2023, 5, 4))
     summary = MeetingSummary.objects.create(meeting=meeting, title="Estates", summary="Discussed")
     return reverse("transparency:meeting-summary-edit", args=[summary.pk]), summary
