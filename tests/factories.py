@@ -149,6 +149,7 @@ def fill_gaps() -> None:
         Inspection,
         MeasureEntry,
         MeasuresStatement,
+        MeetingSummary,
         PlanReview,
     )
     from pcplan.transparency.models import Finding as InspectionFinding
@@ -259,6 +260,10 @@ def fill_gaps() -> None:
         AnnualReport.objects.create(financial_year=today.year - 1, title="Annual report")
     if missing(PlanReview):
         PlanReview.objects.create(plan=plan)
+    if missing(MeetingSummary):  # SI 2011/3050 Sch. para 5(c): a meeting held in private
+        held = BodyFactory.create(key="private-board", meetings_public=False)
+        private = Meeting.objects.create(body=held, date=today, status=Meeting.Status.HELD)
+        MeetingSummary.objects.create(meeting=private, title="Estates", summary="Discussed.")
     if missing(LocalIssue) and body is not None:
         LocalIssue.objects.create(body=body, title="Bike theft at the station", opened_on=today)
     if missing(ApiToken):

@@ -19,6 +19,8 @@ from pcplan.core.concurrency import Versioned
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
+from pcplan.panel.models import Meeting
+from pcplan.partnerships.models import Body
 from pcplan.transparency import deadlines, permissions
 
 
@@ -502,3 +504,75 @@ class PlanReview(Versioned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.plan}"
+
+
+class MeetingSummaryQuerySet(models.QuerySet["MeetingSummary"]):
+    def public(self) -> MeetingSummaryQuerySet:
+        """Published summaries: the public pages show these, and only their title, the
+        meeting's date and the summary written for publication (never the meeting's minutes,
+        papers or body, which stay on the staff pages)."""
+        return self.filter(is_published=True)
+
+    def newest_first(self) -> MeetingSummaryQuerySet:
+        return self.order_by("-meeting__date", "-pk")
+
+
+class MeetingSummary(Versioned, Publishable):
+    """The published minutes of a meeting the office holds in private at which matters of
+    significant public interest were discussed (SI 2011/3050 Sch. para 5(c): "a copy of the
+    minutes of ... each meeting which is not a public meeting but at which matters of
+    significant public interest arising from the exercise of the body's functions are
+    discussed"). An officer writes the part that may be published; the meeting's own minutes,
+    exempt items included, are never shown publicly."""
+
+    meeting = models.OneToOneField(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="public_interest_summary",
+        help_text=_("A meeting the office holds that is not held in public."),
+    )
+    title = models.CharField(
+        _("public title"),
+        max_length=250,
+        help_text=_("What the public page calls it: the matters discussed, not who was there."),
+    )
+    summary = models.TextField(
+        _("minutes for publication"),
+        help_text=_(
+            "The minutes of the matters of significant public interest, as they may be "
+            "published: leave out anything exempt or personal."
+        ),
+    )
+
+    objects = MeetingSummaryQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-meeting__date", "-pk"]
+        verbose_name_plural = _("meeting summaries")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.meeting_id is None:
+            return
+        held_in_private = (
+            Meeting.objects.filter(pk=self.meeting_id, body__in=Body.objects.held_by_the_office())
+            .exclude(pk__in=Meeting.objects.public())
+            .exists()
+        )
+        if not held_in_private:
+            raise ValidationError(
+                {
+                    "meeting": _(
+                        "Choose a meeting the office holds in private: a public meeting's "
+                        "minutes are published with the meeting, and the Panel's or a "
+                        "partnership's are not the office's own."
+                    )
+                }
+            )
+
+    def may_be_published_by(self, user: models.Model) -> bool:
+        return isinstance(user, User) and permissions.can_keep_decisions(user)

@@ -30,6 +30,7 @@ from pcplan.transparency.models import (
     Finding,
     GradedArea,
     Inspection,
+    MeetingSummary,
     PlanReview,
     SpecifiedPublication,
 )
@@ -252,6 +253,19 @@ def record_publication(
     publication.full_clean()
     attributed_to(publication, user, "Recorded").save()
     return publication
+
+
+@transaction.atomic
+def save_meeting_summary(
+    user: User, summary: MeetingSummary, *, version: int | None = None
+) -> MeetingSummary:
+    """Save the minutes for publication of a meeting held in private (SI 2011/3050 Sch. para
+    5(c)); publishing them is `set_published`, as for every publishable record."""
+    _check(permissions.can_keep_decisions(user))
+    summary.full_clean()
+    claim_version(summary, version, noun=gettext("summary"))
+    attributed_to(summary, user, "Edited" if summary.pk else "Recorded").save()
+    return summary
 
 
 @transaction.atomic

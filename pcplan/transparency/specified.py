@@ -26,6 +26,7 @@ from pcplan.transparency.models import (
     Decision,
     Inspection,
     MeasuresStatement,
+    MeetingSummary,
     SpecifiedPublication,
 )
 
@@ -38,6 +39,7 @@ SOURCES = {
     "meetings",
     "precept",
     "csp-documents",
+    "meeting-summaries",
 }
 # How many of a live source's latest records the public page lists under its item.
 LATEST_ENTRIES = 5
@@ -101,12 +103,14 @@ STATUS_LABELS = {
 
 @dataclass(frozen=True)
 class LiveEntry:
-    """One public record an item is filled from, as the public page lists it."""
+    """One public record an item is filled from: the public page links to `url` (its public
+    page, or where it is published), the compliance view to `staff_url` (its staff page)."""
 
     title: str
     url: str
     on: dt.date
     note: str = ""
+    staff_url: str = ""
 
 
 @dataclass
@@ -155,6 +159,7 @@ def _meetings(today: dt.date) -> Live:
             url=reverse("panel:meeting", args=[meeting.pk]),
             on=meeting.agenda_published_on or meeting.date,
             note=gettext("agenda and minutes") if meeting.minutes_published else gettext("agenda"),
+            staff_url=reverse("panel:staff-meeting", args=[meeting.pk]),
         )
         for meeting in latest
     ]
@@ -173,6 +178,7 @@ def _precept() -> Live:
             % {"year": decision.precept.year_label, "title": decision.title},
             url=reverse("transparency:decision", args=[decision.pk]),
             on=timezone.localdate(decision.published_at),
+            staff_url=reverse("transparency:staff-decision", args=[decision.pk]),
         )
         for decision in Decision.objects.public()
         .filter(precept__isnull=False, published_at__isnull=False)
@@ -195,6 +201,7 @@ def _precept() -> Live:
                 url=reverse("panel:precept", args=[precept.financial_year_start]),
                 on=precept.response_date,
                 note=gettext("Band D £%(amount)s") % {"amount": f"{band_d:,.2f}"} if band_d else "",
+                staff_url=reverse("panel:staff-precept", args=[precept.financial_year_start]),
             )
         )
     entries.sort(key=lambda entry: entry.on, reverse=True)
@@ -212,26 +219,109 @@ def _csp_documents(today: dt.date) -> Live:
             url=document.url,
             on=document.dated,
             note=str(document.get_kind_display()),
+            staff_url=reverse("partnerships:staff-body", args=[document.body.key]),
         )
         for document in latest
     ]
     return Live(documents.aggregate(last=Max("dated"))["last"], entries)
 
 
+def _decisions() -> Live:
+    """Para 5(d): published decisions, latest first (the public page links the register)."""
+    decisions = Decision.objects.public()
+    entries = [
+        LiveEntry(
+            title=str(decision),
+            url=reverse("transparency:decision", args=[decision.pk]),
+            on=decision.decided_on,
+            staff_url=reverse("transparency:staff-decision", args=[decision.pk]),
+        )
+        for decision in decisions.newest_first()[:LATEST_ENTRIES]
+    ]
+    return Live(_as_date(decisions.aggregate(last=Max("published_at"))["last"]), entries)
+
+
+def _grants() -> Live:
+    """Para 3(f): published grant awards, the latest published first."""
+    awards = Award.objects.public()
+    latest = awards.filter(published_at__isnull=False).select_related("recipient")
+    entries = [
+        LiveEntry(
+            title=str(award),
+            url=reverse("grants:public-award", args=[award.reference]),
+            on=timezone.localdate(award.published_at),
+            staff_url=reverse("grants:award-detail", args=[award.pk]),
+        )
+        for award in latest.order_by("-published_at", "-pk")[:LATEST_ENTRIES]
+        if award.published_at is not None
+    ]
+    return Live(_as_date(awards.aggregate(last=Max("published_at"))["last"]), entries)
+
+
+def _inspections(today: dt.date) -> Live:
+    """Para 7B: HMICFRS reports published by today (an embargoed report is not yet one)."""
+    inspections = Inspection.objects.public(today)
+    staff = "transparency:staff-inspection"
+    entries = [
+        LiveEntry(
+            title=inspection.title,
+            url=inspection.report_url or "",
+            on=inspection.published_on,
+            note=str(inspection.get_kind_display()),
+            staff_url=reverse(staff, args=[inspection.pk]),
+        )
+        for inspection in inspections.order_by("-published_on", "-pk")[:LATEST_ENTRIES]
+    ]
+    return Live(inspections.aggregate(last=Max("published_on"))["last"], entries)
+
+
+def _statement() -> Live:
+    """Para 7A: the published statements on the national crime and policing measures."""
+    statements = MeasuresStatement.objects.public()
+    entries = [
+        LiveEntry(
+            title=str(statement),
+            url=reverse("transparency:national-measures-statement"),
+            on=statement.statement_date,
+            staff_url=reverse("transparency:staff-statement", args=[statement.pk]),
+        )
+        for statement in statements.order_by("-statement_date", "-pk")[:LATEST_ENTRIES]
+    ]
+    return Live(_as_date(statements.aggregate(last=Max("published_at"))["last"]), entries)
+
+
+def _meeting_summaries() -> Live:
+    """Para 5(c), second limb: the minutes for publication of meetings the office held in
+    private at which matters of significant public interest were discussed (`MeetingSummary`):
+    their public title and text only, dated on the day each was published."""
+    summaries = MeetingSummary.objects.public()
+    entries = [
+        LiveEntry(
+            title=summary.title,
+            url=reverse("transparency:meeting-summary", args=[summary.pk]),
+            on=timezone.localdate(summary.published_at),
+            note=gettext("meeting of %(day)s") % {"day": f"{summary.meeting.date:%-d %B %Y}"},
+            staff_url=reverse("transparency:meeting-summary-edit", args=[summary.pk]),
+        )
+        for summary in summaries.filter(published_at__isnull=False)
+        .select_related("meeting")
+        .order_by("-published_at", "-pk")[:LATEST_ENTRIES]
+        if summary.published_at is not None
+    ]
+    return Live(_as_date(summaries.aggregate(last=Max("published_at"))["last"]), entries)
+
+
 def _live(today: dt.date) -> dict[str, Live]:
-    """Each live source's date last published (and, for some, its latest public records)."""
-    decision = Decision.objects.public().aggregate(last=Max("published_at"))["last"]
-    award = Award.objects.public().aggregate(last=Max("published_at"))["last"]
-    statement = MeasuresStatement.objects.public().aggregate(last=Max("published_at"))["last"]
-    inspection = Inspection.objects.public(today).aggregate(last=Max("published_on"))["last"]
+    """Each live source's date last published and its latest public records."""
     return {
-        "decisions": Live(_as_date(decision)),
-        "grants": Live(_as_date(award)),
-        "inspections": Live(inspection),
-        "statement": Live(_as_date(statement)),
+        "decisions": _decisions(),
+        "grants": _grants(),
+        "inspections": _inspections(today),
+        "statement": _statement(),
         "meetings": _meetings(today),
         "precept": _precept(),
         "csp-documents": _csp_documents(today),
+        "meeting-summaries": _meeting_summaries(),
     }
 
 

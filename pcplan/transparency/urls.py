@@ -5,6 +5,7 @@ from pcplan.transparency.views import (
     calendar,
     decisions,
     inspections,
+    meeting_summaries,
     plan_reviews,
     specified,
     statement,
@@ -47,6 +48,28 @@ urlpatterns = [
         name="publication-document",
     ),
     path("staff/specified-information/", specified.compliance, name="compliance"),
+    path("meeting-summaries/", meeting_summaries.public_summaries, name="meeting-summaries"),
+    path("meeting-summaries/<int:pk>/", meeting_summaries.public_summary, name="meeting-summary"),
+    path(
+        "staff/meeting-summaries/",
+        meeting_summaries.staff_summaries,
+        name="staff-meeting-summaries",
+    ),
+    path(
+        "staff/meeting-summaries/new/",
+        meeting_summaries.summary_new,
+        name="meeting-summary-new",
+    ),
+    path(
+        "staff/meeting-summaries/<int:pk>/edit/",
+        meeting_summaries.summary_edit,
+        name="meeting-summary-edit",
+    ),
+    path(
+        "staff/meeting-summaries/<int:pk>/publish/",
+        meeting_summaries.summary_publish,
+        name="meeting-summary-publish",
+    ),
     path(
         "staff/specified-information/<slug:key>/publish/",
         specified.publication_new,

@@ -46,10 +46,11 @@ from pcplan.transparency.models import (
     Inspection,
     MeasureEntry,
     MeasuresStatement,
+    MeetingSummary,
     PlanReview,
 )
 from tests.demo_snapshot import load_demo_database
-from tests.factories import UserFactory
+from tests.factories import BodyFactory, UserFactory
 from tests.htmlforms import served_form
 
 # Forms that only ever create a record: there is nothing an earlier save could undo.
@@ -238,6 +239,13 @@ def a_plan_review() -> tuple[str, models.Model]:
     return reverse("transparency:plan-review-edit", args=[review.pk]), review
 
 
+def a_meeting_summary() -> tuple[str, models.Model]:
+    board = BodyFactory.create(key="private-board", meetings_public=False)
+    meeting = Meeting.objects.create(body=board, date=dt.date(2023, 5, 4))
+    summary = MeetingSummary.objects.create(meeting=meeting, title="Estates", summary="Discussed")
+    return reverse("transparency:meeting-summary-edit", args=[summary.pk]), summary
+
+
 def a_consultation() -> tuple[str, models.Model]:
     consultation = first(Consultation)
     return reverse("engagement:consultation-edit", args=[consultation.pk]), consultation
@@ -346,6 +354,9 @@ PAGES = [
         form_class("pcplan.transparency.views.plan_reviews.PlanReviewForm"),
         a_plan_review,
         "how_to_respond",
+    ),
+    EditPage(
+        form_class("pcplan.transparency.forms.MeetingSummaryForm"), a_meeting_summary, "title"
     ),
     EditPage(form_class("pcplan.engagement.forms.ConsultationForm"), a_consultation, "title"),
     EditPage(form_class("pcplan.engagement.forms.FindingForm"), a_you_said_we_did, "we_did"),

@@ -59,6 +59,7 @@ from pcplan.transparency.models import (
     Inspection,
     MeasureEntry,
     MeasuresStatement,
+    MeetingSummary,
     PlanReview,
 )
 from pcplan.transparency.models import Finding as InspectionFinding
@@ -271,6 +272,9 @@ STAFF_PAGES: dict[str, Kwargs] = {
     "transparency:plan-review-new": none,
     "transparency:plan-review-edit": pk(PlanReview),
     "transparency:staff-calendar": none,
+    "transparency:staff-meeting-summaries": none,
+    "transparency:meeting-summary-new": none,
+    "transparency:meeting-summary-edit": pk(MeetingSummary),
     "api:staff-search": none,
     "api:tokens": none,
     "delivery-spreadsheet:upload": plan_key,
@@ -314,6 +318,7 @@ POST_ONLY = frozenset(
         "transparency:statement-generate",
         "transparency:statement-publish",
         "transparency:annual-report-publish",
+        "transparency:meeting-summary-publish",
         "api:token-revoke",
         "accounts:invitation-resend",
         "partnerships:body-publish",

@@ -19,7 +19,27 @@ machine):
 - SI 2012/2479 and SI 2021/547 as made (legislation.gov.uk): only their Part 1 insertions (2A,
   3(g), 4(b)-(c); 7A-7C and, by art. 2, Part 3's "manner of publication") were retrievable,
   not the times they set in Part 2.
-Searched for and not found: the made or revised text of SI 2011/3050 Part 2 (paras 9 onward)."""
+Searched for and not found: the made or revised text of SI 2011/3050 Part 2 (paras 9 onward).
+
+Searched again 27 November 2026 (the project's search tool: pages, docs and code corpora, and
+the exact-string index), each query for Part 2's words or for the times SI 2012/2479 and SI
+2021/547 set: "SCHEDULE PART 2 - TIMES OF PUBLICATION"; "The information specified in
+paragraph(s) ... must be published" (for 1(d), 2A, 4(b), 7A, 7B); "In Part 2 of the Schedule"
+with 7A-7C; "In paragraph 12 after 4(a) insert"; legislation.gov.uk's per-paragraph pages of
+SI 2011/3050; HC 69's table beyond para 4(a) (its "When?" cell is cut off there); the Home
+Office's "Police and crime commissioners: publishing information" (only its landing page,
+gov.uk/government/publications/publishing-information-in-a-transparent-way, which says the
+guidance "includes a simplified list of the information publication requirements and the
+timings for publication", was stored, not the list) and its 2021 guidance on SI 2021/547
+(stored in part: no times); PCC offices' specified-information pages (Hampshire, Cheshire,
+Hertfordshire, Staffordshire, Northamptonshire, Suffolk, North Yorkshire: Part 1's words
+only). Found: Part 1 para 5 as made,
+legislation.gov.uk/uksi/2011/3050/schedule/paragraph/5/made, whose (c) is "a copy of the
+minutes of each public meeting held by the elected local policing body, and of each meeting
+which is not a public meeting but at which matters of significant public interest arising
+from the exercise of the body's functions are discussed" (the item private-meeting-minutes).
+Not found: any of Part 2's times beyond those quoted above, so the READING items stay
+pcplan's reading."""
 
 from __future__ import annotations
 
@@ -73,6 +93,8 @@ READING = {
     "property": ("4(a)", Frequency.ANNUALLY),
     "contracts-over-10000": ("4(b)-(c)", Frequency.ON_CHANGE),
     "meetings": ("5", Frequency.ON_CHANGE),
+    # Part 1 para 5(c), second limb (words above); its time in Part 2 not found.
+    "private-meeting-minutes": ("5(c)", Frequency.ON_CHANGE),
     "decisions": ("5", Frequency.ON_CHANGE),
     "policies": ("6", Frequency.ON_CHANGE),
     "csp-reports": ("7", Frequency.ANNUALLY),
