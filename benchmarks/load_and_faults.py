@@ -34,6 +34,7 @@ Run from the checkout:  .venv/bin/python benchmarks/load_and_faults.py --minutes
     --database postgres://postgres@127.0.0.1:5432/pcplan_load --faults
 Options: --think 1.0 (mean seconds between one user's requests), --workers 5 (gunicorn's),
          --faults=safe (the database fault without restarting the server), --data-dir DIR
+         (keep the SQLite demo there and use it again), --keep-database (the same on PostgreSQL)
 """
 
 from __future__ import annotations
@@ -377,16 +378,21 @@ class Services:
         )
         self.wait_for_server()
 
-    def wait_for_server(self) -> None:
-        deadline = time.monotonic() + 120
+    def wait_for_server(self, page: str = BARE, session: requests.Session | None = None) -> None:
+        """Until the page answers 200 (the bare view reads no database; a staff page does)."""
+        deadline = time.monotonic() + 300  # each worker imports pcplan when it first starts
         while True:
             try:
-                requests.get(f"http://127.0.0.1:{self.port}{BARE}", timeout=5).raise_for_status()
-                return
+                answer = (session or requests).get(
+                    f"http://127.0.0.1:{self.port}{page}", timeout=30, allow_redirects=False
+                )
+                if answer.status_code == 200:
+                    return
             except requests.RequestException:
-                if time.monotonic() > deadline:
-                    sys.exit(f"pcplan serve did not start (see {self.log})")
-                time.sleep(0.3)
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"{page} did not answer in time (see {self.log})")
+            time.sleep(0.3)
 
     def start_worker(self) -> None:
         self.worker = self._spawn("worker", "--interval", "0.5")
@@ -441,7 +447,8 @@ def faults(
                 services.start_server()
             else:
                 restart_database(database, safe)
-            services.wait_for_server()
+            # Answering again means reading the database again: the staff home, signed in.
+            services.wait_for_server("/staff/", session)
             with run_.lock:
                 run_.windows.append((step, start, time.monotonic() + GRACE))
             print(f"fault: {step} ({time.monotonic() - start:.1f} s to answer again)", flush=True)
@@ -586,6 +593,27 @@ def check_database(env: dict[str, str], run_: Run, since: str) -> list[str]:
     return problems
 
 
+def has_demo(admin: str, name: str) -> bool:
+    """Whether the database exists and the demo finished loading into it (its plans)."""
+    sql = f"SELECT 1 FROM pg_database WHERE datname = '{name}'"  # noqa: S608 - ours
+    exists = subprocess.run(  # noqa: S603
+        ["psql", admin, "-qAtc", sql],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not exists:
+        return False
+    database = admin.rsplit("/", 1)[0] + f"/{name}"
+    found = subprocess.run(  # noqa: S603
+        ["psql", database, "-qAtc", "SELECT count(*) FROM plans_plan"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return found.isdigit() and int(found) > 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
@@ -602,6 +630,11 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=1.0, help="mean pause per user, seconds")
     parser.add_argument("--workers", type=int, default=5, help="gunicorn worker processes")
     parser.add_argument("--bare-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--keep-database",
+        action="store_true",
+        help="use the PostgreSQL database as it is if a demo was loaded into it",
+    )
     parser.add_argument(
         "--data-dir",
         help="keep the SQLite demo here, and use it again if it is there (what a run saved "
@@ -628,7 +661,10 @@ def main() -> None:
         env["DATABASE_URL"] = options.database
         name = options.database.rsplit("/", 1)[1]
         admin = options.database.rsplit("/", 1)[0] + "/postgres"
-        for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        reuse = options.keep_database and has_demo(admin, name)
+        for sql in (
+            () if reuse else (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+        ):
             subprocess.run(["psql", admin, "-qc", sql], check=True)  # noqa: S603, S607
     else:
         env.pop("DATABASE_URL", None)
@@ -668,9 +704,9 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     log = work / "services.log"
     services = Services(env, port, options.workers, log)
-    services.start_server()
-    services.start_worker()
     try:
+        services.start_server()
+        services.start_worker()
         for page in public + staff:  # every page answers, and is built once
             session = new_session("" if page in public else cookies[0])
             answer = session.get(base + page, timeout=120, allow_redirects=False)
@@ -739,6 +775,9 @@ def main() -> None:
         load_seconds = time.monotonic() - load_began
         report(run_, options, bare_rps, bare_latencies, load_seconds)
         problems = check_database(env, run_, since)
+        assert services.worker is not None
+        if services.worker.poll() is not None:
+            problems.append(f"the worker stopped by itself (see {log})")
     finally:
         services.stop()
         if not options.data_dir:
