@@ -119,10 +119,14 @@ def wait_for(
         time.sleep(0.2)
 
 
+@pytest.fixture
+def starter(db):
+    return UserFactory(role=User.Role.OPCC_EDITOR)
+
+
 def test_the_worker_waits_for_a_restarted_database_and_runs_what_is_queued_after(
-    postgresql, tmp_path: Path
+    postgresql, starter: User, tmp_path: Path
 ) -> None:
-    starter = UserFactory(role=User.Role.OPCC_EDITOR)
     marker = tmp_path / "written"
     marker.write_text("the task finishes at once")
     first = jobs.start(starter, write_then_wait, title="Before", marker=str(marker))
