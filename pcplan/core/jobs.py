@@ -215,9 +215,10 @@ STOPPED = gettext_noop(
 )
 
 
-def mark_abandoned(job: BackgroundJob) -> bool:
+def mark_abandoned(job: BackgroundJob, *, ours: bool = False) -> bool:
     """Mark the job not done, and its task failed, if its worker is still gone once the job
-    row is locked. Whether it was marked.
+    row is locked (or, `ours`, if this process was its worker and runs it no more). Whether it
+    was marked.
 
     A live worker may hold the row's lock in its import's transaction (its progress notes);
     then the lock is not waited for: a worker that holds a lock is alive, and a dead one's
@@ -231,7 +232,14 @@ def mark_abandoned(job: BackgroundJob) -> bool:
                 locked = rows.filter(pk=job.pk).first()
         except OperationalError:
             return False
-        if locked is None or not is_abandoned(locked):
+        if locked is None:
+            return False
+        mine = (
+            ours
+            and locked.status == BackgroundJob.Status.RUNNING
+            and locked.worker == this_process()
+        )
+        if not (mine or is_abandoned(locked)):
             return False
         locked.status = BackgroundJob.Status.FAILED
         locked.interrupted = True
@@ -255,6 +263,16 @@ def recover_abandoned() -> list[BackgroundJob]:
     """Every running job whose worker is gone, marked not done."""
     running_jobs = BackgroundJob.objects.filter(status=BackgroundJob.Status.RUNNING)
     return [job for job in running_jobs if is_abandoned(job) and mark_abandoned(job)]
+
+
+def recover_own() -> list[BackgroundJob]:
+    """Every job this worker process was running when it lost its database connection: the
+    work's transaction went with the connection, so each is marked not done, to be started
+    again, though its worker is alive."""
+    running_jobs = BackgroundJob.objects.filter(
+        status=BackgroundJob.Status.RUNNING, worker=this_process()
+    )
+    return [job for job in running_jobs if mark_abandoned(job, ours=True)]
 
 
 def start_again(user: User, job: BackgroundJob) -> BackgroundJob:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -40,14 +42,30 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/staff_home.html", {"work": work})
 
 
+# Seconds a browser or a client of the API is asked to wait before trying again when the
+# database could not be reached (a PostgreSQL restart takes a few).
+RETRY_AFTER_SECONDS = 10
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page, rendered without the request's context processors.
 
     They read the database and the signed-in user, and either may be what failed; the page
     needs only the service's name.
+
+    When what failed is the database connection (the server restarting, its connections
+    ended, a lock not released in time) the service is unavailable for a moment rather than
+    broken: a 503 asking to try again. Django calls this while handling the exception, so it
+    is the one in hand; it has already been logged as any other.
     """
+    context = {"site_name": settings.PCPLAN_SITE_NAME}
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        page = loader.get_template("503.html")
+        response = HttpResponse(page.render(context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     page = loader.get_template("500.html")
-    return HttpResponseServerError(page.render({"site_name": settings.PCPLAN_SITE_NAME}))
+    return HttpResponseServerError(page.render(context))
 
 
 def get_job_for_user(request: HttpRequest, pk: str) -> BackgroundJob:
