@@ -320,8 +320,9 @@ def preview(
     """What applying the file would add, counted as the pages count; nothing is saved."""
     if consultation.imports.filter(file_hash=file_hash(data)).exists():
         return Preview(0, 0, Counter(), Counter(), {}, already_imported=True)
-    parsed = _parse_for(consultation, name, data, mapping)
-    new = parsed.without(_known(consultation))
+    with bulk.cycle_collector_paused():
+        parsed = _parse_for(consultation, name, data, mapping)
+        new = parsed.without(_known(consultation))
     theme_names = dict(Theme.objects.filter(plan=consultation.plan_id).values_list("id", "title"))
     return Preview(
         rows=len(parsed),
@@ -344,6 +345,18 @@ def apply(
     digest = file_hash(data)
     if consultation.imports.filter(file_hash=digest).exists():
         return None
+    with bulk.cycle_collector_paused():
+        return _apply(user, consultation, name, data, mapping, digest)
+
+
+def _apply(
+    user: User | None,
+    consultation: Consultation,
+    name: str,
+    data: bytes,
+    mapping: Mapping[str, str],
+    digest: str,
+) -> SurveyImport:
     parsed = _parse_for(consultation, name, data, mapping)
     new = parsed.without(_known(consultation))
     survey_import = SurveyImport(
