@@ -8,6 +8,8 @@ nothing behind.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
@@ -105,3 +107,33 @@ def indexes_built_after(model: type[Model]) -> Iterator[None]:
     with connection.cursor() as cursor:
         for create in creates:
             cursor.execute(create)
+
+
+_pause_lock = threading.Lock()
+_pauses = 0  # imports running with the cycle collector paused, in any thread
+_was_enabled = False
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Run a bulk import without Python's cycle collector (reference counting still frees
+    every object as soon as it is unused; only cycles wait until the end).
+
+    An import holds every row of its file as lists and strings, hundreds of thousands of
+    objects the collector would traverse again and again, and finds nothing to free: in the
+    survey import of 20,000 responses that was about two fifths of the CPU time. Imports
+    running at once in one process keep it paused until the last one ends; it is then
+    turned on again only if it was on before the first began."""
+    global _pauses, _was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()

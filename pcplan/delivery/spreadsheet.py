@@ -31,7 +31,7 @@ from pcplan.core.periods import PeriodError, QuarterSpan
 from pcplan.delivery import services
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
-from pcplan.performance.uploads import UploadError, read_rows
+from pcplan.performance.uploads import UploadError, filled_rows, read_rows
 from pcplan.plans.models import Plan, Theme
 
 ID = "ID"
@@ -187,9 +187,10 @@ def _where(row: int, column: str) -> str:
 def read_changes(plan: Plan, name: str, stream: IO[bytes]) -> list[RowChange]:
     """Every row's change, or ImportRefused listing every problem (row and column)."""
     try:
-        rows = [r for r in read_rows(name, stream) if any(_text(c) for c in r)]
+        filled = filled_rows(read_rows(name, stream))
     except UploadError as exc:
         raise ImportRefused(exc.problems) from None
+    rows = filled.rows
     if not rows:
         raise ImportRefused([_("%(name)s is empty") % {"name": name}])
     header = [_text(c).casefold() for c in rows[0]]
@@ -207,7 +208,7 @@ def read_changes(plan: Plan, name: str, stream: IO[bytes]) -> list[RowChange]:
     problems: list[str] = []
     changes: list[RowChange] = []
     seen: dict[int, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in filled.body():
         cells = {c: _text(row[i]) if i < len(row) else "" for c, i in where.items()}
         raw = {c: (row[i] if i < len(row) else None) for c, i in where.items()}
         change = _row_change(number, cells, raw, lookups, existing, seen, problems)

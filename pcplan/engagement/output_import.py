@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -28,7 +27,7 @@ from simple_history.utils import bulk_create_with_history
 from pcplan.core.models import User
 from pcplan.engagement import permissions, surveys
 from pcplan.engagement.models import CommsOutput
-from pcplan.performance.uploads import UploadError
+from pcplan.performance.uploads import FileRows, UploadError
 from pcplan.plans.models import Theme
 
 # Column (lower case) -> its label in messages, and whether the file must have it.
@@ -90,7 +89,8 @@ def theme_lookup() -> dict[str, int | None]:
     return lookup
 
 
-def _columns(head: list[str]) -> dict[str, int]:
+def _columns(head: list[str], number: int) -> dict[str, int]:
+    """Where each column is; a wrong header (row `number` of the file) is refused."""
     lowered = [h.strip().lower() for h in head]
     problems = []
     missing = [str(COLUMNS[c][0]) for c, (_l, required) in COLUMNS.items() if required]
@@ -98,31 +98,30 @@ def _columns(head: list[str]) -> dict[str, int]:
     expected = ", ".join(str(label) for label, _r in COLUMNS.values())
     if missing:
         problems.append(
-            _("Row 1: missing columns %(missing)s (expected %(expected)s)")
-            % {"missing": ", ".join(missing), "expected": expected}
+            _("Row %(row)s: missing columns %(missing)s (expected %(expected)s)")
+            % {"row": number, "missing": ", ".join(missing), "expected": expected}
         )
     unknown = [h for h, low in zip(head, lowered, strict=True) if low and low not in COLUMNS]
     if unknown:
         problems.append(
-            _("Row 1, column %(column)s: not a column of this import (expected %(expected)s)")
-            % {"column": ", ".join(unknown), "expected": expected}
+            _("Row %(row)s, column %(column)s: not a column of this import (expected %(expected)s)")
+            % {"row": number, "column": ", ".join(unknown), "expected": expected}
         )
     if problems:
         raise UploadError(problems)
     return {name: lowered.index(name) for name in COLUMNS if name in lowered}
 
 
-def parse(
-    rows: Sequence[Sequence[Any]], kinds: dict[str, str], themes: dict[str, int | None]
-) -> list[OutputRow]:
-    """Every data row as output, or UploadError naming each bad row and column."""
+def parse(rows: FileRows, kinds: dict[str, str], themes: dict[str, int | None]) -> list[OutputRow]:
+    """Every data row as output, or UploadError naming each bad row and column (the row
+    as the file numbers it, blank rows counted)."""
     head = surveys.header(rows)
-    where = _columns(head)
-    if len(rows) - 1 > MAX_ROWS:
+    where = _columns(head, rows.numbers[0])
+    if len(rows.rows) - 1 > MAX_ROWS:
         raise UploadError([_("The file has more than %(max)s rows") % {"max": f"{MAX_ROWS:,}"}])
     problems: list[str] = []
     parsed: list[OutputRow] = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows.body():
         cells = {
             name: row[at] if at < len(row) else "" for name, at in where.items()
         }  # absent columns read as blank

@@ -31,7 +31,13 @@ from pcplan.core.models import User
 from pcplan.core.office import csp_areas
 from pcplan.engagement import rules
 from pcplan.engagement.models import Consultation, SurveyImport, SurveyResponse
-from pcplan.performance.uploads import UploadError, max_upload_bytes, read_rows
+from pcplan.performance.uploads import (
+    FileRows,
+    UploadError,
+    filled_rows,
+    max_upload_bytes,
+    read_rows,
+)
 from pcplan.plans.models import Theme
 
 # The fields a response has, and whether the mapping must name a column for it.
@@ -108,19 +114,17 @@ class Preview:
         ]
 
 
-def read_file(name: str, data: bytes) -> list[list[Any]]:
-    """The non-blank rows of the file, header first."""
-    read = read_rows(name, io.BytesIO(data), max_rows=EXCEL_MAX_ROWS)
-    # `any(r)` settles almost every row in C; only a row of falsy cells (0 is not blank) is
-    # looked at cell by cell.
-    rows = [r for r in read if any(r) or any(c not in (None, "") for c in r)]
+def read_file(name: str, data: bytes) -> FileRows:
+    """The rows of the file that hold something, header first, each with its row number in
+    the file (blank rows counted, as the officer's spreadsheet program counts them)."""
+    rows = filled_rows(read_rows(name, io.BytesIO(data), max_rows=EXCEL_MAX_ROWS))
     if not rows:
         raise UploadError([_("%(name)s is empty") % {"name": name}])
     return rows
 
 
-def header(rows: Sequence[Sequence[Any]]) -> list[str]:
-    return [str(c or "").strip() for c in rows[0]]
+def header(rows: FileRows) -> list[str]:
+    return [str(c or "").strip() for c in rows.rows[0]]
 
 
 def area_lookup() -> dict[str, str]:
@@ -179,8 +183,9 @@ def _date(value: Any) -> dt.date | None:
     return _date_text(text)
 
 
-def _columns(head: list[str], mapping: Mapping[str, str]) -> dict[str, int]:
-    """Where each mapped field is in the file; a wrong header is refused, naming it."""
+def _columns(head: list[str], mapping: Mapping[str, str], number: int) -> dict[str, int]:
+    """Where each mapped field is in the file; a wrong header (row `number` of the file) is
+    refused, naming it."""
     problems = []
     where: dict[str, int] = {}
     lowered = [h.lower() for h in head]
@@ -189,13 +194,17 @@ def _columns(head: list[str], mapping: Mapping[str, str]) -> dict[str, int]:
         if not column:
             if required:
                 problems.append(
-                    _("Row 1: choose the column that holds %(field)s") % {"field": label}
+                    _("Row %(row)s: choose the column that holds %(field)s")
+                    % {"row": number, "field": label}
                 )
             continue
         if column.lower() not in lowered:
             problems.append(
-                _("Row 1, column %(column)s: there is no such column in the file (it has %(head)s)")
-                % {"column": column, "head": ", ".join(head)}
+                _(
+                    "Row %(row)s, column %(column)s: there is no such column in the file "
+                    "(it has %(head)s)"
+                )
+                % {"row": number, "column": column, "head": ", ".join(head)}
             )
             continue
         where[name] = lowered.index(column.lower())
@@ -220,7 +229,7 @@ def _column(body: Sequence[Sequence[Any]], at: int | None) -> list[str]:
 
 
 def parse(
-    rows: Sequence[Sequence[Any]],
+    rows: FileRows,
     mapping: Mapping[str, str],
     areas: Mapping[str, str],
     themes: Mapping[str, int],
@@ -232,8 +241,9 @@ def parse(
     answers column by column.
     """
     head = header(rows)
-    where = _columns(head, mapping)
-    body = rows[1:]
+    where = _columns(head, mapping, rows.numbers[0])
+    body = rows.rows[1:]
+    numbers = rows.numbers[1:]  # each row's number in the file, blank rows counted
     cells = [_column(body, where.get(name)) for name in FIELDS]
     _ids, date_texts, area_texts, theme_texts, issue_texts = cells
     # An Excel date cell is read as its text (`_text`), which `_date_text` reads back.
@@ -254,8 +264,8 @@ def parse(
         names = {f: head[i] for f, i in where.items()}
         known_areas = ", ".join(sorted(set(areas.values()))) or _("(no areas set up)")
         problems = []
-        for number, (date_text, area_text, theme_text) in enumerate(
-            zip(date_texts, area_texts, theme_texts, strict=True), start=2
+        for number, date_text, area_text, theme_text in zip(
+            numbers, date_texts, area_texts, theme_texts, strict=True
         ):
             # One problem per row, the first of date, area and theme.
             if date_text in bad_dates:
@@ -280,7 +290,7 @@ def parse(
         raise UploadError(problems)
     issues_of = {text: tuple(rules.split_issues(text)) for text in set(issue_texts)}
     return ParsedResponses(
-        rows=list(range(2, len(body) + 2)),
+        rows=list(numbers),
         content_hashes=rules.response_hashes(zip(*cells, strict=True)),
         responded_on=list(map(dates.__getitem__, date_texts)),
         areas=list(map(area_of.__getitem__, area_texts)),  # type: ignore[arg-type]
@@ -310,8 +320,9 @@ def preview(
     """What applying the file would add, counted as the pages count; nothing is saved."""
     if consultation.imports.filter(file_hash=file_hash(data)).exists():
         return Preview(0, 0, Counter(), Counter(), {}, already_imported=True)
-    parsed = _parse_for(consultation, name, data, mapping)
-    new = parsed.without(_known(consultation))
+    with bulk.cycle_collector_paused():
+        parsed = _parse_for(consultation, name, data, mapping)
+        new = parsed.without(_known(consultation))
     theme_names = dict(Theme.objects.filter(plan=consultation.plan_id).values_list("id", "title"))
     return Preview(
         rows=len(parsed),
@@ -334,6 +345,18 @@ def apply(
     digest = file_hash(data)
     if consultation.imports.filter(file_hash=digest).exists():
         return None
+    with bulk.cycle_collector_paused():
+        return _apply(user, consultation, name, data, mapping, digest)
+
+
+def _apply(
+    user: User | None,
+    consultation: Consultation,
+    name: str,
+    data: bytes,
+    mapping: Mapping[str, str],
+    digest: str,
+) -> SurveyImport:
     parsed = _parse_for(consultation, name, data, mapping)
     new = parsed.without(_known(consultation))
     survey_import = SurveyImport(

@@ -15,7 +15,7 @@ from typing import IO
 from django.utils.translation import gettext as _
 
 from pcplan.core.office import csp_areas, force_choices
-from pcplan.performance.uploads import MAX_ROWS, UploadError, read_rows
+from pcplan.performance.uploads import MAX_ROWS, UploadError, filled_rows, read_rows
 
 COLUMNS = ("area", "group", "population", "source", "year")
 GROUPS = ("", "Asian", "Black", "Mixed", "Other", "White")
@@ -44,7 +44,8 @@ def _whole(text: str) -> int | None:
 
 
 def parse(name: str, stream: IO[bytes], areas: Collection[str]) -> list[UploadedPopulation]:
-    rows = [r for r in read_rows(name, stream) if any(c not in (None, "") for c in r)]
+    filled = filled_rows(read_rows(name, stream))
+    rows = filled.rows
     if not rows:
         raise UploadError([_("%(name)s is empty") % {"name": name}])
     header = [str(c or "").strip().lower() for c in rows[0]]
@@ -67,7 +68,7 @@ def parse(name: str, stream: IO[bytes], areas: Collection[str]) -> list[Uploaded
     problems: list[str] = []
     result: list[UploadedPopulation] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in filled.body():
         cell = {
             c: str(row[i] if i < len(row) and row[i] is not None else "").strip()
             for c, i in where.items()

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.performance.limits import period_problem, value_problem
-from pcplan.performance.uploads import MAX_ROWS, UploadError, read_rows
+from pcplan.performance.uploads import MAX_ROWS, UploadError, filled_rows, read_rows
 
 REQUIRED = ("period", "period start", "period end", "value", "source", "source date")
 OPTIONAL = ("area", "source address", "baseline", "note")
@@ -124,7 +124,8 @@ def _row(number: int, cells: dict[str, Any], areas: Collection[str]) -> Uploaded
 
 
 def parse(name: str, stream: IO[bytes], areas: Collection[str] = ()) -> list[UploadedFigure]:
-    rows = [r for r in read_rows(name, stream) if any(c not in (None, "") for c in r)]
+    filled = filled_rows(read_rows(name, stream))
+    rows = filled.rows
     if not rows:
         raise UploadError([_("%(name)s is empty") % {"name": name}])
     header = [str(c or "").strip().lower() for c in rows[0]]
@@ -148,7 +149,7 @@ def parse(name: str, stream: IO[bytes], areas: Collection[str] = ()) -> list[Upl
     figures: list[UploadedFigure] = []
     seen: dict[tuple[str, dt.date, dt.date], int] = {}
     baselines: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in filled.body():
         cells = {c: (row[i] if i < len(row) else None) for c, i in where.items()}
         result = _row(number, cells, areas)
         if isinstance(result, str):

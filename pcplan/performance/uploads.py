@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
@@ -161,6 +161,41 @@ def read_rows(name: str, stream: IO[bytes], max_rows: int | None = None) -> list
     raise UploadError([f"{name} is not a .csv or .xlsx file"])
 
 
+@dataclass(frozen=True)
+class FileRows:
+    """The rows of a file that hold something, header first, each with its number in the
+    file: the row a spreadsheet program shows, blank rows counted. Every importer reading
+    through `read_rows` names a problem's row from `numbers`, never by counting the rows it
+    kept (which named the wrong row after a blank line)."""
+
+    rows: list[list[Any]]
+    numbers: Sequence[int]  # rows[i] is row numbers[i] of the file
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def body(self) -> Iterator[tuple[int, list[Any]]]:
+        """The rows under the header, each with its number in the file."""
+        return zip(self.numbers[1:], self.rows[1:], strict=True)
+
+
+def _holds_something(row: Sequence[Any]) -> bool:
+    # A row of text cells (every CSV row) is settled by C loops; only a sheet's row of other
+    # values is looked at cell by cell (0 is something; None or spaces are not).
+    try:
+        return any(map(str.strip, row))
+    except TypeError:
+        return any(c is not None and str(c).strip() for c in row)
+
+
+def filled_rows(rows: list[list[Any]]) -> FileRows:
+    """The rows of `read_rows` that hold something, numbered as the file numbers them."""
+    kept = [i for i, row in enumerate(rows) if _holds_something(row)]
+    if len(kept) == len(rows):
+        return FileRows(rows, range(1, len(rows) + 1))
+    return FileRows([rows[i] for i in kept], [i + 1 for i in kept])
+
+
 def _period_start(value: Any, granularity: str) -> dt.date:
     if isinstance(value, dt.datetime):
         start = value.date()
@@ -180,7 +215,8 @@ def parse(
     name: str, stream: IO[bytes], areas: Collection[str] = (), today: dt.date | None = None
 ) -> list[UploadedObservation]:
     today = today or dt.date.today()
-    rows = [r for r in read_rows(name, stream) if any(c not in (None, "") for c in r)]
+    filled = filled_rows(read_rows(name, stream))
+    rows = filled.rows
     if not rows:
         raise UploadError([f"{name} is empty"])
     header = [str(c or "").strip().lower() for c in rows[0]]
@@ -199,7 +235,7 @@ def parse(
     problems: list[str] = []
     result: list[UploadedObservation] = []
     seen: dict[tuple[str, dt.date, str], int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in filled.body():
         cells = {c: (row[i] if i < len(row) else None) for c, i in where.items()}
         granularity = str(cells["granularity"] or "").strip().lower()
         if granularity not in GRANULARITIES:

@@ -95,6 +95,30 @@ def test_a_bad_row_is_refused_naming_row_and_column_and_nothing_is_saved(
     assert not CommsOutput.objects.exists()
 
 
+@pytest.mark.parametrize("name", ["output.csv", "output.xlsx"])
+def test_a_bad_row_after_blank_rows_is_named_by_its_row_in_the_file(editor, theme, name):
+    rows = [
+        ["Date", "Kind", "Channel", "Title", "Theme"],
+        ["2022-03-02", "press-release", "", "Good row", ""],
+        [],
+        ["", "", "", "", ""],
+        ["2022-03-05", "Carrier pigeon", "", "Post", ""],
+    ]
+    if name.endswith(".csv"):
+        data = "".join(",".join(row) + "\n" for row in rows).encode()
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row or [None])
+        stream = io.BytesIO()
+        book.save(stream)
+        data = stream.getvalue()
+    with pytest.raises(output_import.UploadError) as refused:
+        output_import.apply(editor, name, data)
+    assert refused.value.problems[0].startswith("Row 5, column Kind: “Carrier pigeon”")
+    assert not CommsOutput.objects.exists()
+
+
 def test_a_wrong_header_is_refused_naming_the_missing_and_unknown_columns(editor):
     text = "Date,Kind,Titel\n2022-03-02,press-release,Good row\n"
     with pytest.raises(output_import.UploadError) as refused:

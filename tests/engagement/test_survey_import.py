@@ -126,7 +126,65 @@ def test_a_row_holding_only_a_zero_is_not_taken_for_a_blank_row():
     sheet.append([0])
     stream = io.BytesIO()
     book.save(stream)
-    assert surveys.read_file("export.xlsx", stream.getvalue())[1:] == [[0]]
+    assert surveys.read_file("export.xlsx", stream.getvalue()).rows[1:] == [[0]]
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+# After a blank line, a problem names the row number the officer sees in the spreadsheet
+# program (blank rows counted) and the column (issue 12: "every error naming row and column").
+BLANK_THEN_BAD = (
+    "ID,Submitted,District,Top issues\n"
+    "1,2021-07-01,Cambridge,Drugs\n"
+    "\n"
+    ",,,\n"
+    "2,2021-07-02,Atlantis,Drugs\n"
+)
+
+
+def test_a_bad_row_after_blank_lines_of_a_csv_is_named_by_its_row_in_the_file(editor, consultation):
+    with pytest.raises(surveys.UploadError) as refused:
+        surveys.apply(editor, consultation, "export.csv", BLANK_THEN_BAD.encode(), MAPPING)
+    assert refused.value.problems == [
+        "Row 5, column District: “Atlantis” is not an area of this office: enter one of "
+        "Cambridge, East Cambridgeshire, Fenland, Huntingdonshire, Peterborough, "
+        "South Cambridgeshire, or leave it blank"
+    ]
+    assert not SurveyResponse.objects.exists()
+
+
+def test_a_bad_row_after_blank_rows_of_an_excel_sheet_is_named_by_its_row_in_the_sheet(
+    editor, consultation
+):
+    data = _workbook(
+        [
+            ["ID", "Submitted", "District", "Top issues"],
+            [1, "2021-07-01", "Cambridge", "Drugs"],
+            [None, None, None, None],
+            [None, "", None, "   "],
+            [2, "next Tuesday", "Fenland", "Drugs"],
+        ]
+    )
+    with pytest.raises(surveys.UploadError) as refused:
+        surveys.apply(editor, consultation, "export.xlsx", data, MAPPING)
+    assert refused.value.problems[0].startswith("Row 5, column Submitted: enter a date")
+    assert not SurveyResponse.objects.exists()
+
+
+def test_each_response_keeps_its_row_in_the_file_with_blank_rows_counted(editor, consultation):
+    good = BLANK_THEN_BAD.replace("Atlantis", "Fenland")
+    surveys.apply(editor, consultation, "export.csv", good.encode(), MAPPING)
+    rows = SurveyResponse.objects.order_by("row").values_list("row", "area")
+    assert list(rows) == [(2, "Cambridge"), (5, "Fenland")]
 
 
 def test_the_results_are_counted_by_the_database_as_the_rows_would_count_them(editor, consultation):
