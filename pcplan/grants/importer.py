@@ -8,9 +8,7 @@ Re-importing the same files changes nothing: funds are matched by `key`, awards 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,6 +27,8 @@ from pcplan.grants.models import (
     Intervention,
     Source,
 )
+from pcplan.performance.uploads import UploadError, filled_rows
+from pcplan.performance.uploads import read_rows as read_file
 from pcplan.plans.models import Theme
 from pcplan.transparency.models import Decision
 
@@ -124,34 +124,33 @@ class GrantsImportResult:
         )
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a CSV (UTF-8, with or without BOM) or the first sheet of an .xlsx, as text."""
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV (UTF-8, with or without BOM) or the first sheet of an .xlsx, as text,
+    header first, each with its row number in the file (blank rows counted, as a spreadsheet
+    program shows them). Read by the shared reader, with its size and sheet limits."""
     if path.stat().st_size > MAX_BYTES:
         raise ImportRefused([f"{path.name}: larger than {MAX_BYTES // (1024 * 1024)} MB."])
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        rows = [
-            [
-                ""
-                if v is None
-                else (v.isoformat()[:10] if isinstance(v, dt.datetime | dt.date) else str(v))
-                for v in row
-            ]
-            for row in book.worksheets[0].iter_rows(values_only=True)
-        ]
-        book.close()
-    else:
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    if not rows:
+    try:
+        with path.open("rb") as stream:
+            filled = filled_rows(read_file(path.name, stream))
+    except UploadError as error:
+        raise ImportRefused(error.problems) from None
+    if not filled:
         return []
-    header = [h.strip() for h in rows[0]]
-    return [
-        {header[i]: (cell or "").strip() for i, cell in enumerate(row) if i < len(header)}
-        for row in rows[1:]
-        if any((cell or "").strip() for cell in row)
-    ]
+    header = [_text(h).strip() for h in filled.rows[0]]
+    lines = [(filled.numbers[0], {h: h for h in header})]
+    for number, row in filled.body():
+        values = {header[i]: _text(cell).strip() for i, cell in enumerate(row) if i < len(header)}
+        lines.append((number, values))
+    return lines
 
 
 class _Row:
@@ -198,7 +197,7 @@ class _Row:
 
 def _check_header(
     path: Path,
-    rows: list[dict[str, str]],
+    rows: list[tuple[int, dict[str, str]]],
     known: list[str],
     required: set[str],
     problems: list[str],
@@ -206,12 +205,13 @@ def _check_header(
     if not rows:
         problems.append(f"{path.name}: no rows; expected a header row and at least one row.")
         return
-    present = set(rows[0])
+    header_row, header = rows[0]
+    present = set(header)
     if missing := sorted(required - present):
-        problems.append(f"{path.name}, row 1: missing column(s) {', '.join(missing)}.")
+        problems.append(f"{path.name}, row {header_row}: missing column(s) {', '.join(missing)}.")
     if unknown := sorted(present - set(known)):
         problems.append(
-            f"{path.name}, row 1: unknown column(s) {', '.join(unknown)}; "
+            f"{path.name}, row {header_row}: unknown column(s) {', '.join(unknown)}; "
             f"expected only {', '.join(known)}."
         )
 
@@ -275,7 +275,7 @@ def import_grants(
 
     themes = {f"{t.plan.key}/{t.key}": t for t in Theme.objects.select_related("plan")}
     planned_funds: dict[str, tuple[dict[str, Any], list[Theme]]] = {}
-    for number, values in enumerate(fund_rows, start=2):
+    for number, values in fund_rows[1:]:
         row = _Row(funds_path, number, values, problems)  # type: ignore[arg-type]
         checked = _fund_from(row, themes)
         if checked and row.text("key"):
@@ -286,9 +286,9 @@ def import_grants(
     known_funds = set(Fund.objects.values_list("key", flat=True)) | set(planned_funds)
     organisations = {o.key: o for o in Organisation.objects.all()}
     areas = {a.name: a for a in CommunitySafetyPartnership.objects.all()}
-    planned_awards: list[tuple[str, dict[str, Any], str, dict[str, str]]] = []
+    planned_awards: list[tuple[int, str, dict[str, Any], str, dict[str, str]]] = []
     seen: set[str] = set()
-    for number, values in enumerate(award_rows, start=2):
+    for number, values in award_rows[1:]:
         row = _Row(awards_path, number, values, problems)  # type: ignore[arg-type]
         reference = row.text("reference")
         if not reference:
@@ -341,7 +341,9 @@ def import_grants(
             "is_published": published == "yes",
             "source_note": row.text("source_note"),
         }
-        planned_awards.append((reference, fields, row.text("fund"), new_org | {"_key": recipient}))
+        planned_awards.append(
+            (number, reference, fields, row.text("fund"), new_org | {"_key": recipient})
+        )
     if problems:
         raise ImportRefused(problems)
     with transaction.atomic():
@@ -354,7 +356,7 @@ def _changed(obj: Any, fields: dict[str, Any]) -> bool:
 
 def _save(
     planned_funds: dict[str, tuple[dict[str, Any], list[Theme]]],
-    planned_awards: list[tuple[str, dict[str, Any], str, dict[str, str]]],
+    planned_awards: list[tuple[int, str, dict[str, Any], str, dict[str, str]]],
     awards_path: Path | None,
 ) -> GrantsImportResult:
     from pcplan.core.audit import attributed_to
@@ -375,7 +377,7 @@ def _save(
             fund.themes.set(themes)
     funds = {f.key: f for f in Fund.objects.all()}
     budget_problems: list[str] = []
-    for number, (reference, fields, fund_key, org) in enumerate(planned_awards, start=2):
+    for number, reference, fields, fund_key, org in planned_awards:
         recipient = Organisation.objects.filter(key=org["_key"]).first()
         if recipient is None:
             recipient = Organisation.objects.create(
@@ -473,7 +475,7 @@ def import_external_and_services(
     funds = {f.key: f for f in Fund.objects.all()}
     organisations = {o.key: o for o in Organisation.objects.all()}
     bids: list[tuple[str, dict[str, Any], list[str], list[str]]] = []
-    for number, values in enumerate(external_rows, start=2):
+    for number, values in external_rows[1:]:
         row = _Row(external_path, number, values, problems)  # type: ignore[arg-type]
         funder = row.text("funder") or Source.HOME_OFFICE
         if funder not in Source.values:
@@ -501,7 +503,7 @@ def import_external_and_services(
         ]
         bids.append((row.text("key"), fields, partners, interventions))
     services: list[tuple[str, dict[str, Any]]] = []
-    for number, values in enumerate(service_rows, start=2):
+    for number, values in service_rows[1:]:
         row = _Row(services_path, number, values, problems)  # type: ignore[arg-type]
         if row.text("provider") and row.text("provider") not in organisations:
             row.problem("provider", "the key of a known organisation, or empty when not known")

@@ -204,3 +204,34 @@ def test_the_demo_holds_the_seeds_money_and_says_what_they_do_not_give(opcc, csp
     assert Award.objects.count() == count
     assert ExternalBid.history.count() == history
     assert round_4.interventions.count() == 9
+
+
+def test_a_problem_after_blank_rows_names_the_row_the_spreadsheet_shows(tmp_path, csp):
+    """Blank lines are skipped but counted: row 5 is the fifth line a user sees in the file
+    (the header, the first award, two blank lines, then the bad award)."""
+    funds = write_csv(tmp_path / "funds.csv", FUND_COLUMNS, [FUND])
+    awards = write_csv(tmp_path / "awards.csv", AWARD_COLUMNS, [AWARD])
+    bad = {**AWARD, "reference": "scf-2", "amount": "lots"}
+    with awards.open("a", newline="") as f:
+        f.write("\n,,,,,,\n")
+        csv.DictWriter(f, fieldnames=AWARD_COLUMNS).writerow(bad)
+    with pytest.raises(ImportRefused, match="awards.csv, row 5, column amount: an amount"):
+        import_grants(funds, awards)
+    assert Award.objects.count() == 0
+
+
+def test_an_excel_award_over_budget_after_blank_rows_names_its_row(tmp_path, csp):
+    funds = write_csv(tmp_path / "funds.csv", FUND_COLUMNS, [FUND])
+    book = Workbook()
+    sheet = book.active
+    sheet.append(AWARD_COLUMNS)
+    sheet.append([AWARD.get(c, "") for c in AWARD_COLUMNS])
+    sheet.append([])
+    sheet.append(
+        [{**AWARD, "reference": "scf-2", "amount": "8000"}.get(c, "") for c in AWARD_COLUMNS]
+    )
+    path = tmp_path / "awards.xlsx"
+    book.save(path)
+    with pytest.raises(ImportRefused, match="awards.xlsx, row 4, column amount: This award"):
+        import_grants(funds, path)
+    assert Award.objects.count() == 0
