@@ -12,6 +12,12 @@ cleans) it too, from the same rule:
 - deliverable title: DeliverableForm; the plan import and the spreadsheet; the model field's
   `max_length`.
 - a fund's opening and closing dates: FundForm; the grants import.
+- a funded post's amount: FundedPostForm (the model field's digits); the partnerships import.
+- a body's priorities (written by the partnerships import alone): the checker's text rule
+  (XML-safe, trimmed) and the model field's `max_length`.
+- an output's title and channel: CommsOutputForm; the output import; `xml_safe` and the model
+  field's `max_length`.
+- survey answers (no form; the import is the one path): `xml_safe` in `rules.split_issues`.
 
 The office profile's page and `pcplan setup` share one checker by construction
 (`pcplan.core.profile.check`), and the API edits deliverables and updates only through the
