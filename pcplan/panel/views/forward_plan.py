@@ -106,7 +106,13 @@ def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     return staff_form(
         request,
         form,
-        lambda: services.plan_item(user, meeting, **form.cleaned_data),
+        lambda: services.plan_item(
+            user,
+            meeting,
+            title=form.cleaned_data["title"],
+            requested_at=form.cleaned_data["requested_at"],
+            report=form.cleaned_data["report"],
+        ),
         title=_("Add an item to the forward plan"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
