@@ -677,7 +677,12 @@ ACTION_PAGES = [
         lambda _record, words: {"title": words},
         "title",
     ),
-    ActionPage(form_at("pcplan.panel.forms.MoveItemForm"), a_planned_item_to_move, as_served, None),
+    ActionPage(
+        form_at("pcplan.panel.forms.MoveItemForm"),
+        a_planned_item_to_move,
+        lambda item, _words: {"to": str(next_meeting(item.meeting).pk)},  # type: ignore[attr-defined]
+        None,
+    ),
     ActionPage(
         form_at("pcplan.panel.forms.AttendanceForm"), a_meetings_attendance, as_served, None
     ),
