@@ -654,7 +654,8 @@ def as_served(record: models.Model, words: str) -> dict[str, str]:
 
 def next_meeting(meeting: Any) -> Meeting:
     later = Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
-    found: Meeting = later.order_by("date").first()
+    found = later.order_by("date").first()
+    assert found is not None
     return found
 
 

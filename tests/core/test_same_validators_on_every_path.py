@@ -235,7 +235,7 @@ def test_a_funded_post_amount_too_large_for_the_form_is_refused_by_the_partnersh
     tmp_path: Path,
 ):
     too_large = "12345678901.00"  # eleven digits of pounds; the column holds ten
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as form_refused:
         FundedPostForm().fields["amount"].clean(too_large)
 
     path = tmp_path / "partnerships.yaml"
@@ -248,8 +248,10 @@ def test_a_funded_post_amount_too_large_for_the_form_is_refused_by_the_partnersh
     )
     with pytest.raises(PartnershipsRefused) as refused:
         import_partnerships_file(path)
-    assert any("funded_posts[0].amount" in p for p in refused.value.problems), refused.value
-    assert any("at most 10 digits before the decimal point" in p for p in refused.value.problems)
+    problems = [str(p) for p in refused.value.problems]
+    amount = [p for p in problems if "funded_posts[0].amount" in p]
+    assert len(amount) == 1, problems
+    assert amount[0].endswith(f"funded_posts[0].amount: {form_refused.value.messages[0]}")
     assert not FundedPost.objects.exists()
 
 
@@ -277,12 +279,11 @@ def test_partnership_priorities_are_cleaned_and_limited_as_every_other_imported_
     assert body.purpose == STORED
     assert list(body.priorities.values_list("title", flat=True)) == [STORED]
 
-    too_long = "A" * (BodyPriority._meta.get_field("title").max_length + 1)
+    too_long = "A" * ((BodyPriority._meta.get_field("title").max_length or 0) + 1)
     with pytest.raises(PartnershipsRefused) as refused:
         import_partnerships_file(partnerships_file(tmp_path, too_long))
-    assert any(
-        "priorities[0]" in p and "at most 200 are allowed" in p for p in refused.value.problems
-    ), refused.value.problems
+    problems = [str(p) for p in refused.value.problems]
+    assert any("priorities[0]" in p and "at most 200 are allowed" in p for p in problems), problems
     assert list(body.priorities.values_list("title", flat=True)) == [STORED]
 
 
@@ -303,7 +304,7 @@ def test_an_output_title_is_cleaned_and_limited_alike_by_the_form_and_the_import
     assert form.is_valid(), form.errors
     assert form.cleaned_data["title"] == STORED
     assert form.cleaned_data["channel"] == "Web\nsite"
-    too_long = "A" * (CommsOutput._meta.get_field("title").max_length + 1)
+    too_long = "A" * ((CommsOutput._meta.get_field("title").max_length or 0) + 1)
     assert "title" in CommsOutputForm({"title": too_long}).errors
 
     rows = [
