@@ -19,6 +19,7 @@ from pcplan.engagement.models import (
     Subscription,
 )
 from pcplan.engagement.surveys import FIELDS
+from pcplan.lib.text import xml_safe
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Plan, Theme
 
@@ -148,6 +149,14 @@ class CommsOutputForm(VersionedForm, forms.ModelForm[CommsOutput]):
     class Meta:
         model = CommsOutput
         fields = ["date", "kind", "channel", "title", "theme"]
+
+    # As the output import reads them (output_import.parse): nothing XML cannot hold, since
+    # output titles go into the office's reports.
+    def clean_title(self) -> str:
+        return xml_safe(self.cleaned_data["title"]).strip()
+
+    def clean_channel(self) -> str:
+        return xml_safe(self.cleaned_data["channel"]).strip()
 
 
 class CommsObjectiveForm(VersionedForm, forms.ModelForm[CommsObjective]):

@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 from pcplan.core.models import User
 from pcplan.engagement import permissions, surveys
 from pcplan.engagement.models import CommsOutput
+from pcplan.lib.text import xml_safe
 from pcplan.performance.uploads import FileRows, UploadError
 from pcplan.plans.models import Theme
 
@@ -125,7 +126,8 @@ def parse(rows: FileRows, kinds: dict[str, str], themes: dict[str, int | None]) 
         cells = {
             name: row[at] if at < len(row) else "" for name, at in where.items()
         }  # absent columns read as blank
-        text = {name: surveys._text(value).strip() for name, value in cells.items()}
+        # As the form cleans them (CommsOutputForm): nothing XML cannot hold.
+        text = {name: xml_safe(surveys._text(value)).strip() for name, value in cells.items()}
         found: list[str] = []
 
         def problem(name: str, what: str, found: list[str] = found, number: int = number) -> None:

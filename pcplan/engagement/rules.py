@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import add, methodcaller
 
+from pcplan.lib.text import xml_safe
+
 NOT_GIVEN = ""
 ISSUE_SEPARATOR = ";"
 CELL_SEPARATOR = "\x1f"
@@ -38,8 +40,10 @@ def erasure_due(closed_on: dt.date | None, today: dt.date, retention_days: int) 
 
 
 def split_issues(text: str) -> list[str]:
-    """The issues of one answer, "Bike theft; Speeding" -> ["Bike theft", "Speeding"]."""
-    return [part.strip() for part in text.split(ISSUE_SEPARATOR) if part.strip()]
+    """The issues of one answer, "Bike theft; Speeding" -> ["Bike theft", "Speeding"], each
+    XML-safe as every form's text is (`pcplan.lib.text.xml_safe`): they go into reports."""
+    parts = xml_safe(text).split(ISSUE_SEPARATOR)
+    return [part.strip() for part in parts if part.strip()]
 
 
 def response_hash(cells: Sequence[str], occurrence: int) -> str:

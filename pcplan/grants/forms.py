@@ -119,7 +119,7 @@ class ApplicationForm(forms.Form):
         self.fields["deliverables"].queryset = deliverables  # type: ignore[attr-defined]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(VersionedForm, forms.Form):
     assessment = forms.CharField(
         label=_("Assessment against the fund's criteria"), widget=forms.Textarea
     )
@@ -130,7 +130,7 @@ class AssessmentForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(VersionedForm, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=Application.Recommendation.choices, widget=forms.RadioSelect
     )
@@ -161,7 +161,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class VariationForm(forms.Form):
+class VariationForm(VersionedForm, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Variation.Kind.choices, widget=forms.RadioSelect
     )
@@ -186,7 +186,7 @@ class VariationForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(VersionedForm, forms.Form):
     received_on = GovukDateField(label=_("Date received"))
     spend_to_date = forms.DecimalField(
         label=_("Spend to date, in pounds (optional)"),
@@ -250,7 +250,7 @@ class ServiceForm(VersionedForm, forms.ModelForm[CommissionedService]):
         return data
 
 
-class ServiceReturnForm(forms.Form):
+class ServiceReturnForm(VersionedForm, forms.Form):
     received_on = GovukDateField(label=_("Date received"))
     spend_to_date = forms.DecimalField(
         label=_("Spend to date, in pounds (optional)"),

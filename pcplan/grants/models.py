@@ -116,7 +116,7 @@ class Fund(Versioned):
         return [r for r in found if r]
 
 
-class Application(models.Model):
+class Application(Versioned):
     """A bid to a fund. Never public: only the award made from it may be published."""
 
     class Status(models.TextChoices):
@@ -201,7 +201,7 @@ class AwardQuerySet(models.QuerySet["Award"]):
         return self.filter(is_published=True)
 
 
-class Award(Publishable):
+class Award(Versioned, Publishable):
     """A grant made from a fund: the record the register publishes."""
 
     reference = models.SlugField(_("reference"), max_length=80, unique=True)
@@ -332,7 +332,7 @@ class MonitoringReturnQuerySet(models.QuerySet["MonitoringReturn"]):
         return self.filter(received_on__isnull=True, due_on__lt=on)
 
 
-class MonitoringReturn(models.Model):
+class MonitoringReturn(Versioned):
     """A return the recipient owes on an award: spend to date, outputs and outcomes."""
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="returns")
@@ -479,7 +479,7 @@ class ServiceReturnQuerySet(models.QuerySet["ServiceReturn"]):
         return self.filter(received_on__isnull=True, due_on__lt=on)
 
 
-class ServiceReturn(models.Model):
+class ServiceReturn(Versioned):
     """A commissioned service's quarterly return: activity, spend and outcomes against the
     service's measures for the quarter ending `period_ends_on` (issue 10 item 5)."""
 

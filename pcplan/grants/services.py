@@ -109,16 +109,36 @@ def submit_application(
     return application
 
 
+def _locked_status(application: Application) -> str:
+    """The bid's status as it is now, its row locked until the transaction ends: of two
+    people acting on it at once, the second waits and then sees what the first did."""
+    status: str = (
+        Application.objects.select_for_update()
+        .filter(pk=application.pk)
+        .values_list("status", flat=True)
+        .get()
+    )
+    return status
+
+
 @transaction.atomic
 def assess_application(
-    user: User, application: Application, *, assessment: str, recommendation: str
+    user: User,
+    application: Application,
+    *,
+    assessment: str,
+    recommendation: str,
+    version: int | None = None,
 ) -> Application:
-    """An officer assesses a submitted bid against the fund's criteria and recommends."""
+    """An officer assesses a submitted bid against the fund's criteria and recommends.
+    Refused (StaleEdit) when the bid changed after the form was served at `version`."""
     require(permissions.can_assess(user), permissions.OFFICERS_ONLY)
+    application.status = _locked_status(application)
     if application.status not in {Application.Status.SUBMITTED, Application.Status.ASSESSED}:
         raise ValidationError(gettext("Only a submitted bid can be assessed."))
     if recommendation not in Application.Recommendation.values:
         raise ValidationError(gettext("Choose whether to recommend an award or a decline."))
+    claim_version(application, version, noun=gettext("bid"))
     application.assessment = assessment.strip()
     application.recommendation = recommendation
     application.assessed_by = user
@@ -194,14 +214,21 @@ def decide_application(
     starts_on: dt.date | None = None,
     ends_on: dt.date | None = None,
     budget_override_reason: str = "",
+    version: int | None = None,
 ) -> Award | None:
     """The person with the power decides: award (creating the Award) or decline, with reasons,
-    recorded as a dated decision. An award above the fund's remaining budget needs a reason."""
+    recorded as a dated decision. An award above the fund's remaining budget needs a reason.
+
+    A bid is decided once: the second of two deciders is refused, whether or not their form
+    carried the bid's version (the status is read again under a row lock); from a form served
+    at `version`, a bid whose assessment changed since is refused too (StaleEdit)."""
     require(permissions.can_decide(user))
+    application.status = _locked_status(application)
     if application.status not in {Application.Status.SUBMITTED, Application.Status.ASSESSED}:
         raise ValidationError(gettext("This bid has already been decided."))
     if not reasons.strip():
         raise ValidationError(gettext("Give the reasons for the decision."))
+    claim_version(application, version, noun=gettext("bid"))
     # Lock the fund so two decisions at once cannot both spend its last pounds.
     fund = Fund.objects.select_for_update().get(pk=application.fund_id)
     application.decision_number = decision_number.strip()
@@ -271,9 +298,13 @@ def vary_award(
     budget_override_reason: str = "",
     decision_number: str = "",
     decision_maker: str = "",
+    version: int | None = None,
 ) -> Variation:
-    """Record a variation or a clawback; the award's amount becomes `new_amount`."""
+    """Record a variation or a clawback; the award's amount becomes `new_amount`. Refused
+    (StaleEdit) when the award changed (another variation) after the form was served at
+    `version`: the new amount was chosen against the amount then."""
     require(permissions.can_decide(user))
+    claim_version(award, version, noun=gettext("award"))
     if not reason.strip():
         raise ValidationError(gettext("Give the reason for the variation or clawback."))
     new_amount = rules.money(new_amount)
@@ -350,8 +381,11 @@ def record_return(
     spend_to_date: Decimal | None,
     outputs: str,
     outcomes: str,
+    version: int | None = None,
 ) -> MonitoringReturn:
+    """Refused (StaleEdit) when the return changed after the form was served at `version`."""
     require(permissions.can_assess(user), permissions.OFFICERS_ONLY)
+    claim_version(monitoring_return, version, noun=gettext("monitoring return"))
     monitoring_return.received_on = received_on
     monitoring_return.spend_to_date = None if spend_to_date is None else rules.money(spend_to_date)
     monitoring_return.outputs = outputs.strip()
@@ -438,8 +472,11 @@ def record_service_return(
     spend_to_date: Decimal | None,
     activity: str,
     outcomes: str,
+    version: int | None = None,
 ) -> ServiceReturn:
+    """Refused (StaleEdit) when the return changed after the form was served at `version`."""
     require(permissions.can_assess(user), permissions.OFFICERS_ONLY)
+    claim_version(service_return, version, noun=gettext("quarterly return"))
     service_return.received_on = received_on
     service_return.spend_to_date = None if spend_to_date is None else rules.money(spend_to_date)
     service_return.activity = activity.strip()

@@ -59,7 +59,7 @@ class PublicSubmissionForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(VersionedForm, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("accept", _("Accept")), ("reject", _("Reject"))],
@@ -210,7 +210,7 @@ def report_choices() -> list[tuple[str, Any]]:
     return [("", _("None: its paper is written outside this site")), *meeting_reports.choices()]
 
 
-class PlannedItemForm(forms.Form):
+class PlannedItemForm(VersionedForm, forms.Form):
     title = forms.CharField(
         label=_("Item"), max_length=300, error_messages={"required": _("Enter the item")}
     )
@@ -229,7 +229,7 @@ class PlannedItemForm(forms.Form):
     )
 
 
-class MoveItemForm(forms.Form):
+class MoveItemForm(VersionedForm, forms.Form):
     to = forms.ModelChoiceField(
         label=_("Move to the meeting of"),
         queryset=Meeting.objects.of_panel().not_held(),
@@ -273,7 +273,7 @@ class RecommendationForm(forms.Form):
         return data
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(VersionedForm, forms.Form):
     text = forms.CharField(
         label=_("The Commissioner's response (letter text)"),
         widget=forms.Textarea,
@@ -299,7 +299,7 @@ class ActionForm(forms.Form):
     owner = forms.CharField(label=_("Owner (optional)"), max_length=120, required=False)
 
 
-class CloseActionForm(forms.Form):
+class CloseActionForm(VersionedForm, forms.Form):
     outcome = forms.CharField(
         label=_("Outcome"),
         widget=forms.Textarea,
@@ -332,7 +332,7 @@ class PreceptForm(VersionedForm, forms.ModelForm[Precept]):
         }
 
 
-class PreceptDecisionForm(forms.Form):
+class PreceptDecisionForm(VersionedForm, forms.Form):
     report_date = GovukDateField(label=_("Date of the Panel's report"))
     veto_reason = forms.ChoiceField(
         label=_("If the Panel vetoes, is the proposed precept too high or too low?"),
@@ -380,7 +380,7 @@ class PreceptResponseForm(ResponseForm):
 NOT_RECORDED = ""
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(VersionedForm, forms.Form):
     """One choice per person expected at the meeting (`expected_at`); the Panel's substitutes
     also say whom they stood in for."""
 
@@ -497,7 +497,7 @@ class PanelMemberForm(VersionedForm, forms.ModelForm[PanelMember]):
         return data
 
 
-class ApproveMinutesForm(forms.Form):
+class ApproveMinutesForm(VersionedForm, forms.Form):
     """Minutes are approved at a later meeting, with any amendments (seed 002 minute 42)."""
 
     at = forms.ModelChoiceField(

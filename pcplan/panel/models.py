@@ -570,7 +570,7 @@ class RecommendationQuerySet(models.QuerySet["Recommendation"]):
         return self.filter(meeting__in=Meeting.objects.public())
 
 
-class Recommendation(models.Model):
+class Recommendation(Versioned):
     """A recommendation from the Panel to the Commissioner, tracked to his response."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="recommendations")
@@ -600,7 +600,7 @@ class Recommendation(models.Model):
         return not self.closed
 
 
-class Action(models.Model):
+class Action(Versioned):
     """An entry in the action log, reviewed at the next meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
@@ -616,7 +616,7 @@ class Action(models.Model):
         ordering = ["meeting__date", "pk"]
 
 
-class ForwardPlanItem(models.Model):
+class ForwardPlanItem(Versioned):
     """A planned item for a future meeting; moving it changes `meeting` (kept in history)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="planned_items")
@@ -657,7 +657,7 @@ class PublicSubmissionQuerySet(models.QuerySet["PublicSubmission"]):
         )
 
 
-class PublicSubmission(models.Model):
+class PublicSubmission(Versioned):
     """A public question or statement (seed 002, agenda item 5 and footnote)."""
 
     class Kind(models.TextChoices):

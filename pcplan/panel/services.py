@@ -237,14 +237,22 @@ def _save_with_next_number(minute: MinuteItem, user: User) -> None:
 
 @transaction.atomic
 def record_attendance(
-    user: User, meeting: Meeting, entries: list[tuple[Expected, str, PanelMember | None]]
+    user: User,
+    meeting: Meeting,
+    entries: list[tuple[Expected, str, PanelMember | None]],
+    *,
+    version: int | None = None,
 ) -> None:
     """Replace the meeting's attendance with `entries`: (who, status, substitute for), each
-    one of those `expected_at(meeting)` lists."""
+    one of those `expected_at(meeting)` lists. The attendance is the meeting's: refused
+    (StaleEdit) when the meeting changed after the form was served at `version`, so that of
+    two people recording it at once the second sees the first's record."""
     _require_runs(user, meeting)
     expected = {e.key for e in expected_at(meeting)}
     if any(who.key not in expected for who, _status, _for in entries):
         raise ValidationError(_("Only those expected at the meeting can be recorded."))
+    claim_version(meeting, version, noun=_("meeting"))
+    attributed_to(meeting, user, "Attendance recorded").save(update_fields=["version"])
     kept = set()
     for who, status, substitute_for in entries:
         row = meeting.attendances.filter(
@@ -319,9 +327,17 @@ def edit_minute(
 
 
 @transaction.atomic
-def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: str = "") -> Meeting:
+def approve_minutes(
+    user: User,
+    meeting: Meeting,
+    *,
+    at: Meeting,
+    amendments: str = "",
+    version: int | None = None,
+) -> Meeting:
     """Minutes are approved at a later meeting of the same body, with any amendments recorded
-    (seed 002 min 42)."""
+    (seed 002 min 42). Refused (StaleEdit) when the meeting changed after the form was served
+    at `version`."""
     _require_runs(user, meeting)
     # Waits for a minute being added to finish: approved minutes take no more (add_minute).
     list(Meeting.objects.select_for_update().filter(pk=meeting.pk))
@@ -329,7 +345,7 @@ def approve_minutes(user: User, meeting: Meeting, *, at: Meeting, amendments: st
         raise ValidationError(_("Minutes are approved at a later meeting."))
     if at.body_id != meeting.body_id:
         raise ValidationError(_("Minutes are approved at a later meeting of the same body."))
-    claim_version(meeting, None, noun=_("meeting"))
+    claim_version(meeting, version, noun=_("meeting"))
     meeting.minutes_approved_at = at
     meeting.minutes_amendments = amendments.strip()
     meeting.status = Meeting.Status.MINUTES_APPROVED
@@ -370,10 +386,18 @@ def make_recommendation(
 
 @transaction.atomic
 def record_response(
-    user: User, rec: Recommendation, *, text: str, date: dt.date, published: bool
+    user: User,
+    rec: Recommendation,
+    *,
+    text: str,
+    date: dt.date,
+    published: bool,
+    version: int | None = None,
 ) -> Recommendation:
-    """Record the Commissioner's formal response to a recommendation."""
+    """Record the Commissioner's formal response to a recommendation. Refused (StaleEdit)
+    when the recommendation changed after the form was served at `version`."""
     _require(user)
+    claim_version(rec, version, noun=_("recommendation"))
     rec.response_text = text.strip()
     rec.response_date = date
     rec.response_published = published
@@ -391,8 +415,10 @@ def add_action(user: User, meeting: Meeting, *, item: str, action: str, owner: s
 
 
 @transaction.atomic
-def close_action(user: User, entry: Action, *, outcome: str) -> Action:
+def close_action(user: User, entry: Action, *, outcome: str, version: int | None = None) -> Action:
+    """Refused (StaleEdit) when the action changed after the form was served at `version`."""
     _require_runs(user, entry.meeting)
+    claim_version(entry, version, noun=_("action"))
     entry.outcome = outcome.strip()
     entry.closed = True
     attributed_to(entry, user, "Action closed").save(update_fields=["outcome", "closed"])
@@ -436,11 +462,14 @@ def change_planned_item(
     title: str,
     requested_at: Meeting | None = None,
     report: str = "",
+    version: int | None = None,
 ) -> ForwardPlanItem:
     """Its words, the meeting that asked for it and the report it is for (moving it is
-    `move_planned_item`)."""
+    `move_planned_item`). Refused (StaleEdit) when the item changed after the form was
+    served at `version`."""
     _require_runs(user, item.meeting)
     key = _report_key(report)
+    claim_version(item, version, noun=_("planned item"))
     item.title = title.strip()
     item.requested_at = requested_at
     item.report = key
@@ -451,12 +480,17 @@ def change_planned_item(
 
 
 @transaction.atomic
-def move_planned_item(user: User, item: ForwardPlanItem, to: Meeting) -> ForwardPlanItem:
+def move_planned_item(
+    user: User, item: ForwardPlanItem, to: Meeting, *, version: int | None = None
+) -> ForwardPlanItem:
+    """Refused (StaleEdit) when the item changed (or moved) after the form was served at
+    `version`."""
     _require_runs(user, item.meeting)
     if to.body_id != item.meeting.body_id:
         raise ValidationError(_("Items can only move to another meeting of the same body."))
     if to.has_been_held:
         raise ValidationError(_("Items can only move to a meeting that has not been held."))
+    claim_version(item, version, noun=_("planned item"))
     item.meeting = to
     item.position = to.planned_items.count() + 1
     attributed_to(item, user, f"Moved to {to}").save(update_fields=["meeting", "position"])
@@ -529,11 +563,19 @@ def submit_public(
 
 @transaction.atomic
 def decide_submission(
-    user: User, submission: PublicSubmission, *, accept: bool, reason: str = ""
+    user: User,
+    submission: PublicSubmission,
+    *,
+    accept: bool,
+    reason: str = "",
+    version: int | None = None,
 ) -> PublicSubmission:
+    """Refused (StaleEdit) when the submission was decided or changed after the form was
+    served at `version`."""
     _require(user)
     if not accept and not reason.strip():
         raise ValidationError(_("Give the reason for rejecting it."))
+    claim_version(submission, version, noun=_("submission"))
     submission.status = (
         PublicSubmission.Status.ACCEPTED if accept else PublicSubmission.Status.REJECTED
     )
@@ -564,15 +606,18 @@ def record_precept_decision(
     report_date: dt.date,
     veto_reason: precept.VetoReason | None = None,
     decision_text: str = "",
+    version: int | None = None,
 ) -> Precept:
     """Record each member's vote and the outcome, applying the two-thirds rule (Sch 5 para 4).
 
     The membership is counted on the day of the meeting (or the report date without a meeting).
     Two decisions recorded at once take turns on the precept's row: the later one replaces
-    the earlier one's votes rather than colliding with them.
+    the earlier one's votes rather than colliding with them. From a form served at `version`,
+    the later one is refused (StaleEdit) instead, showing what the earlier one recorded.
     """
     _require(user)
     list(Precept.objects.select_for_update().filter(pk=the_precept.pk))
+    claim_version(the_precept, version, noun=_("precept"))
     day = the_precept.meeting.date if the_precept.meeting else report_date
     members = list(members_on(day))
     member_ids = {m.pk for m in members}
@@ -613,8 +658,11 @@ def record_precept_response(
     date: dt.date,
     published: bool,
     revised_band_d: Any = None,
+    version: int | None = None,
 ) -> Precept:
+    """Refused (StaleEdit) when the precept changed after the form was served at `version`."""
     _require(user)
+    claim_version(the_precept, version, noun=_("precept"))
     if the_precept.outcome in {Precept.Outcome.VETO_TOO_HIGH, Precept.Outcome.VETO_TOO_LOW}:
         if revised_band_d is None or the_precept.band_d is None:
             raise ValidationError(_("After a veto the response must give the revised precept."))

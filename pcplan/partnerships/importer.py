@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path as FilePath
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from pcplan.core.audit import attributed_to
@@ -23,6 +24,7 @@ from pcplan.core.concurrency import claim_version
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.delivery.models import Deliverable
 from pcplan.grants.models import Award
+from pcplan.lib.text import xml_safe
 from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, last_minute_number_used
 from pcplan.panel.rules import next_minute_number
 from pcplan.partnerships.models import (
@@ -46,6 +48,7 @@ from pcplan.plans.yamlsource import Path, Problem, Source, load_yaml
 
 FORMAT = "pcplan-partnerships/1"
 REASON = "Imported from a partnerships file"
+PRIORITY_TITLE_LENGTH = BodyPriority._meta.get_field("title").max_length or 200
 
 BODY_FIELDS = {
     "key",
@@ -129,13 +132,22 @@ class _Check(Checker):
             )
         return value
 
-    def text_list(self, parent: dict[str, Any], key: str, path: Path) -> list[str]:
+    def text_list(
+        self, parent: dict[str, Any], key: str, path: Path, *, max_length: int | None = None
+    ) -> list[str]:
+        """Lines of text, each read as `text` reads one (XML-safe, trimmed, `max_length`)."""
         result = []
         for index, item in enumerate(self.items(parent, key, path)):
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str) or not xml_safe(item).strip():
                 self.source.problem((*path, key, index), "expected a line of text")
                 continue
-            result.append(item.strip())
+            text = xml_safe(item).strip()
+            if max_length is not None and len(text) > max_length:
+                self.source.problem(
+                    (*path, key, index),
+                    f"is {len(text)} characters long; at most {max_length} are allowed",
+                )
+            result.append(text)
         return result
 
 
@@ -238,7 +250,9 @@ def _check_bodies(c: _Check, data: dict[str, Any]) -> list[dict[str, Any]]:
                 "meetings_public": c.boolean(item, "meets_in_public", path, False),
                 "published": c.boolean(item, "published", path, True),
                 "csp": csp,
-                "priorities": c.text_list(item, "priorities", path),
+                "priorities": c.text_list(
+                    item, "priorities", path, max_length=PRIORITY_TITLE_LENGTH
+                ),
                 "themes": _check_themes(c, item, path),
                 "deliverables": _check_deliverables(c, item, path),
                 "measures": _check_measures(c, item, path),
@@ -566,8 +580,14 @@ def _amount(c: _Check, item: dict[str, Any], path: Path) -> Decimal | None:
         amount = Decimal(str(value))
     except InvalidOperation:
         amount = Decimal(-1)
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+    # copy_abs and comparison never round: 1e400000000 cannot overflow before it is refused.
+    if not amount.is_finite() or amount < 0 or amount.copy_abs() >= Decimal(10) ** 20:
         c.source.problem((*path, "amount"), f"expected an amount in pounds, found {value!r}")
+        return None
+    try:  # the validators the form's field runs (the column's digits and decimal places)
+        FundedPost._meta.get_field("amount").run_validators(amount)
+    except ValidationError as exc:
+        c.source.problem((*path, "amount"), " ".join(exc.messages))
         return None
     return amount
 

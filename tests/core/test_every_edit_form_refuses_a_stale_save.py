@@ -14,6 +14,7 @@ import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from django import forms
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 import pcplan
 from pcplan.core.concurrency import Versioned, VersionedForm
@@ -34,8 +36,27 @@ from pcplan.engagement.models import (
     Event,
 )
 from pcplan.engagement.models import Finding as YouSaidWeDid
-from pcplan.grants.models import CommissionedService, ExternalBid, Fund, Intervention
-from pcplan.panel.models import AgendaItem, Meeting, MinuteItem, PanelMember, Precept
+from pcplan.grants.models import (
+    Application,
+    Award,
+    CommissionedService,
+    ExternalBid,
+    Fund,
+    Intervention,
+    MonitoringReturn,
+    ServiceReturn,
+)
+from pcplan.panel.models import (
+    Action,
+    AgendaItem,
+    ForwardPlanItem,
+    Meeting,
+    MinuteItem,
+    PanelMember,
+    Precept,
+    PublicSubmission,
+    Recommendation,
+)
 from pcplan.partnerships.models import Body, BodyKind, LocalIssue
 from pcplan.performance.models import Measure
 from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority, Theme
@@ -51,7 +72,7 @@ from pcplan.transparency.models import (
 )
 from tests.demo_snapshot import load_demo_database
 from tests.factories import BodyFactory, UserFactory
-from tests.htmlforms import served_form
+from tests.htmlforms import date_fields, served_form
 
 # Forms that only ever create a record: there is nothing an earlier save could undo.
 CREATE_ONLY = {
@@ -434,3 +455,364 @@ def test_the_second_of_two_editors_is_told_what_changed_and_the_first_save_is_ke
     record.refresh_from_db()
     if page.field is not None:
         assert getattr(record, page.field) == "Changed by the second editor"
+
+
+# --- plain forms that act on a record -------------------------------------------------------
+
+# Plain (not Model) forms that change no existing record, each with why: nothing an earlier
+# save could undo. Every other plain form carries the version of the record it acts on.
+NOT_AN_EDIT_OF_A_RECORD = {
+    # filters and choices that read, or start a job
+    "pcplan.grants.register.RegisterFilter": "filters a public list",
+    "pcplan.performance.forms.DashboardFilter": "filters a page",
+    "pcplan.reports.forms.ReportForm": "chooses a report to generate",
+    "pcplan.reports.forms.PaperForForm": "chooses a paper to generate",
+    "pcplan.reports.forms.WhatChangedForm": "chooses a period to compare",
+    "pcplan.reports.forms.UpdateRoundForm": "chooses an update round to start",
+    "pcplan.reports.forms.ThemeReportForm": "chooses a report to generate",
+    "pcplan.engagement.forms.PeriodForm": "chooses a period to report",
+    "pcplan.transparency.views.annual_reports.GenerateForm": "generates a new report",
+    # uploads and imports: each row is checked by the importer, and versioned records it
+    # writes move their version on (Versioned.save)
+    "pcplan.delivery.spreadsheet_views.UploadForm": "an upload",
+    "pcplan.performance.forms.UploadForm": "an upload",
+    "pcplan.performance.forms.PoliceDataUploadForm": "an upload",
+    "pcplan.engagement.forms.SurveyUploadForm": "an upload",
+    "pcplan.engagement.forms.OutputUploadForm": "an upload",
+    "pcplan.engagement.forms.MappingForm": "maps an upload's columns",
+    # forms that only add a row
+    "pcplan.grants.forms.ApplicationForm": "submits a new bid",
+    "pcplan.panel.forms.PublicSubmissionForm": "a member of the public's new question",
+    "pcplan.panel.forms.RecommendationForm": "adds a recommendation",
+    "pcplan.panel.forms.ActionForm": "adds an action",
+    "pcplan.panel.forms.OtherAttendeeForm": "adds a person present",
+    "pcplan.panel.forms.DeclarationForm": "adds a declaration",
+    "pcplan.performance.forms.ObservationForm": "adds a figure (one per period, unique)",
+    "pcplan.engagement.forms.ConcernFromEventForm": "adds a concern",
+    "pcplan.engagement.forms.SubscriptionForm": "a member of the public's subscription",
+    "pcplan.api.tokens_views.TokenForm": "issues a new token",
+    "pcplan.accounts.forms.SecurityCodeForm": "signs in",
+    "pcplan.core.forms.LoginForm": "signs in",
+    "pcplan.core.office_forms.ForceForm": "adds a force",
+    "pcplan.core.office_forms.CspForm": "adds a partnership area",
+    # a decision on an update carries the deliverable's version in its own field
+    "pcplan.delivery.forms.DecisionForm": "carries deliverable_version",
+    "pcplan.delivery.forms.PublishForm": "publishing is not an edit (NOT_AN_EDIT)",
+    # its choices are the plan's next steps as it is now: a step from a stale page that is
+    # no longer a next step is refused as an invalid choice
+    "pcplan.plans.forms.PlanStatusForm": "moves the plan on through its lifecycle",
+    "pcplan.performance.forms.PublishedFigureForm": "adds a published figure",
+}
+
+
+def all_plain_forms() -> dict[str, type[forms.Form]]:
+    """Every forms.Form (not ModelForm) class defined in pcplan's modules, by dotted name."""
+    all_model_forms()  # imports every module
+    found: dict[str, type[forms.Form]] = {}
+    todo: list[type[Any]] = [forms.Form]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("pcplan.") and not issubclass(sub, forms.ModelForm):
+                found[f"{sub.__module__}.{sub.__qualname__}"] = sub
+    return found
+
+
+def test_every_plain_form_that_acts_on_a_record_carries_its_version():
+    plain = all_plain_forms()
+    assert "pcplan.panel.forms.ResponseForm" in plain
+    gone = set(NOT_AN_EDIT_OF_A_RECORD) - set(plain)
+    assert not gone, "a form listed here no longer exists"
+    unversioned = sorted(
+        name
+        for name, form in plain.items()
+        if name not in NOT_AN_EDIT_OF_A_RECORD and not issubclass(form, VersionedForm)
+    )
+    assert unversioned == []
+
+
+# --- two users on each action form ----------------------------------------------------------
+
+
+def panel_meeting(days_from_today: int) -> Meeting:
+    return Meeting.objects.create(date=dt.date.today() + dt.timedelta(days=days_from_today))
+
+
+def a_recommendation() -> tuple[str, models.Model]:
+    rec = Recommendation.objects.create(
+        meeting=panel_meeting(-30),
+        text="Publish the response times",
+        made_on=dt.date.today() - dt.timedelta(days=30),
+        response_due=dt.date.today() + dt.timedelta(days=26),
+    )
+    return reverse("panel:recommendation-response", args=[rec.pk]), rec
+
+
+def an_action() -> tuple[str, models.Model]:
+    entry = Action.objects.create(meeting=panel_meeting(-30), item="CCTV", action="Report back")
+    return reverse("panel:action-close", args=[entry.pk]), entry
+
+
+def a_planned_item() -> tuple[str, models.Model]:
+    item = ForwardPlanItem.objects.create(meeting=panel_meeting(40), title="Estates", position=1)
+    return reverse("panel:planned-item-edit", args=[item.pk]), item
+
+
+def a_planned_item_to_move() -> tuple[str, models.Model]:
+    item = ForwardPlanItem.objects.create(meeting=panel_meeting(40), title="Estates", position=1)
+    panel_meeting(70)
+    return reverse("panel:planned-item-move", args=[item.pk]), item
+
+
+def a_meetings_attendance() -> tuple[str, models.Model]:
+    meeting = first(Meeting, agenda_items__isnull=False)
+    return reverse("panel:attendance", args=[meeting.pk]), meeting
+
+
+def minutes_to_approve() -> tuple[str, models.Model]:
+    meeting = panel_meeting(-60)
+    panel_meeting(-30)
+    return reverse("panel:minutes-approve", args=[meeting.pk]), meeting
+
+
+def a_public_question() -> tuple[str, models.Model]:
+    submission = PublicSubmission.objects.create(
+        meeting=panel_meeting(20),
+        kind=PublicSubmission.Kind.QUESTION,
+        name="A resident",
+        contact="resident@example.org",
+        text="When will the station reopen?",
+        received_at=timezone.now(),
+    )
+    return reverse("panel:submission-decide", args=[submission.pk]), submission
+
+
+def the_precept_vote() -> tuple[str, models.Model]:
+    precept = first(Precept)
+    return reverse("panel:precept-decision", args=[precept.financial_year_start]), precept
+
+
+def the_precept_response() -> tuple[str, models.Model]:
+    precept = first(Precept)
+    return reverse("panel:precept-response", args=[precept.financial_year_start]), precept
+
+
+def a_bid() -> Application:
+    return Application.objects.create(
+        fund=first(Fund),
+        organisation=first(Organisation),
+        title="Youth diversion",
+        amount=Decimal("2000.00"),
+        status=Application.Status.SUBMITTED,
+        submitted_on=dt.date.today(),
+    )
+
+
+def a_bid_to_assess() -> tuple[str, models.Model]:
+    bid = a_bid()
+    return reverse("grants:application-assess", args=[bid.pk]), bid
+
+
+def a_bid_to_decide() -> tuple[str, models.Model]:
+    bid = a_bid()
+    return reverse("grants:application-decide", args=[bid.pk]), bid
+
+
+def an_award_to_vary() -> tuple[str, models.Model]:
+    award = first(Award, amount__isnull=False)
+    return reverse("grants:award-vary", args=[award.pk]), award
+
+
+def a_monitoring_return() -> tuple[str, models.Model]:
+    award = first(Award)
+    due = MonitoringReturn.objects.create(award=award, due_on=dt.date.today())
+    return reverse("grants:return-record", args=[award.pk, due.pk]), due
+
+
+def a_service_return() -> tuple[str, models.Model]:
+    service = first(CommissionedService)
+    due = ServiceReturn.objects.create(
+        service=service, period_ends_on=dt.date.today(), due_on=dt.date.today()
+    )
+    return reverse("grants:service-return-record", args=[service.key, due.pk]), due
+
+
+def today_in(name: str) -> dict[str, str]:
+    return date_fields(name, dt.date.today())
+
+
+@dataclass(frozen=True)
+class ActionPage:
+    form: type[forms.BaseForm]
+    open: Callable[[], tuple[str, models.Model]]
+    # What each user enters, given the record and the words that tell the two apart.
+    enters: Callable[[models.Model, str], dict[str, str]]
+    # The field the first user's save must leave their words in (None: no text to tell).
+    kept: str | None
+    # The second is refused as stale and may save again, having seen the change; or, where
+    # the first user's action cannot be repeated, refused with this message for good.
+    refused_for_good: str | None = None
+
+
+def form_at(dotted: str) -> type[forms.BaseForm]:
+    return form_class(dotted)
+
+
+def as_served(record: models.Model, words: str) -> dict[str, str]:
+    return {}
+
+
+def next_meeting(meeting: Any) -> Meeting:
+    later = Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
+    found = later.order_by("date").first()
+    assert found is not None
+    return found
+
+
+ACTION_PAGES = [
+    ActionPage(
+        form_at("pcplan.panel.forms.ResponseForm"),
+        a_recommendation,
+        lambda _record, words: {"text": words, **today_in("date")},
+        "response_text",
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.CloseActionForm"),
+        an_action,
+        lambda _record, words: {"outcome": words},
+        "outcome",
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.PlannedItemForm"),
+        a_planned_item,
+        lambda _record, words: {"title": words},
+        "title",
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.MoveItemForm"),
+        a_planned_item_to_move,
+        lambda item, _words: {"to": str(next_meeting(item.meeting).pk)},  # type: ignore[attr-defined]
+        None,
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.AttendanceForm"), a_meetings_attendance, as_served, None
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.ApproveMinutesForm"),
+        minutes_to_approve,
+        lambda meeting, words: {"at": str(next_meeting(meeting).pk), "amendments": words},
+        "minutes_amendments",
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.DecisionForm"),
+        a_public_question,
+        lambda _record, words: {"decision": "reject", "reason": words},
+        "reason",
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.PreceptDecisionForm"),
+        the_precept_vote,
+        lambda _record, words: {"decision_text": words, **today_in("report_date")},
+        "decision_text",
+    ),
+    ActionPage(
+        form_at("pcplan.panel.forms.PreceptResponseForm"),
+        the_precept_response,
+        lambda _record, words: {"text": words, "revised_band_d": "", **today_in("date")},
+        "response_text",
+    ),
+    ActionPage(
+        form_at("pcplan.grants.forms.AssessmentForm"),
+        a_bid_to_assess,
+        lambda _record, words: {"assessment": words, "recommendation": "award"},
+        "assessment",
+    ),
+    ActionPage(
+        form_at("pcplan.grants.forms.DecisionForm"),
+        a_bid_to_decide,
+        lambda _record, words: {
+            "decision": "decline",
+            "decision_number": "DN-1",
+            "decision_maker": "The office holder",
+            "reasons": words,
+            **today_in("decision_date"),
+        },
+        "decision_reasons",
+        refused_for_good="This bid has already been decided.",
+    ),
+    ActionPage(
+        form_at("pcplan.grants.forms.VariationForm"),
+        an_award_to_vary,
+        lambda _record, words: {
+            "kind": "variation",
+            "new_amount": "100.00",
+            "reason": words,
+            **today_in("date"),
+        },
+        None,
+    ),
+    ActionPage(
+        form_at("pcplan.grants.forms.ReturnForm"),
+        a_monitoring_return,
+        lambda _record, words: {"outputs": words, **today_in("received_on")},
+        "outputs",
+    ),
+    ActionPage(
+        form_at("pcplan.grants.forms.ServiceReturnForm"),
+        a_service_return,
+        lambda _record, words: {"activity": words, **today_in("received_on")},
+        "activity",
+    ),
+]
+
+
+def test_every_versioned_plain_form_has_its_page_tried_below():
+    versioned = {
+        name for name, form in all_plain_forms().items() if issubclass(form, VersionedForm)
+    }
+    tried = {f"{page.form.__module__}.{page.form.__qualname__}" for page in ACTION_PAGES}
+    # The minute's form is tried with the edit pages above.
+    assert versioned - {"pcplan.panel.forms.MinuteForm"} <= tried
+
+
+@pytest.mark.parametrize(
+    "page", ACTION_PAGES, ids=lambda page: f"{page.form.__module__}.{page.form.__name__}"
+)
+def test_of_two_users_acting_on_one_record_the_second_is_refused_and_nothing_is_lost(
+    demo: None, page: ActionPage
+) -> None:
+    url, record = page.open()
+    first_user, second_user = administrator("First"), administrator("Second")
+    opened = first_user.get(url)
+    assert opened.status_code == 200
+    assert type(opened.context["form"]) is page.form
+    first_form = served_form(opened.content.decode(), action="")
+    second_form = served_form(second_user.get(url).content.decode(), action="")
+    assert first_form["version"] == second_form["version"] == str(record.version)  # type: ignore[attr-defined]
+
+    first_form.update(page.enters(record, "Entered by the first user"))
+    second_form.update(page.enters(record, "Entered by the second user"))
+    saved = first_user.post(url, first_form)
+    assert saved.status_code == 302, error_summary(saved.content.decode())
+    refused = second_user.post(url, second_form)
+
+    assert refused.status_code == 400
+    body = refused.content.decode()
+    assert "There is a problem" in body
+    record.refresh_from_db()
+    if page.kept is not None:
+        assert getattr(record, page.kept) == "Entered by the first user"
+        assert "Entered by the second user" in body  # the second user's words, kept
+    if page.refused_for_good is not None:
+        assert page.refused_for_good in error_summary(body)
+        assert second_user.post(url, served_form(body, action="")).status_code == 400
+        return
+    assert "since you opened it" in body
+    assert "Your changes are below and have not been saved." in body
+    # Saving the form shown again, having seen the change, is a deliberate choice.
+    again = served_form(body, action="")
+    assert second_user.post(url, again).status_code == 302
+    record.refresh_from_db()
+    if page.kept is not None:
+        assert getattr(record, page.kept) == "Entered by the second user"

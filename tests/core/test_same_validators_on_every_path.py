@@ -12,6 +12,12 @@ cleans) it too, from the same rule:
 - deliverable title: DeliverableForm; the plan import and the spreadsheet; the model field's
   `max_length`.
 - a fund's opening and closing dates: FundForm; the grants import.
+- a funded post's amount: FundedPostForm (the model field's digits); the partnerships import.
+- a body's priorities (written by the partnerships import alone): the checker's text rule
+  (XML-safe, trimmed) and the model field's `max_length`.
+- an output's title and channel: CommsOutputForm; the output import; `xml_safe` and the model
+  field's `max_length`.
+- survey answers (no form; the import is the one path): `xml_safe` in `rules.split_issues`.
 
 The office profile's page and `pcplan setup` share one checker by construction
 (`pcplan.core.profile.check`), and the API edits deliverables and updates only through the
@@ -29,15 +35,23 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pcplan.api.tokens import issue_token
 from pcplan.delivery import spreadsheet
 from pcplan.delivery.forms import DeliverableForm, UpdateForm
 from pcplan.delivery.models import Deliverable, Update
+from pcplan.engagement import output_import, surveys
+from pcplan.engagement.forms import CommsOutputForm
+from pcplan.engagement.models import CommsOutput
 from pcplan.grants.forms import FundForm
 from pcplan.grants.importer import FUND_COLUMNS, ImportRefused, import_grants
 from pcplan.grants.models import Fund, Source
+from pcplan.partnerships.forms import FundedPostForm
+from pcplan.partnerships.importer import ImportRefused as PartnershipsRefused
+from pcplan.partnerships.importer import import_partnerships_file
+from pcplan.partnerships.models import Body, BodyPriority, FundedPost
 from pcplan.performance.forms import ObservationForm
 from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.models import PoliceMonthlyCrime
@@ -212,6 +226,116 @@ def test_a_fund_closing_before_it_opens_is_refused_by_the_form_and_the_grants_im
         import_grants(funds, None)
     assert any("closes_on" in p for p in refused.value.problems)
     assert not Fund.objects.exists()
+
+
+# --- the partnerships import ----------------------------------------------------------------
+
+
+def test_a_funded_post_amount_too_large_for_the_form_is_refused_by_the_partnerships_import(
+    tmp_path: Path,
+):
+    too_large = "12345678901.00"  # eleven digits of pounds; the column holds ten
+    with pytest.raises(ValidationError) as form_refused:
+        FundedPostForm().fields["amount"].clean(too_large)
+
+    path = tmp_path / "partnerships.yaml"
+    path.write_text(
+        "format: pcplan-partnerships/1\n"
+        "funded_posts:\n"
+        "  - title: Problem-solving officer\n"
+        "    funded_until: 2025-03-31\n"
+        f"    amount: {too_large}\n"
+    )
+    with pytest.raises(PartnershipsRefused) as refused:
+        import_partnerships_file(path)
+    problems = [str(p) for p in refused.value.problems]
+    amount = [p for p in problems if "funded_posts[0].amount" in p]
+    assert len(amount) == 1, problems
+    # The same validators as the form's field; YAML reads the number as 12345678901.0, so the
+    # message names the whole digits where the form's names the total.
+    assert "funded_posts[0].amount: Ensure that there are no more than" in amount[0]
+    assert form_refused.value.messages[0].startswith("Ensure that there are no more than")
+    assert not FundedPost.objects.exists()
+
+
+def partnerships_file(tmp_path: Path, priority: str) -> Path:
+    path = tmp_path / "partnerships.yaml"
+    path.write_text(
+        "format: pcplan-partnerships/1\n"
+        "bodies:\n"
+        "  - key: fenland-csp\n"
+        "    name: Fenland CSP\n"
+        "    kind: csp\n"
+        f"    purpose: {json.dumps(WORD_LINE_BREAK)}\n"
+        f"    priorities: [{json.dumps(priority)}]\n"
+    )
+    return path
+
+
+def test_partnership_priorities_are_cleaned_and_limited_as_every_other_imported_text(
+    tmp_path: Path,
+):
+    """A body's priorities are written by the import alone; they pass the checker's text rule
+    (as `purpose` does) and the model's length."""
+    import_partnerships_file(partnerships_file(tmp_path, WORD_LINE_BREAK))
+    body = Body.objects.get(key="fenland-csp")
+    assert body.purpose == STORED
+    assert list(body.priorities.values_list("title", flat=True)) == [STORED]
+
+    too_long = "A" * ((BodyPriority._meta.get_field("title").max_length or 0) + 1)
+    with pytest.raises(PartnershipsRefused) as refused:
+        import_partnerships_file(partnerships_file(tmp_path, too_long))
+    problems = [str(p) for p in refused.value.problems]
+    assert any("priorities[0]" in p and "at most 200 are allowed" in p for p in problems), problems
+    assert list(body.priorities.values_list("title", flat=True)) == [STORED]
+
+
+# --- the communications output import -------------------------------------------------------
+
+
+def test_an_output_title_is_cleaned_and_limited_alike_by_the_form_and_the_import():
+    form = CommsOutputForm(
+        {
+            "date_day": "1",
+            "date_month": "3",
+            "date_year": "2023",
+            "kind": CommsOutput.Kind.PRESS_RELEASE,
+            "title": WORD_LINE_BREAK,
+            "channel": "Web\x0bsite",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["title"] == STORED
+    assert form.cleaned_data["channel"] == "Web\nsite"
+    too_long = "A" * ((CommsOutput._meta.get_field("title").max_length or 0) + 1)
+    assert "title" in CommsOutputForm({"title": too_long}).errors
+
+    rows = [
+        ["Date", "Kind", "Channel", "Title"],
+        ["2023-03-01", "Press release", "Web\x0bsite", WORD_LINE_BREAK],
+    ]
+    output_import.apply(None, "outputs.csv", as_csv(rows))
+    stored = CommsOutput.objects.get()
+    assert (stored.title, stored.channel) == (STORED, "Web\nsite")
+
+    with pytest.raises(UploadError) as refused:
+        output_import.preview(
+            "outputs.csv", as_csv([rows[0], ["2023-03-01", "Statement", "", too_long]])
+        )
+    assert refused.value.problems == ["Row 2, column Title: at most 300 characters"]
+
+
+# --- the survey responses import ------------------------------------------------------------
+
+
+def test_survey_answers_are_stored_as_text_xml_can_hold():
+    """No staff form writes a response: the import is the one path, and what it stores is
+    shown in the consultation's reports, so it is cleaned as every form's text is."""
+    rows = [["Area", "Issues raised"], ["Fenland", f"Bike theft; {WORD_LINE_BREAK}\x01"]]
+    parsed = surveys.parse(
+        rows, {"area": "Area", "issues": "Issues raised"}, {"fenland": "Fenland"}, {}
+    )
+    assert parsed.issues == [("Bike theft", STORED)]
 
 
 # --- helpers --------------------------------------------------------------------------------

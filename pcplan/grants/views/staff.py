@@ -262,7 +262,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def application_assess(request: HttpRequest, pk: int) -> HttpResponse:
     user = require_officer(request)
     application = get_application_for_user(request, pk)
-    form = AssessmentForm(posted(request))
+    form = AssessmentForm(posted(request), initial={"version": application.version})
 
     def save() -> None:
         services.assess_application(user, application, **form.cleaned_data)
@@ -285,7 +285,7 @@ def application_assess(request: HttpRequest, pk: int) -> HttpResponse:
 def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = require_decider(request)
     application = get_application_for_user(request, pk)
-    form = DecisionForm(posted(request))
+    form = DecisionForm(posted(request), initial={"version": application.version})
 
     def save() -> None:
         data = form.cleaned_data
@@ -303,6 +303,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
             starts_on=data["starts_on"],
             ends_on=data["ends_on"],
             budget_override_reason=data["budget_override_reason"],
+            version=form.served_version,
         )
 
     return edit_form(
@@ -353,7 +354,7 @@ def award_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def award_vary(request: HttpRequest, pk: int) -> HttpResponse:
     user = require_decider(request)
     award = get_award_for_user(request, pk)
-    form = VariationForm(posted(request))
+    form = VariationForm(posted(request), initial={"version": award.version})
 
     def save() -> None:
         services.vary_award(user, award, **form.cleaned_data)
@@ -437,7 +438,7 @@ def return_record(request: HttpRequest, pk: int, return_pk: int) -> HttpResponse
     user = require_officer(request)
     award = get_award_for_user(request, pk)
     monitoring_return = get_object_or_404(MonitoringReturn, pk=return_pk, award=award)
-    form = ReturnForm(posted(request))
+    form = ReturnForm(posted(request), initial={"version": monitoring_return.version})
 
     def save() -> None:
         services.record_return(user, monitoring_return, **form.cleaned_data)
@@ -570,7 +571,7 @@ def service_return_record(request: HttpRequest, key: str, pk: int) -> HttpRespon
     service_return = get_object_or_404(
         ServiceReturn.objects.select_related("service"), pk=pk, service__key=key
     )
-    form = ServiceReturnForm(posted(request))
+    form = ServiceReturnForm(posted(request), initial={"version": service_return.version})
 
     def save() -> None:
         services.record_service_return(user, service_return, **form.cleaned_data)

@@ -106,7 +106,13 @@ def planned_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     return staff_form(
         request,
         form,
-        lambda: services.plan_item(user, meeting, **form.cleaned_data),
+        lambda: services.plan_item(
+            user,
+            meeting,
+            title=form.cleaned_data["title"],
+            requested_at=form.cleaned_data["requested_at"],
+            report=form.cleaned_data["report"],
+        ),
         title=_("Add an item to the forward plan"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
@@ -120,13 +126,25 @@ def planned_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require_runs(request, item.meeting)
     form = PlannedItemForm(
         posted(request),
-        initial={"title": item.title, "requested_at": item.requested_at, "report": item.report},
+        initial={
+            "title": item.title,
+            "requested_at": item.requested_at,
+            "report": item.report,
+            "version": item.version,
+        },
     )
     user = staff_user(request)
     return staff_form(
         request,
         form,
-        lambda: services.change_planned_item(user, item, **form.cleaned_data),
+        lambda: services.change_planned_item(
+            user,
+            item,
+            title=form.cleaned_data["title"],
+            requested_at=form.cleaned_data["requested_at"],
+            report=form.cleaned_data["report"],
+            version=form.served_version,
+        ),
         title=_("Change “%(title)s”") % {"title": item.title},
         caption=_("Planned for %(meeting)s") % {"meeting": item.meeting},
         back=reverse("panel:staff-meeting", args=[item.meeting_id]),
@@ -138,12 +156,14 @@ def planned_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def planned_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_planned_item_for_user(request, pk)
     require_runs(request, item.meeting)
-    form = MoveItemForm(posted(request), body=item.meeting.body)
+    form = MoveItemForm(posted(request), body=item.meeting.body, initial={"version": item.version})
     user = staff_user(request)
     return staff_form(
         request,
         form,
-        lambda: services.move_planned_item(user, item, form.cleaned_data["to"]),
+        lambda: services.move_planned_item(
+            user, item, form.cleaned_data["to"], version=form.served_version
+        ),
         title=_("Move “%(title)s”") % {"title": item.title},
         caption=_("Planned for %(meeting)s") % {"meeting": item.meeting},
         back=reverse("panel:staff-meeting", args=[item.meeting_id]),
@@ -186,13 +206,21 @@ def recommendation_response(request: HttpRequest, pk: int) -> HttpResponse:
             "text": rec.response_text,
             "date": rec.response_date,
             "published": rec.response_published,
+            "version": rec.version,
         },
     )
     user = staff_user(request)
     return staff_form(
         request,
         form,
-        lambda: services.record_response(user, rec, **form.cleaned_data),
+        lambda: services.record_response(
+            user,
+            rec,
+            text=form.cleaned_data["text"],
+            date=form.cleaned_data["date"],
+            published=form.cleaned_data["published"],
+            version=form.served_version,
+        ),
         title=_("Record the %(holder)s's response") % {"holder": current_office().holder_short},
         caption=rec.text[:120],
         back=reverse("panel:staff-meeting", args=[rec.meeting_id]),
@@ -220,12 +248,14 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_action_for_user(request, pk)
     require_runs(request, entry.meeting)
-    form = CloseActionForm(posted(request))
+    form = CloseActionForm(posted(request), initial={"version": entry.version})
     user = staff_user(request)
     return staff_form(
         request,
         form,
-        lambda: services.close_action(user, entry, outcome=form.cleaned_data["outcome"]),
+        lambda: services.close_action(
+            user, entry, outcome=form.cleaned_data["outcome"], version=form.served_version
+        ),
         title=_("Close an action"),
         caption=entry.item,
         back=reverse("panel:staff-meeting", args=[entry.meeting_id]),

@@ -96,7 +96,11 @@ def staff_precept(request: HttpRequest, year: int) -> HttpResponse:
 def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
     the_precept = get_precept_for_user(request, year)
     day = the_precept.meeting.date if the_precept.meeting else timezone.localdate()
-    form = PreceptDecisionForm(posted(request), members=list(members_on(day)))
+    form = PreceptDecisionForm(
+        posted(request),
+        members=list(members_on(day)),
+        initial={"version": the_precept.version},
+    )
     user = staff_user(request)
     back = reverse("panel:staff-precept", args=[year])
     return staff_form(
@@ -111,6 +115,7 @@ def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
             if form.cleaned_data["veto_reason"]
             else None,
             decision_text=form.cleaned_data["decision_text"],
+            version=form.served_version,
         ),
         title=_("Record the Panel's vote on the precept"),
         caption=_("Precept %(year)s") % {"year": the_precept.year_label},
@@ -122,12 +127,20 @@ def precept_decision(request: HttpRequest, year: int) -> HttpResponse:
 @secretariat_only
 def precept_response(request: HttpRequest, year: int) -> HttpResponse:
     the_precept = get_precept_for_user(request, year)
-    form = PreceptResponseForm(posted(request))
+    form = PreceptResponseForm(posted(request), initial={"version": the_precept.version})
     user = staff_user(request)
     return staff_form(
         request,
         form,
-        lambda: services.record_precept_response(user, the_precept, **form.cleaned_data),
+        lambda: services.record_precept_response(
+            user,
+            the_precept,
+            text=form.cleaned_data["text"],
+            date=form.cleaned_data["date"],
+            published=form.cleaned_data["published"],
+            revised_band_d=form.cleaned_data["revised_band_d"],
+            version=form.served_version,
+        ),
         title=_("Record the %(holder)s's response on the precept")
         % {"holder": current_office().holder_short},
         caption=_("Precept %(year)s") % {"year": the_precept.year_label},

@@ -80,7 +80,7 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
     # Signed in, then a 404 rather than a 403 for anyone but the secretariat: a submission's
     # existence is private too.
     submission = get_submission_for_user(request, pk)
-    form = DecisionForm(posted(request))
+    form = DecisionForm(posted(request), initial={"version": submission.version})
     user = staff_user(request)
 
     def save() -> None:
@@ -89,6 +89,7 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
             submission,
             accept=form.cleaned_data["decision"] == "accept",
             reason=form.cleaned_data["reason"],
+            version=form.served_version,
         )
 
     return edit_form(

@@ -249,7 +249,9 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_to_run(request, pk)
-    form = ApproveMinutesForm(posted(request), meeting=meeting)
+    form = ApproveMinutesForm(
+        posted(request), meeting=meeting, initial={"version": meeting.version}
+    )
     user = staff_user(request)
     return edit_form(
         request,
@@ -259,6 +261,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
             meeting,
             at=form.cleaned_data["at"],
             amendments=form.cleaned_data["amendments"],
+            version=form.served_version,
         ),
         context={
             "title": _("Record the approval of the minutes"),
@@ -282,12 +285,19 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         str(a.member_id) if a.member_id else f"seat-{a.membership_id}": a
         for a in meeting.attendances.all()
     }
-    form = AttendanceForm(posted(request), expected=expected_at(meeting), current=current)
+    form = AttendanceForm(
+        posted(request),
+        expected=expected_at(meeting),
+        current=current,
+        initial={"version": meeting.version},
+    )
     user = staff_user(request)
     return staff_form(
         request,
         form,
-        lambda: services.record_attendance(user, meeting, form.entries()),
+        lambda: services.record_attendance(
+            user, meeting, form.entries(), version=form.served_version
+        ),
         title=_("Attendance"),
         caption=str(meeting),
         back=reverse("panel:staff-meeting", args=[meeting.pk]),
