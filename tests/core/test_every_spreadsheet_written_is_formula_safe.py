@@ -32,6 +32,8 @@ def test_no_csv_is_written_but_through_the_guarded_writer():
 
 def test_every_excel_file_written_guards_each_cell():
     writers = [p for p in python_files() if WORKBOOK.search(p.read_text())]
-    assert len(writers) >= 3  # the list downloads, the API's xlsx, the Delivery Plan sheet
+    # The list downloads (core.exports, which the Delivery Plan sheet also writes through) and
+    # the API's xlsx: a search that finds fewer has stopped finding them.
+    assert len(writers) >= 2
     unguarded = [str(p.relative_to(SOURCE)) for p in writers if "csv_safe(" not in p.read_text()]
     assert unguarded == []

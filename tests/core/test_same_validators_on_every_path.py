@@ -55,7 +55,7 @@ from pcplan.partnerships.models import Body, BodyPriority, FundedPost
 from pcplan.performance.forms import ObservationForm
 from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.models import PoliceMonthlyCrime
-from pcplan.performance.uploads import UploadError, parse
+from pcplan.performance.uploads import UploadError, filled_rows, parse
 from pcplan.plans import importer as plan_importer
 from tests.performance.conftest import FIXTURES as POLICE_FILES
 
@@ -333,7 +333,7 @@ def test_survey_answers_are_stored_as_text_xml_can_hold():
     shown in the consultation's reports, so it is cleaned as every form's text is."""
     rows = [["Area", "Issues raised"], ["Fenland", f"Bike theft; {WORD_LINE_BREAK}\x01"]]
     parsed = surveys.parse(
-        rows, {"area": "Area", "issues": "Issues raised"}, {"fenland": "Fenland"}, {}
+        filled_rows(rows), {"area": "Area", "issues": "Issues raised"}, {"fenland": "Fenland"}, {}
     )
     assert parsed.issues == [("Bike theft", STORED)]
 
