@@ -17,6 +17,8 @@ Options: --seconds 5 --connections 10,50 --no-page-cache (to see pages built on 
          --api          the API's main routes instead (/api/v1/ lists and records, anonymous),
                         each against a bare DRF endpoint answering the same number of records
                         in about as many bytes (benchmarks/throughput_urls.py; issue 14)
+         --floor        also the bare view plus the public-version read every cached page makes
+                        (the floor of a public page), measured like a page
          --multiply 10  the demo ×10 (`pcplan demo --multiply 10`: every record copied with
                         new keys, pcplan/demo/multiply.py)
 """
@@ -55,6 +57,9 @@ print(f"/plans/{plan.key}/deliverables/{deliverable.pk}/")
 print(f"/panel/meetings/{meeting.pk}/")
 """
 FIXED_PAGES = ["/", "/panel/", "/performance/", "/grants/", "/decisions/"]
+# `--floor`: the bare view plus the public-version read, measured as a page against the bare
+# view: the most a cached public page can reach while a publish shows on the next request.
+FLOOR_PAGE = "/bench/bare-version/"
 
 # Signs in the demo's administrator (who may read every staff page, the Panel's too) as the
 # sign-in pages would, its authenticator step passed, and prints the session cookie, then the
@@ -221,6 +226,9 @@ def main() -> None:
     parser.add_argument("--api", action="store_true", help="the API's main routes, anonymous")
     parser.add_argument("--multiply", type=int, default=1, help="the demo ×N")
     parser.add_argument(
+        "--floor", action="store_true", help="also the bare view plus the public-version read"
+    )
+    parser.add_argument(
         "--data-dir", help="keep the SQLite demo here, and use it as it is if it is already there"
     )
     options = parser.parse_args()
@@ -274,6 +282,8 @@ def main() -> None:
         # Django's shell also says how many models it imported: only the addresses are wanted.
         found = run(env, "shell", "-v0", "-c", FIND_PAGES).split()
         pages = FIXED_PAGES + [line for line in found if line.startswith("/")]
+        if options.floor:
+            pages.insert(0, FLOOR_PAGE)
     script = work / "percentiles.lua"
     script.write_text(PERCENTILES)
     port = free_port()

@@ -12,6 +12,15 @@ def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
+def bare_version(request: HttpRequest) -> HttpResponse:
+    """The floor of a cached public page: the bare view plus the one read every cached page
+    makes, the public version (`pcplan.core.pagecache.public_version`), which is what makes a
+    publish visible on the very next request in every worker."""
+    from pcplan.core.pagecache import public_version
+
+    return HttpResponse(f"ok {public_version()}")
+
+
 class BareApi(APIView):
     """The API's yardstick (`page_throughput.py --api`): a bare DRF endpoint answering a page
     of `items` records of about `size` bytes of JSON in all, with no database."""
@@ -27,6 +36,7 @@ class BareApi(APIView):
 
 urlpatterns = [
     path("bench/bare/", bare),
+    path("bench/bare-version/", bare_version),
     path("bench/bare-api/<int:items>/<int:size>/", BareApi.as_view()),
     path("", include("pcplan.urls")),
 ]
