@@ -367,10 +367,25 @@ class Services:
         self.worker: subprocess.Popen[bytes] | None = None
 
     def _spawn(self, *args: str) -> subprocess.Popen[bytes]:
+        # Each service in its own process group, as systemd keeps each in its own control
+        # group: killing the service kills the group (see kill_server).
         with self.log.open("ab") as log:
             return subprocess.Popen(  # noqa: S603 - our own commands
-                [str(PCPLAN), *args], env=self.env, stdout=log, stderr=log
+                [str(PCPLAN), *args],
+                env=self.env,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
             )
+
+    def kill_server(self) -> None:
+        """kill -9 the server as systemd does when its main process dies: the gunicorn master
+        and every worker of its group. A worker left behind would keep the listening socket
+        for up to half a minute, and the server started again could not bind it (gunicorn
+        gives up after five tries: the first fault runs did exactly that)."""
+        assert self.server is not None
+        os.killpg(self.server.pid, signal.SIGKILL)
+        self.server.wait()
 
     def start_server(self) -> None:
         self.server = self._spawn(
@@ -439,11 +454,8 @@ def faults(
                     os.kill(random.choice(victims), signal.SIGKILL)  # noqa: S311
                 time.sleep(1)
             elif step == "gunicorn master":
-                assert services.server is not None
-                services.server.kill()
-                services.server.wait()
-                # Its workers notice their parent has gone and stop; systemd starts it again.
-                time.sleep(1)
+                services.kill_server()
+                time.sleep(1)  # systemd starts it again (Restart=always, RestartSec=1)
                 services.start_server()
             else:
                 restart_database(database, safe)

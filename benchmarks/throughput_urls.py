@@ -7,6 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from pcplan import urls as pcplan_urls
+
 
 def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
@@ -33,6 +35,9 @@ class BareApi(APIView):
         page = [{"id": n, "text": filler} for n in range(items)]
         return Response({"count": items, "next": None, "previous": None, "results": page})
 
+
+# pcplan's own error pages (a lost database connection answers 503, not 500).
+handler500 = pcplan_urls.handler500
 
 urlpatterns = [
     path("bench/bare/", bare),
