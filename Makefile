@@ -7,6 +7,9 @@ STAMPS := .stamps
 PYTEST_WORKERS ?= auto
 PCPLAN_DATA_DIR ?= $(CURDIR)
 export PCPLAN_DATA_DIR
+# Some environments set PYTHONDONTWRITEBYTECODE (the development machines do): every process compiles
+# pcplan's source again before it runs (a sixth of a `pcplan` command's time). Let it keep .pyc.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install dev assets demo serve test lint typecheck pytest clean screenshots \
 	system-packages system-packages-test

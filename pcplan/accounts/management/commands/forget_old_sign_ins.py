@@ -3,12 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 
 from pcplan.accounts.services import forget_old_sign_ins
+from pcplan.core.commands import DataCommand
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Delete sign-in record entries older than PCPLAN_SIGN_IN_RECORD_DAYS (365 by default), "
         "as the privacy notice promises. Run it daily from cron."

@@ -15,13 +15,14 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.engagement.services import erase_expired
 from pcplan.panel.services import erase_expired_contacts
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Erase personal details past their retention period: of concerns closed longer ago "
         "than PCPLAN_CONCERN_RETENTION_DAYS, and the contact details of public questions and "

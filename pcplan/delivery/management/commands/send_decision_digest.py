@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.delivery.services import send_decision_digest
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Email every editor how many updates and proposals await their decision (nothing when "
         "none wait). Run daily from cron or a systemd timer."

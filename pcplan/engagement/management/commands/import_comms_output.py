@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.engagement import output_import
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Import communications output from a CSV or .xlsx file with the columns Date, Kind, "
         "Title, and optionally Channel and Theme. All rows or none; re-importing adds nothing."

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from pcplan.core.commands import DataCommand
 from pcplan.engagement.subscriptions import send_digests
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = "Email confirmed subscribers what was published in their scope since the last digest."
 
     def handle(self, *args: Any, **options: Any) -> None:

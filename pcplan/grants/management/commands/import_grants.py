@@ -3,13 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 
+from pcplan.core.commands import DataCommand
 from pcplan.grants.importer import ImportRefused, import_external_and_services, import_grants
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Import funds and awards from CSV or Excel files in pcplan's grants import format "
         "(docs/grants-import.md). All rows or none; re-importing the same files changes nothing."

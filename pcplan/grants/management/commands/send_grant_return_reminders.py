@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.grants.reminders import send_return_reminders
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Email a reminder about every overdue grant monitoring return, and every commissioned "
         "service's quarterly return due within a week or overdue, to the organisation's "

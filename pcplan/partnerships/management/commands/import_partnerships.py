@@ -3,13 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.partnerships.importer import import_partnerships_file
 from pcplan.plans.importer import ImportRefused
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Import partnerships and boards, their members, organisations' statutory roles and "
         "CSP duties from a YAML file (docs/partnerships-format.md). All or nothing; "

@@ -3,11 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
+from pcplan.core.commands import DataCommand
 from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.importer import Progress as ImportProgress
 
@@ -33,7 +34,7 @@ class RichProgress(ImportProgress):
             self.progress.advance(self.writing_task, n)
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Import data.police.uk monthly downloads (street, outcomes and stop-and-search CSV "
         "files, folders of them, or the download zip) as monthly aggregates. Every file is "

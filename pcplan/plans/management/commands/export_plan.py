@@ -3,13 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.plans.exporter import export_plan
 from pcplan.plans.models import Plan
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Write a plan, its themes, key objectives, shared outcomes, pledges and Delivery Plan in "
         "the plan import format (docs/import-format.md); importing the file back changes nothing."

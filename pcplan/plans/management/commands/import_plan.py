@@ -3,12 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.plans.importer import ImportRefused, import_plan_files
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Import a plan, its themes and its Delivery Plan from a YAML file in pcplan's plan "
         "import format (docs/import-format.md). All files or none; re-importing changes nothing."

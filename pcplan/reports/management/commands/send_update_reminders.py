@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from pcplan.core.commands import DataCommand
 from pcplan.reports.services import send_update_reminders
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Email a reminder to every organisation asked for updates that has not yet posted one, "
         "while the request is open (at most once a day). Run daily from cron or a systemd timer."
