@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -49,6 +49,9 @@ from pcplan.partnerships.models import (
     Scrutiny,
 )
 from pcplan.plans.models import Plan
+
+# Issue 17: the staff home has four lists; each 25 a page (p95 under 150 ms at the demo ×10).
+BODIES_PAGE_SIZE = 25
 
 # --- public ----------------------------------------------------------------------------------
 
@@ -105,31 +108,49 @@ def get_body_for_user(request: HttpRequest, key: str) -> Body:
 def staff_home(request: HttpRequest) -> HttpResponse:
     user = require(request, permissions.can_read_partnerships, permissions.READ_REFUSAL)
     today = timezone.localdate()
-    bodies = Body.objects.select_related("parent")
-    csps = []
-    for body in Body.objects.filter(kind=BodyKind.CSP).prefetch_related(
-        Prefetch("scrutinies", queryset=Scrutiny.objects.order_by("-held_on"))
-    ):
-        last = next(iter(body.scrutinies.all()), None)
-        held_on = last.held_on if last else None
-        csps.append(
-            {
-                "body": body,
-                "last": last,
-                "due_by": rules.scrutiny_due_by(held_on) if held_on else None,
-                "overdue": rules.scrutiny_overdue(held_on, today),
-            }
-        )
+    # Issue 17: each list a page at a time, and each CSP's last scrutiny read as one date, not
+    # every scrutiny of every CSP.
+    bodies = paginate(
+        request,
+        Body.objects.select_related("parent").order_by("position", "name", "pk"),
+        BODIES_PAGE_SIZE,
+        param="bodies-page",
+    )
+    csps = paginate(
+        request,
+        Body.objects.filter(kind=BodyKind.CSP)
+        .annotate(last_held_on=Max("scrutinies__held_on"))
+        .order_by("position", "name", "pk"),
+        BODIES_PAGE_SIZE,
+        param="csps-page",
+    )
+    for csp in csps.page:
+        held_on = csp.last_held_on
+        csp.due_by = rules.scrutiny_due_by(held_on) if held_on else None
+        csp.overdue = rules.scrutiny_overdue(held_on, today)
+    issues = paginate(
+        request, LocalIssue.objects.filter(body=None), BODIES_PAGE_SIZE, param="issues-page"
+    )
+    posts = paginate(
+        request,
+        FundedPost.objects.filter(body=None).select_related("award"),
+        BODIES_PAGE_SIZE,
+        param="posts-page",
+    )
     return render(
         request,
         "partnerships/staff_home.html",
         {
-            "bodies": bodies,
-            "csps": csps,
+            "bodies": bodies.page,
+            "body_pages": bodies,
+            "csps": csps.page,
+            "csp_pages": csps,
             "plans": Plan.objects.public(),
             "can_keep": permissions.can_keep_partnerships(user),
-            "unplaced_issues": LocalIssue.objects.filter(body=None),
-            "unplaced_posts": FundedPost.objects.filter(body=None).select_related("award"),
+            "unplaced_issues": issues.page,
+            "issue_pages": issues,
+            "unplaced_posts": posts.page,
+            "post_pages": posts,
         },
     )
 

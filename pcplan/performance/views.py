@@ -60,8 +60,13 @@ def _dashboard(request: HttpRequest, *, staff: bool) -> tuple[Dashboard, Dashboa
     return dashboard, form
 
 
+# Issue 17: the dashboard's measures a page at a time (the staff page shows each in full).
+MEASURES_PAGE_SIZE = 20
+
+
 def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
     dashboard, form = _dashboard(request, staff=staff)
+    measures = paginate(request, dashboard.series, MEASURES_PAGE_SIZE)
     return render(
         request,
         "performance/dashboard.html",
@@ -69,6 +74,8 @@ def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
             "base_template": "staff_base.html" if staff else "base.html",
             "staff": staff,
             "dashboard": dashboard,
+            "series": measures.page,
+            "measure_pages": measures,
             "filter": form,
             "query": request.GET.urlencode(),
             "band": rules.NO_CHANGE_BAND_PERCENT,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
+from pcplan.core.paging import paginate
 from pcplan.delivery.models import Deliverable
 from pcplan.delivery.summary import status_table
 from pcplan.plans import permissions, services
@@ -28,6 +29,10 @@ from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority
 from pcplan.plans.statutory import StatutoryElement
 from pcplan.reports import permissions as report_permissions
 from pcplan.transparency import permissions as transparency_permissions
+
+# A plan's staff page shows this many themes (each in full) and steps to a page.
+THEMES_PAGE_SIZE = 10
+STEPS_PAGE_SIZE = 20
 
 
 def get_plan_for_user(request: HttpRequest, key: str) -> Plan:
@@ -57,16 +62,31 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
     today = timezone.localdate()
     covered = {e.element: e for e in plan.statutory_elements.all()}
     checklist = [{"element": el, "entry": covered.get(el.value)} for el in StatutoryElement]
+    # Issue 17: the themes (each with its priorities and commitments, one query each, not one
+    # per theme) and the plan's steps a page at a time.
+    themes = paginate(
+        request,
+        plan.themes.prefetch_related("priorities", "commitments"),
+        THEMES_PAGE_SIZE,
+        param="themes-page",
+    )
+    steps = paginate(
+        request,
+        plan.status_changes.select_related("recorded_by", "decision"),
+        STEPS_PAGE_SIZE,
+        param="steps-page",
+    )
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
-            # Each theme's priorities and commitments in one query each, not one per theme.
-            "themes": plan.themes.prefetch_related("priorities", "commitments"),
+            "themes": themes.page,
+            "theme_pages": themes,
             "table": table,
             "overdue": Deliverable.objects.for_plan(plan).overdue(today).count(),
-            "status_changes": plan.status_changes.select_related("recorded_by", "decision"),
+            "status_changes": steps.page,
+            "step_pages": steps,
             "can_read_decisions": transparency_permissions.can_read_decisions(staff_user(request)),
             "checklist": checklist,
             "missing": plan.missing_statutory_elements(),

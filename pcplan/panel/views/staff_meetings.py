@@ -50,10 +50,26 @@ from pcplan.panel.views.access import (
 )
 from pcplan.panel.views.staff_form import staff_form
 
+# The Panel's staff home lists this many meetings, members and substitutes to a page.
+HOME_PAGE_SIZE = 50
+
 
 @panel_readers_only
 def staff_home(request: HttpRequest) -> HttpResponse:
-    paged = paginate(request, Meeting.objects.of_panel().order_by("-date", "-pk"))
+    # Issue 17: each list a page at a time, under its own page number.
+    paged = paginate(request, Meeting.objects.of_panel().order_by("-date", "-pk"), HOME_PAGE_SIZE)
+    members = paginate(
+        request,
+        members_on(timezone.localdate()).order_by("kind", "name", "pk"),
+        HOME_PAGE_SIZE,
+        param="members-page",
+    )
+    substitutes = paginate(
+        request,
+        PanelMember.objects.filter(kind=PanelMember.Kind.SUBSTITUTE).order_by("name", "pk"),
+        HOME_PAGE_SIZE,
+        param="substitutes-page",
+    )
     return render(
         request,
         "panel/staff_home.html",
@@ -63,8 +79,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "waiting": PublicSubmission.objects.filter(
                 status=PublicSubmission.Status.RECEIVED
             ).select_related("meeting"),
-            "members": members_on(timezone.localdate()),
-            "substitutes": PanelMember.objects.filter(kind=PanelMember.Kind.SUBSTITUTE),
+            "members": members.page,
+            "member_pages": members,
+            "substitutes": substitutes.page,
+            "substitute_pages": substitutes,
             **flags(request),
             "precepts": Precept.objects.all(),
         },
