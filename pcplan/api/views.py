@@ -94,7 +94,7 @@ class PublicViewSet(Conditional, viewsets.ReadOnlyModelViewSet[Any]):
             export,
             self.filter_queryset(self.get_queryset()),
             lambda chunk: self.get_serializer(chunk, many=True).data,
-            fields=list(self.get_serializer().fields),
+            fields=list(getattr(self.get_serializer(), "fields", {})),
             name=self.basename or "records",
         )
 

@@ -59,14 +59,14 @@ from pcplan.engagement.models import (
     Finding,
 )
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 UPLOAD_DIR = "engagement/uploads"
 
 
 def engagement_staff(view: View) -> View:
     @login_required
     @wraps(view)
-    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         require(request, permissions.may_run_engagement, permissions.REFUSAL)
         return view(request, *args, **kwargs)
 
