@@ -100,7 +100,9 @@ def measure(database: str, what: str, rows: int) -> None:
             size = len(data)
             cpu_done = time.process_time() - cpu
             peak = peak_mib() - before
-            counted = load_workbook(io.BytesIO(data), read_only=True).worksheets[0].max_row - 1
+            # A write-only sheet records no dimensions: count its rows by reading them.
+            sheet = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+            counted = sum(1 for _row in sheet.iter_rows(values_only=True)) - 1
             print(
                 f"{what:14} {counted:>8,} rows  peak +{peak:6.1f} MiB  {cpu_done:6.1f} s CPU  "
                 f"{size / 1e6:.1f} MB"
