@@ -1,21 +1,30 @@
 """Every public list of the API also as CSV and Excel (`?format=csv`, `?format=xlsx`), with the
-filters applied: one row per record, nested values flattened. CSV goes through the CSV-safe
-writer (no cell read as a formula), and Excel cells are made safe the same way."""
+filters applied: one row per record, nested values flattened. The files are written by the one
+download writer (pcplan.core.exports): the CSV streamed with every row, in constant memory;
+the Excel file with every row up to exports.XLSX_MAX_ROWS, a longer list refused with its
+count and the CSV's address. No file is ever cut short without a word.
+
+The renderers below are what `?format=` chooses, and write what is not a list (a record, an
+error) as a table of one row."""
 
 from __future__ import annotations
 
 import io
+import itertools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from rest_framework import renderers
+from django.db.models import QuerySet
+from django.http import FileResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from rest_framework import exceptions, renderers
+from rest_framework.request import Request
 
+from pcplan.core import exports
 from pcplan.lib import spreadsheet
 
 EXPORT_FORMATS = ("csv", "xlsx")
-# An export is one file, not a page: it has all the rows the filters leave, up to this many.
-EXPORT_MAX_ROWS = 10_000
 
 
 def _records(data: Any) -> list[Mapping[str, Any]]:
@@ -38,12 +47,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _flattened(header: Sequence[str], records: Iterable[Mapping[str, Any]]) -> Iterator[list[Any]]:
+    for record in records:
+        yield [_cell(record.get(name)) for name in header]
+
+
 def table(data: Any) -> list[list[Any]]:
     records = _records(data)
     if not records:
         return []
     header = list(records[0].keys())
-    return [header] + [[_cell(record.get(name)) for name in header] for record in records]
+    return [header, *_flattened(header, records)]
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -76,12 +90,77 @@ class XLSXRenderer(renderers.BaseRenderer):
         accepted_media_type: str | None = None,
         renderer_context: Mapping[str, Any] | None = None,
     ) -> bytes:
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        for row in table(data):
-            sheet.append([spreadsheet.csv_safe(cell) for cell in row])
+        rows = table(data)
         out = io.BytesIO()
-        workbook.save(out)
+        exports.write_xlsx(rows[0] if rows else [], rows[1:], "Sheet", out)
         return out.getvalue()
+
+
+# Lists ----------------------------------------------------------------------------------
+
+
+class TooManyRows(exceptions.APIException):
+    """422: an Excel file of more rows than it may hold was asked for."""
+
+    status_code = 422
+    default_code = "too_many_rows"
+
+
+Serialize = Callable[[list[Any]], Iterable[Mapping[str, Any]]]
+
+
+def _serialized(records: QuerySet[Any], serialize: Serialize) -> Iterator[Mapping[str, Any]]:
+    """Each record as the list's serializer gives it, exports.CHUNK_ROWS at a time: the
+    queryset's prefetches are made once per chunk, and no more than a chunk is held."""
+    chunk: list[Any] = []
+    for record in exports.each_record(records):
+        chunk.append(record)
+        if len(chunk) == exports.CHUNK_ROWS:
+            yield from serialize(chunk)
+            chunk = []
+    if chunk:
+        yield from serialize(chunk)
+
+
+def export(
+    request: Request,
+    fmt: str,
+    records: QuerySet[Any],
+    serialize: Serialize,
+    *,
+    fields: Sequence[str],
+    name: str,
+) -> HttpResponseBase:
+    """Every record of the filtered list as a CSV (streamed) or Excel file named `name`; the
+    columns are the serializer's `fields` (the names of a list page's JSON)."""
+    if fmt == exports.XLSX:
+        count = records.count()
+        if count > exports.XLSX_MAX_ROWS:
+            raise TooManyRows(
+                exports.too_many_rows_message(count)
+                + " "
+                + request.build_absolute_uri(exports.csv_url_of(request._request)).replace(
+                    "format=xlsx", "format=csv"
+                )
+            )
+    serialized = _serialized(records, serialize)
+    first = next(serialized, None)
+    header = list(first.keys()) if first is not None else list(fields)
+    rows = _flattened(header, itertools.chain([first] if first is not None else [], serialized))
+    filename = f"{name}.{fmt}"
+    if fmt == exports.CSV:
+        response = StreamingHttpResponse(
+            exports.csv_lines(header, rows), content_type=exports.CONTENT_TYPES[exports.CSV]
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    try:
+        spool = exports.xlsx_file(header, rows, name)
+    except exports.TooManyRows as refused:  # rows added since they were counted
+        raise TooManyRows(exports.too_many_rows_message(refused.count)) from refused
+    return FileResponse(
+        spool,
+        as_attachment=True,
+        filename=filename,
+        content_type=exports.CONTENT_TYPES[exports.XLSX],
+    )

@@ -1,5 +1,7 @@
 """One search over what the public may read: plans, deliverables, updates, meetings, agenda
-items, the text of their papers (while the item is public and not exempt) and minutes. Each
+items, the text of their papers (while the item is public and not exempt), minutes, and the
+text of the other documents the public may download (published documents of specified
+information, published reports and annual reports). Each
 source is its public queryset (pcplan.api.public, or the model's own public rule), so a result
 can never be something a public page would not show.
 
@@ -26,6 +28,8 @@ from pcplan.api import public
 from pcplan.api import search_index as ix
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel.models import AgendaItem
+from pcplan.reports.models import GeneratedReport
+from pcplan.transparency.models import AnnualReport, SpecifiedPublication
 
 MAX_QUERY_LENGTH = 200
 PER_SOURCE = 20
@@ -51,6 +55,12 @@ class Source:
 
 def _deliverable_url(d: Any) -> str:
     return reverse("public:deliverable", args=[d.theme.plan.key, d.pk])
+
+
+def _publication_url(p: Any) -> str:
+    if p.document:
+        return reverse("transparency:publication-document", args=[p.pk])
+    return str(p.url)
 
 
 SOURCES = [
@@ -109,6 +119,33 @@ SOURCES = [
         lambda m: f"{m.meeting}: {m}",
         lambda m: m.text or m.resolution_text,
         lambda m: reverse("panel:meeting", args=[m.meeting_id]),
+    ),
+    # Documents the public may download, by their words (pcplan.core.documents): a recorded
+    # publication of specified information is public (its document is served to anyone); a
+    # report or annual report while it is published.
+    Source(
+        _("Published document"),
+        lambda: SpecifiedPublication.objects.all(),
+        ix.PUBLICATIONS,
+        lambda p: p.title,
+        lambda p: p.document_text,
+        _publication_url,
+    ),
+    Source(
+        _("Report"),
+        lambda: GeneratedReport.objects.public().select_related("theme"),
+        ix.REPORTS,
+        str,
+        lambda r: r.document_text or r.purpose,
+        lambda r: reverse("reports:public-download", args=[r.pk]),
+    ),
+    Source(
+        _("Annual report"),
+        lambda: AnnualReport.objects.public(),
+        ix.ANNUAL_REPORTS,
+        lambda a: a.title,
+        lambda a: a.document_text,
+        lambda a: reverse("transparency:annual-report-file", args=[a.pk, "pdf"]),
     ),
 ]
 

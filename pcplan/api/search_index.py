@@ -61,9 +61,16 @@ MINUTES = Indexed("panel_minuteitem", ("title", "text", "resolution_text"))
 # The words of agenda papers (AgendaItem.report_text, read from the PDF when it is stored):
 # an index of their own, so a search can say that the words are in the paper.
 PAPERS = Indexed("panel_agendaitem", ("report_text",), "search_panel_agendaitem_papers")
-# Created by migration api 0002; PAPERS by api 0003, after the column it reads.
+# The words of the other documents the public may download (pcplan.core.documents): the
+# specified information's published documents, published reports and annual reports.
+PUBLICATIONS = Indexed("transparency_specifiedpublication", ("title", "document_text"))
+REPORTS = Indexed("reports_generatedreport", ("purpose", "recommendation", "document_text"))
+ANNUAL_REPORTS = Indexed("transparency_annualreport", ("title", "document_text"))
+DOCUMENTS = (PUBLICATIONS, REPORTS, ANNUAL_REPORTS)
+# Created by migration api 0002; PAPERS by api 0003 and DOCUMENTS by api 0004, each after the
+# columns it reads.
 FIRST = (PLANS, DELIVERABLES, UPDATES, MEETINGS, AGENDA_ITEMS, MINUTES)
-INDEXED = (*FIRST, PAPERS)
+INDEXED = (*FIRST, PAPERS, *DOCUMENTS)
 
 # Every name in the SQL below is a constant of this module (INDEXED), never input; what a
 # person typed is always a parameter. So the S608 warnings on these f-strings do not apply.
@@ -192,6 +199,15 @@ def create_papers(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 def drop_papers(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
     _execute(schema_editor, _sqlite_drop, _postgres_drop, (PAPERS,))
+
+
+def create_documents(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    """Migration api 0004: the index of the other public documents' text."""
+    _execute(schema_editor, _sqlite_create, _postgres_create, DOCUMENTS)
+
+
+def drop_documents(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    _execute(schema_editor, _sqlite_drop, _postgres_drop, DOCUMENTS)
 
 
 def best_matches_sql(

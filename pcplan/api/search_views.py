@@ -48,7 +48,8 @@ class SearchResultsSerializer(serializers.Serializer[object]):
 
 
 class SearchView(APIView):
-    """Search what is public: plans, deliverables, updates, meetings, agenda items, minutes."""
+    """Search what is public: plans, deliverables, updates, meetings, agenda items, papers,
+    minutes and the text of published documents and reports."""
 
     permission_classes = [permissions.AllowAny]
 

@@ -21,7 +21,8 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -114,11 +115,11 @@ EXPORT_COLUMNS: list[exports.Column[Row]] = [
 SHEET = "Delivery Plan"
 
 
-def download(plan: Plan, fmt: str) -> HttpResponse:
+def download(request: HttpRequest, plan: Plan, fmt: str) -> HttpResponseBase:
     """The plan's Delivery Plan as a CSV or Excel download, through the one download writer
     (pcplan.core.exports: formula-safe cells, UTF-8 with a byte order mark)."""
     return exports.download(
-        fmt, EXPORT_COLUMNS, _rows(plan), name=f"{plan.key}-delivery-plan", sheet=SHEET
+        request, fmt, EXPORT_COLUMNS, _rows(plan), name=f"{plan.key}-delivery-plan", sheet=SHEET
     )
 
 

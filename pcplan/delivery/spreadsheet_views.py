@@ -11,6 +11,7 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -36,12 +37,12 @@ class UploadForm(forms.Form):
 
 
 @login_required
-def export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, key: str, fmt: str) -> HttpResponseBase:
     if fmt not in exports.FORMATS:
         raise Http404(gettext("Download the Delivery Plan as .xlsx or .csv"))
     require(request, permissions.can_edit_delivery_plan, EDITORS_ONLY)
     plan = get_plan_for_user(request, key)
-    return spreadsheet.download(plan, fmt)
+    return spreadsheet.download(request, plan, fmt)
 
 
 @login_required

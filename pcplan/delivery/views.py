@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -83,12 +84,13 @@ def _filtered_deliverables(
 
 
 @login_required
-def deliverable_list_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+def deliverable_list_download(request: HttpRequest, key: str, fmt: str) -> HttpResponseBase:
     """The Delivery Plan list as CSV or Excel, with its filters: drafts included and marked,
     each deliverable with its latest update (a draft update marked too)."""
     plan = get_plan_for_user(request, key)
     _filter, deliverables = _filtered_deliverables(request, plan, timezone.localdate())
     return exports.download(
+        request,
         fmt,
         delivery_exports.columns(staff=True),
         deliverables.with_latest_update(Update.objects.all()),

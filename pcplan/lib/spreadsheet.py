@@ -34,8 +34,10 @@ class SafeWriter:
     def __init__(self, stream: _Writable) -> None:
         self._writer = csv.writer(stream)
 
-    def writerow(self, row: Iterable[Any]) -> None:
-        self._writer.writerow([csv_safe(cell) for cell in row])
+    def writerow(self, row: Iterable[Any]) -> Any:
+        """Writes the row; returns what the stream's `write` returned (a streamed download
+        hands the line on: pcplan.core.exports)."""
+        return self._writer.writerow([csv_safe(cell) for cell in row])
 
 
 def writer(stream: _Writable) -> SafeWriter:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -97,10 +98,11 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
     return _render_dashboard(request, staff=True)
 
 
-def _measures_download(request: HttpRequest, fmt: str, *, staff: bool) -> HttpResponse:
+def _measures_download(request: HttpRequest, fmt: str, *, staff: bool) -> HttpResponseBase:
     _form, _force, area, _districts = _filter(request)
     measures = Measure.objects.all() if staff else Measure.objects.public()
     return exports.download(
+        request,
         fmt,
         performance_exports.columns(staff=staff),
         performance_exports.rows(measures.order_by("position", "name", "id"), area or None),
@@ -109,14 +111,14 @@ def _measures_download(request: HttpRequest, fmt: str, *, staff: bool) -> HttpRe
     )
 
 
-def measures_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def measures_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """National and published measures with their observations (the dashboard's area, when
     one is chosen), as CSV or Excel."""
     return _measures_download(request, fmt, staff=False)
 
 
 @login_required
-def staff_measures_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def staff_measures_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """Every measure with its observations, unpublished measures marked, as CSV or Excel."""
     return _measures_download(request, fmt, staff=True)
 

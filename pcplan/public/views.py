@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,10 +49,11 @@ def plan(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def delivery_plan_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+def delivery_plan_download(request: HttpRequest, key: str, fmt: str) -> HttpResponseBase:
     """A public plan's published deliverables, each with its latest published update."""
     the_plan = get_object_or_404(Plan.objects.public(), key=key)
     return exports.download(
+        request,
         fmt,
         delivery_exports.columns(staff=False),
         public_deliverables().filter(theme__plan=the_plan).order_by("theme__position", "id"),

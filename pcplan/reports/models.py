@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.documents import DOCUMENT_TEXT_FIELDS, WithDocumentText
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.core.reminders import LastRemindedField
@@ -47,7 +48,7 @@ class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
         return self.filter(is_published=True, plan__status__in=lifecycle.PUBLIC_STATUSES)
 
 
-class GeneratedReport(Publishable):
+class GeneratedReport(Publishable, WithDocumentText):
     """A report as generated on a day, with the words the officer chose; the file is kept."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="generated_reports")
@@ -87,7 +88,7 @@ class GeneratedReport(Publishable):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=DOCUMENT_TEXT_FIELDS)
     objects = GeneratedReportQuerySet.as_manager()
 
     class Meta:

@@ -166,6 +166,7 @@ def _keep(
         **asdict(report.fields),
     )
     generated.file.save(generated.filename, ContentFile(content), save=False)
+    generated.read_document(generated.filename, content)
     attributed_to(generated, user, f"Generated {ReportKind(kind).label}").save()
     if paper_for is not None:
         panel_services.attach_paper(user, paper_for, name=generated.filename, data=content)

@@ -260,9 +260,11 @@ def generate_annual_report(user: User, financial_year: int) -> AnnualReport:
         ContentFile(html_to_pdf(render_html(content), title=content.title)),
         save=False,
     )
-    report.docx.save(
-        f"annual-report-{financial_year}.docx", ContentFile(render_docx(content)), save=False
-    )
+    docx = render_docx(content)
+    report.docx.save(f"annual-report-{financial_year}.docx", ContentFile(docx), save=False)
+    # Its words, for search once it is published: from the Word file (the same words as the
+    # PDF, read faster).
+    report.read_document(report.docx.name or "annual-report.docx", docx)
     report.generated_at = timezone.now()
     attributed_to(report, user, "Generated").save()
     # A published report generated again replaces its paper on the Panel's agenda too.

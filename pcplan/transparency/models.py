@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.documents import DOCUMENT_TEXT_FIELDS, WithDocumentText
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
@@ -306,7 +307,7 @@ class Finding(Versioned):
         return f"{self.get_kind_display()} {self.reference}".strip()
 
 
-class SpecifiedPublication(models.Model):
+class SpecifiedPublication(WithDocumentText):
     """A publication of one item of specified information (SI 2011/3050): the date it was
     published and where (an uploaded document or a link). The items themselves are data, in
     `specified_information.yaml`, each with its citation and frequency."""
@@ -320,7 +321,7 @@ class SpecifiedPublication(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=DOCUMENT_TEXT_FIELDS)
 
     class Meta:
         ordering = ["item_key", "-published_on", "-pk"]
@@ -406,7 +407,7 @@ class AnnualReportQuerySet(models.QuerySet["AnnualReport"]):
         return self.filter(is_published=True)
 
 
-class AnnualReport(Versioned, Publishable):
+class AnnualReport(Versioned, Publishable, WithDocumentText):
     """The annual report on a financial year (PRSRA 2011 s.12), generated from the year's
     records, presented to the Panel at a public meeting; the Panel's report on it and the
     response are the Panel's own recommendations and responses, linked here."""
@@ -444,7 +445,7 @@ class AnnualReport(Versioned, Publishable):
     generated_at = models.DateTimeField(null=True, blank=True)
 
     objects = AnnualReportQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[recommendations])
+    history = HistoricalRecords(m2m_fields=[recommendations], excluded_fields=DOCUMENT_TEXT_FIELDS)
 
     class Meta:
         ordering = ["-financial_year"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
+from pcplan.core.documents import read_file_field
 from pcplan.core.models import User
 from pcplan.core.office import current_office
 from pcplan.core.publishing import set_published
@@ -251,6 +252,8 @@ def record_publication(
         _check(permissions.can_keep_publications(user))
     publication.recorded_by = user
     publication.full_clean()
+    # The document's words, for search (a publication is public once recorded).
+    read_file_field(publication, publication.document)
     attributed_to(publication, user, "Recorded").save()
     return publication
 

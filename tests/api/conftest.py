@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.base import ContentFile
@@ -29,7 +30,7 @@ from pcplan.performance.models import (
 )
 from pcplan.plans.lifecycle import PlanStatus
 from pcplan.reports.models import GeneratedReport
-from pcplan.transparency.models import Decision
+from pcplan.transparency.models import AnnualReport, Decision
 from tests.factories import (
     BodyFactory,
     DeliverableFactory,
@@ -41,6 +42,20 @@ from tests.factories import (
 from tests.panel.bodies import plant_meetings_of
 
 SECRET = "SECRET"
+
+
+def a_docx(*paragraphs: str) -> bytes:
+    """A Word file holding `paragraphs`, the last one in a table's cell."""
+    from docx import Document
+
+    document = Document()
+    for text in paragraphs[:-1]:
+        document.add_paragraph(text)
+    if paragraphs:
+        document.add_table(rows=1, cols=1).cell(0, 0).text = paragraphs[-1]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -143,6 +158,7 @@ def make_report(plan, *, published, purpose):
         terms_of_reference="1.1",
         is_published=published,
     )
+    report.read_document("report.html", purpose.encode())
     report.file.save("report.html", ContentFile(purpose.encode()), save=True)
     return report
 
@@ -182,6 +198,7 @@ def planted_secrets(db, public_record, constabulary_deliverable):
         last_page=12,
     )
     exempt.report_file.save("exempt.pdf", ContentFile(b"%PDF-1.4 secret"), save=True)
+    AgendaItem.objects.filter(pk=exempt.pk).update(report_text=f"{SECRET} exempt paper's words")
     MinuteItem.objects.create(
         meeting=meeting,
         number=502,
@@ -280,6 +297,10 @@ def planted_secrets(db, public_record, constabulary_deliverable):
         body=Body.objects.get(key="public-board"), person=f"{SECRET} member", role="member"
     )
     make_report(draft_plan, published=True, purpose=f"{SECRET} report of a draft plan")
+    # An annual report not yet published, whose Word file holds the secret.
+    annual = AnnualReport(financial_year=2023, title="Annual report 2023/24", is_published=False)
+    annual.read_document("annual.docx", a_docx(f"{SECRET} annual report's words"))
+    annual.docx.save("annual.docx", ContentFile(b"stored"), save=True)
     Consultation.objects.create(
         key="secret-survey",
         title=f"{SECRET} draft survey",

@@ -29,7 +29,7 @@ def test_the_deliverables_download_as_csv_with_the_filters_applied(
     )
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="deliverable.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["id", "plan", "plan_key"]
     titles = {row[rows[0].index("title")] for row in rows[1:]}
     assert titles == {"Safer Communities Fund bids", "'=HYPERLINK(evil)"}
@@ -43,7 +43,7 @@ def test_every_public_list_downloads_as_excel_without_a_planted_secret(
 ):
     response = client.get(reverse(f"api:{basename}-list"), {"format": "xlsx"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert len(list(sheet.iter_rows())) >= 2
     assert not [c for c in cells if SECRET in c]

@@ -86,7 +86,7 @@ def test_police_counts_are_dated_by_the_last_import(client, police_counts, basen
 def test_police_counts_download_as_csv(client, police_counts, basename):
     response = client.get(reverse(f"api:{basename}-list"), {"format": "csv"})
     assert response.status_code == 200
-    assert response.content.decode("utf-8-sig").count("\n") >= 3
+    assert response.getvalue().decode("utf-8-sig").count("\n") >= 3
 
 
 def test_the_schema_describes_outcomes_and_stop_and_search(client):

@@ -121,11 +121,13 @@ def index_objects():
 
 def test_the_migration_creates_the_index_and_its_reverse_drops_it(published_update):
     assert {i.name for i in search_index.INDEXED} <= index_objects()
+    search_index.drop_documents(None, SchemaEditor())
     search_index.drop_papers(None, SchemaEditor())
     search_index.drop(None, SchemaEditor())
     assert index_objects() == set()
     search_index.create(None, SchemaEditor())
     search_index.create_papers(None, SchemaEditor())
+    search_index.create_documents(None, SchemaEditor())
     assert {i.name for i in search_index.INDEXED} <= index_objects()
     # Made again from the rows already there.
     assert titles(search(published_update.text), "Update") != []

@@ -380,7 +380,10 @@ def queries_for(client, url: str) -> int | str:
     if (status := client.get(url).status_code) != 200:
         return f"{url} answered {status}"
     with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
+        response = client.get(url)
+        # A streamed download reads its rows as it is sent: read to the end, all counted.
+        response.getvalue()
+        status = response.status_code
     return len(queries) if status == 200 else f"{url} answered {status}"
 
 

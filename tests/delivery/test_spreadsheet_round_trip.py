@@ -151,7 +151,7 @@ def test_the_staff_pages_preview_then_apply_once(
     client = client_for(editor)
     exported = client.get(reverse("delivery-spreadsheet:export", args=[delivery_plan.key, "xlsx"]))
     assert exported.status_code == 200
-    sheet = load_workbook(io.BytesIO(exported.content)).active
+    sheet = load_workbook(io.BytesIO(exported.getvalue())).active
     for row in sheet.iter_rows(min_row=2):
         if row[0].value == constabulary_deliverable.pk:
             row[4].value = "On hold"

@@ -33,16 +33,16 @@ PUBLIC_ROUTES = [
 
 def body(response) -> str:
     if response["Content-Type"].startswith("application/vnd.openxml"):
-        book = load_workbook(io.BytesIO(response.content))
+        book = load_workbook(io.BytesIO(response.getvalue()))
         return "\n".join(
             " ".join("" if c is None else str(c) for c in row)
             for row in book.active.iter_rows(values_only=True)
         )
-    return response.content.decode("utf-8-sig")
+    return response.getvalue().decode("utf-8-sig")
 
 
 def read_csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -202,7 +202,7 @@ def test_csv_and_excel_hold_the_same_awards_and_amounts(client, fund, csp):
     assert rows[1][8] == "1234.56"
     assert rows[1][7] == "'=HYPERLINK(evil)"
     xlsx = client.get(reverse("grants:register-download", args=["xlsx"]))
-    book = load_workbook(io.BytesIO(xlsx.content))
+    book = load_workbook(io.BytesIO(xlsx.getvalue()))
     sheet_rows = list(book.active.iter_rows(values_only=True))
     assert sheet_rows[1][0] == "one"
     assert Decimal(str(sheet_rows[1][8])) == Decimal("1234.56")

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 
@@ -65,9 +66,10 @@ def engagement_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def consultations_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def consultations_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """Published consultations and surveys, as on the engagement page, as CSV or Excel."""
     return exports.download(
+        request,
         fmt,
         engagement_exports.columns(staff=False),
         Consultation.objects.public().select_related("plan"),

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -58,14 +59,14 @@ from pcplan.engagement.models import (
     Finding,
 )
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 UPLOAD_DIR = "engagement/uploads"
 
 
 def engagement_staff(view: View) -> View:
     @login_required
     @wraps(view)
-    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         require(request, permissions.may_run_engagement, permissions.REFUSAL)
         return view(request, *args, **kwargs)
 
@@ -120,9 +121,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 
 
 @engagement_staff
-def consultations_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def consultations_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """Every consultation and survey, drafts marked, as CSV or Excel."""
     return exports.download(
+        request,
         fmt,
         engagement_exports.columns(staff=True),
         Consultation.objects.select_related("plan"),

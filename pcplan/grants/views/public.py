@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 
@@ -42,10 +43,11 @@ def award_page(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "grants/public_award.html", {"award": award})
 
 
-def register_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def register_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The register as CSV or Excel, with the page's filters: the awards the page lists."""
     _, filters = _filtered(request)
     return exports.download(
+        request,
         fmt,
         register.COLUMNS,
         register.public_awards(filters),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -87,9 +88,10 @@ RECOMMENDATION_COLUMNS: list[exports.Column[Recommendation]] = [
 ]
 
 
-def recommendation_list_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def recommendation_list_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The recommendations page as CSV or Excel: a response only once it is published."""
     return exports.download(
+        request,
         fmt,
         RECOMMENDATION_COLUMNS,
         Recommendation.objects.public().select_related("meeting"),

@@ -4,6 +4,7 @@ papers and agenda pack, and the iCalendar feed."""
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -55,9 +56,10 @@ MEETING_COLUMNS: list[exports.Column[Meeting]] = [
 ]
 
 
-def meeting_list_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def meeting_list_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """Every public meeting, as the meetings page lists them, as CSV or Excel."""
     return exports.download(
+        request,
         fmt,
         MEETING_COLUMNS,
         Meeting.objects.public().order_by("date", "time", "pk"),

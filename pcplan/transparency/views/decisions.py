@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -111,9 +112,10 @@ REGISTER_COLUMNS: list[exports.Column[Decision]] = [
 ]
 
 
-def decision_register_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def decision_register_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The public register as CSV or Excel: published decisions only, as the page."""
     return exports.download(
+        request,
         fmt,
         REGISTER_COLUMNS,
         Decision.objects.public().newest_first(),
