@@ -27,6 +27,7 @@ DATA_COMMANDS = {
     "send_update_reminders",
     "erase_expired_personal_data",
     "forget_old_sign_ins",
+    "index_documents",
 }
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from pcplan.api.documents import index_documents
+from pcplan.core.commands import DataCommand
 
 
-class Command(BaseCommand):
+class Command(DataCommand):
     help = (
         "Read the words of stored documents (agenda papers, published documents, reports, "
         "annual reports) that search does not have yet; with --again, of every one. Safe to "
