@@ -638,7 +638,7 @@ def a_service_return() -> tuple[str, models.Model]:
 
 def a_plan_to_vary() -> tuple[str, models.Model]:
     # Issued: "Varied" is a next step before and after the first officer records it.
-    issued = PlanFactory(status=PlanStatus.ISSUED)
+    issued = PlanFactory.create(status=PlanStatus.ISSUED)
     return reverse("plans:plan-status", args=[issued.key]), issued
 
 
