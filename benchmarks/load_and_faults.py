@@ -64,14 +64,13 @@ if str(ROOT) not in sys.path:
 
 import requests  # noqa: E402 - after the checkout is on the path
 
+from benchmarks.demo_database import PCPLAN, admin_url, has_demo, load_demo, run  # noqa: E402
 from benchmarks.page_throughput import (  # noqa: E402
     BARE,
     FIND_PAGES,
     FIXED_PAGES,
-    PCPLAN,
     STAFF_SESSION,
     free_port,
-    run,
 )
 from tests.htmlforms import served_form  # noqa: E402
 
@@ -605,27 +604,6 @@ def check_database(env: dict[str, str], run_: Run, since: str) -> list[str]:
     return problems
 
 
-def has_demo(admin: str, name: str) -> bool:
-    """Whether the database exists and the demo finished loading into it (its plans)."""
-    sql = f"SELECT 1 FROM pg_database WHERE datname = '{name}'"  # noqa: S608 - ours
-    exists = subprocess.run(  # noqa: S603
-        ["psql", admin, "-qAtc", sql],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if not exists:
-        return False
-    database = admin.rsplit("/", 1)[0] + f"/{name}"
-    found = subprocess.run(  # noqa: S603
-        ["psql", database, "-qAtc", "SELECT count(*) FROM plans_plan"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return found.isdigit() and int(found) > 0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
@@ -670,23 +648,8 @@ def main() -> None:
         PCPLAN_JOB_HEARTBEAT_SECONDS="2",
     )
     if options.database:
-        env["DATABASE_URL"] = options.database
-        name = options.database.rsplit("/", 1)[1]
-        admin = options.database.rsplit("/", 1)[0] + "/postgres"
-        reuse = options.keep_database and has_demo(admin, name)
-        for sql in (
-            () if reuse else (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
-        ):
-            subprocess.run(["psql", admin, "-qc", sql], check=True)  # noqa: S603, S607
-    else:
-        env.pop("DATABASE_URL", None)
-    began = time.monotonic()
-    if reuse:
-        run(env, "migrate", "-v0")
-    else:
-        debug = {**env, "PCPLAN_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "pcplan.settings"}
-        run(debug, "demo", "--no-serve")
-        print(f"demo loaded in {time.monotonic() - began:.0f} s", flush=True)
+        reuse = options.keep_database and has_demo(*admin_url(options.database))
+    load_demo(env, work=work, database=options.database, reuse=reuse)
     found = run(env, "shell", "-v0", "-c", sessions_script(options.users)).splitlines()
     cookies = [line.split(" ", 1)[1] for line in found if line.startswith("cookie ")]
     staff = sorted({line for line in found if line.startswith("/")})

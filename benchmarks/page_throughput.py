@@ -39,7 +39,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PCPLAN = Path(sys.executable).parent / "pcplan"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.demo_database import PCPLAN, load_demo, run  # noqa: E402
+
 BARE = "/bench/bare/"
 
 FIND_PAGES = """
@@ -168,15 +172,6 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(  # noqa: S603 - our own commands
-        [str(PCPLAN), *args], env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode:
-        sys.exit(f"pcplan {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
-
-
 def wrk(
     url: str, connections: int, seconds: int, script: Path, headers: list[str]
 ) -> dict[str, float]:
@@ -254,24 +249,11 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="benchmarks.throughput_settings",
         PCPLAN_PAGE_CACHE="0" if options.no_page_cache else "1",
     )
-    if options.database:
-        env["DATABASE_URL"] = options.database
-        name = options.database.rsplit("/", 1)[1]
-        admin = options.database.rsplit("/", 1)[0] + "/postgres"
-        for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
-            subprocess.run(["psql", admin, "-qc", sql], check=True)  # noqa: S603, S607
-    else:
-        env.pop("DATABASE_URL", None)
-    started = time.monotonic()
-    if reuse:
-        run(env, "migrate", "-v0")
-    else:
-        debug = {**env, "PCPLAN_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "pcplan.settings"}
-        if options.data_dir and (work / "pcplan.sqlite3").exists() and not options.database:
-            (work / "pcplan.sqlite3").unlink()  # another multiple: start again
-        run(debug, "demo", "--no-serve", "--multiply", str(options.multiply))
+    load_demo(
+        env, work=work, database=options.database, reuse=bool(reuse), multiply=options.multiply
+    )
+    if not reuse:
         marker.write_text(str(options.multiply))
-        print(f"demo ×{options.multiply} loaded in {time.monotonic() - started:.0f} s", flush=True)
     headers: list[str] = []
     if options.staff:
         found = run(env, "shell", "-v0", "-c", staff_pages_script()).splitlines()

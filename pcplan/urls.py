@@ -19,4 +19,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "pcplan.core.views.bad_request"
 handler500 = "pcplan.core.views.server_error"

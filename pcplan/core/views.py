@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from pcplan.core import jobs
@@ -47,6 +48,40 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 RETRY_AFTER_SECONDS = 10
 
 
+def _service_unavailable() -> HttpResponse:
+    """The database could not be reached: "try again" (503), rendered without the request's
+    context processors, which read the database."""
+    page = loader.get_template("503.html")
+    response = HttpResponse(page.render({"site_name": settings.PCPLAN_SITE_NAME}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _lost_database(exc: BaseException | None) -> bool:
+    """Whether `exc` is, or was raised while handling, a lost or refused database connection."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OperationalError | InterfaceError):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 400 page, unless the request was refused because the database went away under it.
+
+    Django's session middleware saves a changed session after the view; when that save fails
+    because the connection was lost (PostgreSQL restarting; on SQLite a lock not released in
+    time) it reports the session as deleted by a concurrent request (`SessionInterrupted`, a
+    400). The request was fine and the service unavailable for a moment: 503, as
+    `server_error` answers the same failure anywhere else.
+    """
+    if _lost_database(exception):
+        return _service_unavailable()
+    return defaults.bad_request(request, exception)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page, rendered without the request's context processors.
 
@@ -58,14 +93,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     broken: a 503 asking to try again. Django calls this while handling the exception, so it
     is the one in hand; it has already been logged as any other.
     """
-    context = {"site_name": settings.PCPLAN_SITE_NAME}
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        page = loader.get_template("503.html")
-        response = HttpResponse(page.render(context), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return _service_unavailable()
     page = loader.get_template("500.html")
-    return HttpResponseServerError(page.render(context))
+    return HttpResponseServerError(page.render({"site_name": settings.PCPLAN_SITE_NAME}))
 
 
 def get_job_for_user(request: HttpRequest, pk: str) -> BackgroundJob:

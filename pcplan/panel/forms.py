@@ -520,3 +520,8 @@ class ApproveMinutesForm(VersionedForm, forms.Form):
         later = Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
         later = later.order_by("date")
         self.fields["at"].queryset = later  # type: ignore[attr-defined]
+
+
+class FillPageRangesForm(VersionedForm, forms.Form):
+    """The staff meeting page's "Fill in page ranges" button: only the meeting's version, so
+    that ranges asked for from a page older than a change to the meeting are refused."""

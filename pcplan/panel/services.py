@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
-from pcplan.core.concurrency import claim_version
+from pcplan.core.concurrency import claim_version, stale_edit
 from pcplan.core.models import User
 from pcplan.panel import deadlines, documents, packs, permissions, precept, rules
 from pcplan.panel.models import (
@@ -164,17 +164,49 @@ def attach_paper(user: User, item: AgendaItem, *, name: str, data: bytes) -> Age
     return item
 
 
-@transaction.atomic
-def fill_page_ranges(user: User, meeting: Meeting) -> dict[int, tuple[int, int]]:
-    """Store the agenda's page ranges from the real page counts of the full agenda pack."""
+def fill_page_ranges(
+    user: User, meeting: Meeting, *, version: int | None = None
+) -> dict[int, tuple[int, int]]:
+    """Store the agenda's page ranges from the real page counts of the full agenda pack.
+
+    The pack takes seconds to build, so `pcplan worker` runs this (panel.tasks) and the pack is
+    built outside any transaction; the ranges are then written in one transaction, the
+    meeting's row locked, and only if neither the meeting (at `version`, that of the page the
+    officer asked from) nor any agenda item changed meanwhile. Otherwise nothing is written:
+    StaleEdit names what changed in the meeting, ValidationError says the agenda changed."""
     _require_runs(user, meeting)
+    _check_meeting_version(meeting, version)
+    seen = _agenda_versions(meeting)
     ranges = documents.agenda_pack(meeting, include_exempt=True).ranges
-    for item in meeting.agenda_items.all():
-        item.first_page, item.last_page = ranges.get(item.number, (None, None))
-        attributed_to(item, user, "Page ranges filled in").save(
-            update_fields=["first_page", "last_page"]
-        )
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        _check_meeting_version(locked, version)
+        if _agenda_versions(locked) != seen:
+            raise ValidationError(
+                _(
+                    "The agenda changed while its pages were being counted, so no page range "
+                    "was filled in. Fill them in again."
+                )
+            )
+        for item in locked.agenda_items.all():
+            item.first_page, item.last_page = ranges.get(item.number, (None, None))
+            attributed_to(item, user, "Page ranges filled in").save(
+                update_fields=["first_page", "last_page"]
+            )
     return ranges
+
+
+def _check_meeting_version(meeting: Meeting, served: int | None) -> None:
+    if served is None:
+        return
+    current = Meeting.objects.filter(pk=meeting.pk).values_list("version", flat=True).first()
+    if current != served:
+        raise stale_edit(meeting, served, noun=_("meeting"))
+
+
+def _agenda_versions(meeting: Meeting) -> dict[int, int]:
+    """Each agenda item's version: a saved item, a new paper or a new exemption moves it."""
+    return dict(meeting.agenda_items.values_list("pk", "version"))
 
 
 @transaction.atomic

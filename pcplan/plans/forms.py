@@ -95,19 +95,28 @@ class StatutoryElementForm(VersionedForm, forms.ModelForm[PlanStatutoryElement])
         error_messages = {"text": {"required": "Enter how the plan sets this out"}}
 
 
-class PlanStatusForm(forms.Form):
+class PlanStatusForm(VersionedForm, forms.Form):
+    """The plan's next step, carrying the plan's version: of two officers recording a step
+    from the same page, the second is refused with what changed (`move_plan_status`)."""
+
     status = forms.ChoiceField(
-        label="Next step",
+        label=gettext_lazy("Next step"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the next step"},
+        error_messages={"required": gettext_lazy("Choose the next step")},
     )
-    date = GovukDateField(label="Date of this step", help_text="For example, 29 11 2021")
-    note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea)
+    date = GovukDateField(
+        label=gettext_lazy("Date of this step"),
+        help_text=gettext_lazy("For example, 29 11 2021"),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note (optional)"), required=False, widget=forms.Textarea
+    )
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(s.value, s.label) for s in plan.next_statuses()]
         self.fields["status"].choices = choices  # type: ignore[attr-defined]
+        self.initial.setdefault("version", plan.version)
         self.plan = plan
 
     def cleaned_status(self) -> PlanStatus:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_if_versioned, claim_version
@@ -58,11 +59,19 @@ def save_commitment(
 
 @transaction.atomic
 def move_plan_status(
-    user: User, plan: Plan, *, status: str, date: dt.date, note: str = ""
+    user: User,
+    plan: Plan,
+    *,
+    status: str,
+    date: dt.date,
+    note: str = "",
+    version: int | None = None,
 ) -> PlanStatusChange:
-    """Move the plan one step along its lifecycle, dated (plans.lifecycle)."""
+    """Move the plan one step along its lifecycle, dated (plans.lifecycle); refused
+    (StaleEdit) when the plan changed after the officer's form was served at `version`."""
     require(permissions.can_edit_plan(user))
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    claim_version(plan, version, noun=gettext("plan"))
     try:
         lifecycle.check_transition(plan.status, status)
     except lifecycle.LifecycleError as exc:
@@ -70,7 +79,10 @@ def move_plan_status(
     last = plan.status_changes.order_by("-date", "-id").first()
     if last is not None and date < last.date:
         raise ValidationError(
-            {"date": f"The date must be on or after the previous step ({last.date:%d %B %Y})."}
+            {
+                "date": gettext("The date must be on or after the previous step (%(date)s).")
+                % {"date": f"{last.date:%d %B %Y}"}
+            }
         )
     change = PlanStatusChange(plan=plan, status=status, date=date, note=note, recorded_by=user)
     attributed_to(change, user).save()

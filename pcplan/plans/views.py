@@ -154,6 +154,7 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
             status=form.cleaned_data["status"],
             date=form.cleaned_data["date"],
             note=form.cleaned_data["note"],
+            version=form.served_version,
         )
 
     return edit_form(

@@ -88,8 +88,9 @@ def made_theme_pdf_url(theme: Theme, as_of: dt.date, since: dt.date) -> str:
 def make_theme_pdf(theme: Theme, as_of: dt.date, since: dt.date) -> bytes:
     """Build the theme report's PDF from live public data and keep it until the data changes.
     Nothing is recorded: a made report is not a generated one (see `generate_theme_report`)."""
+    built_at = keptfiles.version()
     pdf = render_pdf(build_theme_report(theme, as_of, since))
-    keptfiles.keep(MADE_FOLDER, _made_prefix(theme, as_of, since), "pdf", pdf)
+    keptfiles.keep(MADE_FOLDER, _made_prefix(theme, as_of, since), "pdf", pdf, built_at=built_at)
     return pdf
 
 

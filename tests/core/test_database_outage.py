@@ -108,6 +108,41 @@ def test_a_page_asked_for_while_the_database_refuses_connections_is_a_503(postgr
     assert client.get(reverse("core:staff-home")).status_code == 200
 
 
+class ConnectionEndsAfterTheView:
+    """Just inside Django's SessionMiddleware: the view has answered, and the request's database
+    connection is ended (as a restart ends it) before the session, changed by its renewal, is
+    saved."""
+
+    def __init__(self, get_response: Callable[[object], object]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: object) -> object:
+        response = self.get_response(request)
+        end_connections(str(connection.settings_dict["NAME"]))
+        return response
+
+
+def test_a_session_lost_with_the_connection_after_the_view_is_a_503_not_a_400(
+    postgresql, editor, settings
+):
+    """Django's session middleware reports a session it could not save as deleted by another
+    request (400); it was the database going away: the load test's one 400 during a restart."""
+    sessions = settings.MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[: sessions + 1],
+        f"{__name__}.ConnectionEndsAfterTheView",
+        *settings.MIDDLEWARE[sessions + 1 :],
+    ]
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)  # a new session: its first request renews it
+
+    response = client.get(reverse("core:staff-home"))
+
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "Sorry, the service is unavailable – pcplan" in response.text
+
+
 def wait_for(
     check: Callable[[], bool], what: str, worker: subprocess.Popen[bytes], seconds: float = 180
 ) -> None:

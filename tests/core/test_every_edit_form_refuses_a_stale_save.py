@@ -59,6 +59,7 @@ from pcplan.panel.models import (
 )
 from pcplan.partnerships.models import Body, BodyKind, LocalIssue
 from pcplan.performance.models import Measure
+from pcplan.plans.lifecycle import PlanStatus
 from pcplan.plans.models import Commitment, Plan, PlanStatutoryElement, Priority, Theme
 from pcplan.transparency.models import (
     AnnualReport,
@@ -71,7 +72,7 @@ from pcplan.transparency.models import (
     PlanReview,
 )
 from tests.demo_snapshot import load_demo_database
-from tests.factories import BodyFactory, UserFactory
+from tests.factories import BodyFactory, PlanFactory, UserFactory
 from tests.htmlforms import date_fields, served_form
 
 # Forms that only ever create a record: there is nothing an earlier save could undo.
@@ -498,9 +499,6 @@ NOT_AN_EDIT_OF_A_RECORD = {
     # a decision on an update carries the deliverable's version in its own field
     "pcplan.delivery.forms.DecisionForm": "carries deliverable_version",
     "pcplan.delivery.forms.PublishForm": "publishing is not an edit (NOT_AN_EDIT)",
-    # its choices are the plan's next steps as it is now: a step from a stale page that is
-    # no longer a next step is refused as an invalid choice
-    "pcplan.plans.forms.PlanStatusForm": "moves the plan on through its lifecycle",
     "pcplan.performance.forms.PublishedFigureForm": "adds a published figure",
 }
 
@@ -638,6 +636,12 @@ def a_service_return() -> tuple[str, models.Model]:
     return reverse("grants:service-return-record", args=[service.key, due.pk]), due
 
 
+def a_plan_to_vary() -> tuple[str, models.Model]:
+    # Issued: "Varied" is a next step before and after the first officer records it.
+    issued = PlanFactory.create(status=PlanStatus.ISSUED)
+    return reverse("plans:plan-status", args=[issued.key]), issued
+
+
 def today_in(name: str) -> dict[str, str]:
     return date_fields(name, dt.date.today())
 
@@ -723,6 +727,12 @@ ACTION_PAGES = [
         "response_text",
     ),
     ActionPage(
+        form_at("pcplan.plans.forms.PlanStatusForm"),
+        a_plan_to_vary,
+        lambda _record, words: {"status": "varied", "note": words, **today_in("date")},
+        None,
+    ),
+    ActionPage(
         form_at("pcplan.grants.forms.AssessmentForm"),
         a_bid_to_assess,
         lambda _record, words: {"assessment": words, "recommendation": "award"},
@@ -772,8 +782,10 @@ def test_every_versioned_plain_form_has_its_page_tried_below():
         name for name, form in all_plain_forms().items() if issubclass(form, VersionedForm)
     }
     tried = {f"{page.form.__module__}.{page.form.__qualname__}" for page in ACTION_PAGES}
-    # The minute's form is tried with the edit pages above.
-    assert versioned - {"pcplan.panel.forms.MinuteForm"} <= tried
+    # The minute's form is tried with the edit pages above; the page-range button's (a
+    # version only, its work done by the worker) in tests/panel/test_page_ranges_in_the_worker.py.
+    tried_elsewhere = {"pcplan.panel.forms.MinuteForm", "pcplan.panel.forms.FillPageRangesForm"}
+    assert versioned - tried_elsewhere <= tried
 
 
 @pytest.mark.parametrize(

@@ -127,9 +127,19 @@ def test_a_proposed_completion_accepted_by_the_editor_reaches_the_public_and_the
     sign_in(page, demo_site, "secretariat")
     page.goto(f"{demo_site}/staff/panel/meetings/{next_meeting.pk}/")
     page.get_by_role("button", name="Fill in page ranges from the agenda pack").click()
+    # Counting the pages builds the whole pack: `pcplan worker` does it; its job page says when.
+    page.get_by_text("The page ranges are being filled in").wait_for()
+    run_worker_for(page)
+    page.get_by_text("The page ranges of").wait_for()
     item.refresh_from_db()
     assert item.first_page is not None
-    pack = page.request.get(f"{demo_site}/panel/meetings/{next_meeting.pk}/agenda-pack.pdf")
+    # The pack with exempt papers is the worker's too: its page says it is being prepared.
+    pack_url = f"{demo_site}/panel/meetings/{next_meeting.pk}/agenda-pack.pdf"
+    page.goto(pack_url)
+    page.get_by_text("The agenda pack with exempt papers is being prepared").wait_for()
+    page.get_by_role("link", name="Back to the meeting").click()
+    run_worker_for(page)
+    pack = page.request.get(pack_url)
     assert pack.ok
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pack.body())).pages]
     assert item.page_range in pages[0]

@@ -1,4 +1,4 @@
-"""The public agenda pack as a visitor gets it once the worker has prepared it."""
+"""The agenda pack as a visitor, a member or an officer gets it once the worker has prepared it."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ def run_worker() -> None:
     call_command("worker", "--batch", "--no-startup-delay", "--interval=0", stdout=StringIO())
 
 
-def public_pack(client: Client, meeting: Meeting) -> Any:
-    """Ask for the pack; when it is being prepared (503), let `pcplan worker` build it and ask
-    again, as a visitor told to try again in a minute would. The worker closes its database
+def served_pack(client: Client, meeting: Meeting) -> Any:
+    """Ask for the pack (the public one, or the one with exempt papers for those allowed); when
+    it is being prepared (503), let `pcplan worker` build it and ask again, as one told to try
+    again in a minute would. The worker closes its database
     connection when it stops, so a test using this needs `django_db(transaction=True)`."""
     url = reverse("panel:agenda-pack", args=[meeting.pk])
     response = client.get(url)

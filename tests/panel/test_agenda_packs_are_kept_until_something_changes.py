@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from pcplan.panel import documents, packs, services
 from pcplan.panel.models import AgendaItem, Meeting
-from tests.panel.packs import public_pack, run_worker
+from tests.panel.packs import run_worker, served_pack
 from tests.panel.test_concurrent_numbering import on_postgresql_only, overlapping
 
 
@@ -38,7 +38,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def pack_text(client: Client, meeting: Meeting) -> str:
-    response = public_pack(client, meeting)
+    response = served_pack(client, meeting)
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     # Words only: a long title wraps across lines of the agenda's table.

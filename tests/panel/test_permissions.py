@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from pcplan.panel import permissions, services
 from pcplan.panel.models import Meeting, PublicSubmission
-from tests.panel.packs import public_pack
+from tests.panel.packs import served_pack
 
 
 @pytest.mark.parametrize("who", ["editor", "contributor", "panel_member", "outsider"])
@@ -86,13 +86,14 @@ def test_the_public_never_sees_an_exempt_items_papers(client, next_meeting):
 
 @pytest.mark.django_db(transaction=True)  # the worker builds the pack in its own transaction
 def test_the_public_agenda_pack_leaves_out_exempt_papers(client, next_meeting):
-    response = public_pack(client, next_meeting)
+    response = served_pack(client, next_meeting)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Public report page 3" in text
     assert "Exempt report" not in text
     assert "Not for publication" in text  # the item is listed, its papers left out
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds the pack in its own transaction
 def test_panel_members_see_exempt_items_and_papers(client_for, panel_member, next_meeting):
     client = client_for(panel_member)
     page = client.get(reverse("panel:meeting", args=[next_meeting.pk])).content.decode()
@@ -100,7 +101,7 @@ def test_panel_members_see_exempt_items_and_papers(client_for, panel_member, nex
     report = client.get(reverse("panel:agenda-item-report", args=[next_meeting.pk, 2]))
     assert report.status_code == 200
     assert report["Content-Type"] == "application/pdf"
-    pack = client.get(reverse("panel:agenda-pack", args=[next_meeting.pk]))
+    pack = served_pack(client, next_meeting)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pack.content)).pages)
     assert "Exempt report page 2" in text
 
@@ -152,7 +153,7 @@ def test_exempt_minutes_are_for_members_only(
         meeting=next_meeting, number=3, title="Minutes", kind=AgendaItem.Kind.PREVIOUS_MINUTES
     )
     client.logout()
-    pack = public_pack(client, next_meeting)
+    pack = served_pack(client, next_meeting)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pack.content)).pages)
     assert "Public minute" in text
     assert "Estates negotiation" not in text

@@ -18,6 +18,7 @@ from pcplan.panel.models import AgendaItem, Attendance, Meeting, MinuteItem
 from pcplan.partnerships.models import MembershipRole
 from tests.factories import BodyFactory, MembershipFactory, UserFactory
 from tests.htmlforms import served_form
+from tests.panel.packs import served_pack
 
 pytestmark = pytest.mark.django_db
 
@@ -204,10 +205,10 @@ def test_those_who_run_a_private_body_keep_its_meetings_and_others_do_not_see_th
         assert as_secretariat.get(url).status_code == 404, url
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds the pack in its own transaction
 def test_a_boards_agenda_pack_and_minutes_carry_the_boards_name(client_for, editor, board_meeting):
     services.save_agenda_item(editor, AgendaItem(meeting=board_meeting, number=1, title="Plan"))
-    pack = client_for(editor).get(reverse("panel:agenda-pack", args=[board_meeting.pk]))
-    assert pack.status_code == 200
+    pack = served_pack(client_for(editor), board_meeting)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pack.content)).pages)
     assert "BUSINESS COORDINATION BOARD" in text
     assert "PANEL" not in text

@@ -267,3 +267,41 @@ def test_editor_edits_a_priority(client_for, editor, theme):
     priority.refresh_from_db()
     assert priority.text == "New wording"
     assert priority.history.first().history_user == editor
+
+
+def test_of_two_editors_recording_the_same_step_the_second_is_refused_as_stale(editor, opcc):
+    """Two officers open "Record the next step" of an issued plan and both record a variation:
+    the second is refused with what changed, not recorded as a second variation (issue 15:
+    optimistic concurrency on every edit form). Each posts back the form as the page served
+    it."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+    from tests.htmlforms import date_fields, served_form
+
+    plan = PlanFactory(status=PlanStatus.ISSUED)
+    other = UserFactory(username="editor2", role=editor.role, organisation=opcc)
+    first, second = Client(), Client()
+    first.force_login(editor)
+    second.force_login(other)
+    url = reverse("plans:plan-status", args=[plan.key])
+    first_form = served_form(first.get(url).content.decode(), action="")
+    second_form = served_form(second.get(url).content.decode(), action="")
+    assert first_form["version"] == second_form["version"] == str(plan.version)
+    step = {"status": "varied", **date_fields("date", dt.date.today())}
+    first_form.update(step, note="Variation agreed by the Board")
+    second_form.update(step, note="The same variation, recorded again")
+
+    assert first.post(url, first_form).status_code == 302
+    refused = second.post(url, second_form)
+
+    assert refused.status_code == 400
+    body = refused.content.decode()
+    assert "There is a problem" in body
+    assert "since you opened it" in body
+    assert "The same variation, recorded again" in body  # the second officer's words, kept
+    assert [c.note for c in plan.status_changes.all()] == ["Variation agreed by the Board"]
+    # Saving the form shown again, having seen the change, is a deliberate choice.
+    again = served_form(body, action="")
+    assert second.post(url, again).status_code == 302
+    assert plan.status_changes.count() == 2

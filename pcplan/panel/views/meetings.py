@@ -8,11 +8,12 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pcplan.core import exports
+from pcplan.core.htmx import partial_wanted
 from pcplan.core.office import current_office
 from pcplan.panel import calendar, packs
 from pcplan.panel.models import (
@@ -107,19 +108,25 @@ def agenda_item_report(request: HttpRequest, pk: int, number: int) -> HttpRespon
 
 
 def agenda_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting's agenda pack as kept by the worker: the one with exempt papers for those
+    who may read them (checked here, once), the public one for everyone else."""
     meeting = get_meeting_for_user(request, pk)
     include_exempt = flags(request, meeting)["can_see_exempt"]
     if not meeting.agenda_is_public and not include_exempt:
         raise Http404(_("The agenda is not published yet"))
-    if include_exempt:
-        pdf = packs.agenda_pack_pdf(meeting, include_exempt=True)
-    else:
-        kept = packs.kept_pack(meeting)
-        if kept is None:
-            return pack_being_prepared(request, meeting)
-        pdf = kept
+    pdf = packs.kept_pack(meeting, include_exempt=include_exempt)
+    if pdf is None:
+        if include_exempt:
+            return exempt_pack_being_prepared(request, meeting)
+        return pack_being_prepared(request, meeting)
+    if include_exempt and partial_wanted(request):
+        return _exempt_pack_status(request, meeting, packs.BuildState.READY)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-pack-{meeting.date:%Y-%m-%d}.pdf"'
+    if include_exempt:
+        # Confidential: no shared cache may keep it, nor the browser's cache after sign-out.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
     return response
 
 
@@ -140,6 +147,37 @@ def pack_being_prepared(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
+    return response
+
+
+def exempt_pack_being_prepared(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    """One who may read exempt papers asked for the pack with them, not yet kept for the
+    current version: its build is queued (once) and the page says where it is, updating itself
+    (htmx) until the pack can be downloaded. 503 with Retry-After, never cached, as for the
+    public; the page's own updates are 200 (htmx swaps only those)."""
+    if partial_wanted(request):
+        state = packs.build_state(meeting, include_exempt=True)
+        return _exempt_pack_status(request, meeting, state)
+    packs.queue_build(meeting, include_exempt=True, asked_by=request.user)
+    state = packs.build_state(meeting, include_exempt=True)
+    response = render(
+        request,
+        "panel/agenda_pack_preparing_exempt.html",
+        {"meeting": meeting, "state": state},
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _exempt_pack_status(request: HttpRequest, meeting: Meeting, state: str) -> HttpResponse:
+    response = render(
+        request, "panel/_exempt_pack_status.html", {"meeting": meeting, "state": state}
+    )
+    add_never_cache_headers(response)
+    patch_vary_headers(response, ["HX-Request"])
     return response
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,14 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pcplan.core import jobs
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.paging import paginate
-from pcplan.panel import services
+from pcplan.panel import services, tasks
 from pcplan.panel.forms import (
     AgendaItemForm,
     ApproveMinutesForm,
     AttendanceForm,
     DeclarationForm,
+    FillPageRangesForm,
     MeetingForm,
     MinuteForm,
     OtherAttendeeForm,
@@ -208,10 +210,25 @@ def agenda_item_add(request: HttpRequest, pk: int, number: int | None = None) ->
 @login_required
 @require_POST
 def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
+    """Counting the pages builds the whole agenda pack (seconds): `pcplan worker` does it, and
+    the officer goes to the job's page, which says when the ranges are filled in."""
     meeting = get_meeting_to_run(request, pk)
-    services.fill_page_ranges(staff_user(request), meeting)
-    messages.success(request, _("Page ranges filled in from the agenda pack"))
-    return redirect("panel:staff-meeting", pk=meeting.pk)
+    form = FillPageRangesForm(request.POST)
+    if not form.is_valid():
+        raise BadRequest(_("The page was not sent as it was served."))
+    back = reverse("panel:staff-meeting", args=[meeting.pk])
+    job = jobs.start(
+        staff_user(request),
+        tasks.fill_page_ranges,
+        title=_("Filling in the page ranges for the meeting of %(date)s")
+        % {"date": f"{meeting.date:%-d %B %Y}"},
+        next_url=back,
+        next_label=_("Back to the meeting"),
+        meeting_id=meeting.pk,
+        version=form.served_version,
+    )
+    messages.success(request, _("The page ranges are being filled in"))
+    return redirect(jobs.status_url(job))
 
 
 @login_required
