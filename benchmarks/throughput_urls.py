@@ -36,7 +36,8 @@ class BareApi(APIView):
         return Response({"count": items, "next": None, "previous": None, "results": page})
 
 
-# pcplan's own error pages (a lost database connection answers 503, not 500).
+# pcplan's own error pages (a lost database connection answers 503, not 400 or 500).
+handler400 = pcplan_urls.handler400
 handler500 = pcplan_urls.handler500
 
 urlpatterns = [

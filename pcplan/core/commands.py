@@ -17,4 +17,4 @@ class DataCommand(BaseCommand):
     serves anyone.
     """
 
-    requires_system_checks: list[str] = []  # type: ignore[assignment]
+    requires_system_checks: list[str] = []
