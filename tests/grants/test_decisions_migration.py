@@ -8,8 +8,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.old_migrations import migrate, migrate_to_the_end, on_sqlite_only
 
 TRANSPARENCY = ("transparency", "0002_links_to_precepts_plan_steps_and_agendas")
 BEFORE = [("grants", "0001_initial"), TRANSPARENCY]
@@ -74,12 +74,7 @@ def build_awards(apps):
     award("undecided")
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
+@on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_award_decisions_move_into_the_decision_register_and_back_again():
     try:
@@ -154,5 +149,4 @@ def test_award_decisions_move_into_the_decision_register_and_back_again():
     finally:
         # Going back to grants 0001 unapplied grants 0002 and 0003: bring the whole schema
         # forward again for the tests after this one.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_the_end()
