@@ -183,8 +183,7 @@ def main() -> None:
         build(sys.argv[2])
         return
     if len(sys.argv) > 1:
-        base = sys.argv[1].rsplit("/", 1)[0]
-        urls = {mode: f"{base}/check_{mode}" for mode in ("old", "new")}
+        urls = {mode: f"{sys.argv[1]}_{mode}" for mode in ("old", "new")}
         for url in urls.values():
             postgres("dropdb", "--if-exists", url)
             postgres("createdb", url)

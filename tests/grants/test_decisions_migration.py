@@ -9,7 +9,12 @@ from decimal import Decimal
 
 import pytest
 
-from tests.old_migrations import migrate, migrate_to_the_end, on_sqlite_only
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 TRANSPARENCY = ("transparency", "0002_links_to_precepts_plan_steps_and_agendas")
 BEFORE = [("grants", "0001_initial"), TRANSPARENCY]
@@ -78,7 +83,7 @@ def build_awards(apps):
 @pytest.mark.django_db(transaction=True)
 def test_award_decisions_move_into_the_decision_register_and_back_again():
     try:
-        build_awards(migrate(BEFORE))
+        build_awards(migrate_from_nothing_to(BEFORE))
 
         new = migrate(AFTER)
         Award = new.get_model("grants", "Award")
@@ -147,6 +152,5 @@ def test_award_decisions_move_into_the_decision_register_and_back_again():
         # Only the decisions the migration made are removed; the register's own stays.
         assert list(Decision.objects.values_list("number", flat=True)) == ["2022/020"]
     finally:
-        # Going back to grants 0001 unapplied grants 0002 and 0003: bring the whole schema
-        # forward again for the tests after this one.
+        # The whole schema again for the tests after this one.
         migrate_to_the_end()

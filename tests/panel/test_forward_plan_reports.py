@@ -16,7 +16,12 @@ from pcplan.panel.models import ForwardPlanItem, Meeting
 from pcplan.reports import meeting_reports
 from pcplan.reports.meeting_reports import COMMISSIONING_AND_GRANTS
 from tests.htmlforms import post_as_served, served_form
-from tests.old_migrations import migrate, migrate_to_the_end, on_sqlite_only
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +172,7 @@ def linked(apps):
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_links_items_naming_grants_once_and_goes_back():
     try:
-        old = migrate(BEFORE)
+        old = migrate_from_nothing_to(BEFORE)
         body = old.get_model("partnerships", "Body").objects.create(
             key="police-and-crime-panel", name="Police and Crime Panel", kind="scrutiny-panel"
         )

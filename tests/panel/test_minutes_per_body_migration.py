@@ -11,7 +11,12 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.old_migrations import migrate, migrate_to_the_end, on_sqlite_only
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 BEFORE = [
     ("panel", "0009_forward_plan_item_report"),
@@ -71,8 +76,8 @@ def snapshot(apps):
 @on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_minutes_keep_their_numbers_and_take_their_meetings_body():
-    old = migrate(BEFORE)
     try:
+        old = migrate_from_nothing_to(BEFORE)
         panel, board = build_demo_shaped(old)
         before = snapshot(old)
 
