@@ -8,8 +8,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 TRANSPARENCY = ("transparency", "0002_links_to_precepts_plan_steps_and_agendas")
 BEFORE = [("grants", "0001_initial"), TRANSPARENCY]
@@ -74,16 +79,11 @@ def build_awards(apps):
     award("undecided")
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
+@on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_award_decisions_move_into_the_decision_register_and_back_again():
     try:
-        build_awards(migrate(BEFORE))
+        build_awards(migrate_from_nothing_to(BEFORE))
 
         new = migrate(AFTER)
         Award = new.get_model("grants", "Award")
@@ -152,7 +152,5 @@ def test_award_decisions_move_into_the_decision_register_and_back_again():
         # Only the decisions the migration made are removed; the register's own stays.
         assert list(Decision.objects.values_list("number", flat=True)) == ["2022/020"]
     finally:
-        # Going back to grants 0001 unapplied grants 0002 and 0003: bring the whole schema
-        # forward again for the tests after this one.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        # The whole schema again for the tests after this one.
+        migrate_to_the_end()

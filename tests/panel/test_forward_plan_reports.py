@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +16,12 @@ from pcplan.panel.models import ForwardPlanItem, Meeting
 from pcplan.reports import meeting_reports
 from pcplan.reports.meeting_reports import COMMISSIONING_AND_GRANTS
 from tests.htmlforms import post_as_served, served_form
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -155,12 +159,6 @@ AFTER = [("panel", "0009_forward_plan_item_report"), NEWEST_PARTNERSHIPS]
 REASON = "Linked to the Commissioning and Grants report (panel migration 0009)"
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def linked(apps):
     Item = apps.get_model("panel", "ForwardPlanItem")
     History = apps.get_model("panel", "HistoricalForwardPlanItem")
@@ -170,10 +168,11 @@ def linked(apps):
     )
 
 
+@on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_links_items_naming_grants_once_and_goes_back():
     try:
-        old = migrate(BEFORE)
+        old = migrate_from_nothing_to(BEFORE)
         body = old.get_model("partnerships", "Body").objects.create(
             key="police-and-crime-panel", name="Police and Crime Panel", kind="scrutiny-panel"
         )
@@ -198,5 +197,4 @@ def test_the_migration_links_items_naming_grants_once_and_goes_back():
         # Forward again: the item is linked once, with one history row, as the first time.
         assert linked(migrate(AFTER)) == (items, history)
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_the_end()

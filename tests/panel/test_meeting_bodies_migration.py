@@ -9,9 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 BEFORE = [
     ("panel", "0004_agenda_reports_on_default_storage"),
@@ -83,18 +88,15 @@ def snapshot(apps):
     }
 
 
+@on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_every_existing_meeting_lands_on_the_panel_body_and_nothing_is_lost():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
     try:
-        old = executor.loader.project_state(BEFORE).apps
+        old = migrate_from_nothing_to(BEFORE)
         build_demo_shaped(old)
         before = snapshot(old)
 
-        executor = MigrationExecutor(connection)
-        executor.migrate(AFTER)
-        new = executor.loader.project_state(AFTER).apps
+        new = migrate(AFTER)
         assert snapshot(new) == before
         Body = new.get_model("partnerships", "Body")
         panel = Body.objects.get()
@@ -112,7 +114,5 @@ def test_every_existing_meeting_lands_on_the_panel_body_and_nothing_is_lost():
         made = new.get_model("partnerships", "HistoricalBody").objects.get()
         assert made.history_change_reason == "Made for the Panel's meetings"
     finally:
-        # Going back to panel 0004 unapplied every app whose migrations depend on later panel
-        # ones: bring the whole schema forward again for the tests after this one.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        # The whole schema again for the tests after this one.
+        migrate_to_the_end()

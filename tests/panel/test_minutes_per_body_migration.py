@@ -9,9 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 
 BEFORE = [
     ("panel", "0009_forward_plan_item_report"),
@@ -68,18 +73,15 @@ def snapshot(apps):
     }
 
 
+@on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_minutes_keep_their_numbers_and_take_their_meetings_body():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
     try:
-        old = executor.loader.project_state(BEFORE).apps
+        old = migrate_from_nothing_to(BEFORE)
         panel, board = build_demo_shaped(old)
         before = snapshot(old)
 
-        executor = MigrationExecutor(connection)
-        executor.migrate(AFTER)
-        new = executor.loader.project_state(AFTER).apps
+        new = migrate(AFTER)
         assert snapshot(new) == before
         Minute = new.get_model("panel", "MinuteItem")
         assert set(Minute.objects.filter(number__lt=47).values_list("body_id", flat=True)) == {
@@ -93,5 +95,4 @@ def test_minutes_keep_their_numbers_and_take_their_meetings_body():
         board_meeting = Minute.objects.get(number=47).meeting_id
         Minute.objects.create(meeting_id=board_meeting, body_id=board.id, number=1, title="One")
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_the_end()

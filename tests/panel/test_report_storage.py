@@ -7,11 +7,15 @@ import datetime as dt
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from pcplan.panel.models import AgendaItem
+from tests.old_migrations import (
+    migrate,
+    migrate_from_nothing_to,
+    migrate_to_the_end,
+    on_sqlite_only,
+)
 from tests.panel.conftest import make_pdf
 
 
@@ -31,30 +35,28 @@ def test_the_media_url_is_not_how_reports_are_reached(client, next_meeting):
     )
 
 
+@on_sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_moves_stored_report_bytes_into_files(media_root):
-    executor = MigrationExecutor(connection)
     before = [("panel", "0003_deliverable_links_in_history")]
     after = [("panel", "0004_agenda_reports_on_default_storage")]
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    meeting = old.get_model("panel", "Meeting").objects.create(date=dt.date(2023, 3, 15))
-    pdf = make_pdf(2, "Stored in the database")
-    old.get_model("panel", "AgendaItem").objects.create(
-        meeting=meeting, number=8, title="Culture", report_pdf=pdf, report_filename="culture.pdf"
-    )
-    old.get_model("panel", "AgendaItem").objects.create(meeting=meeting, number=9, title="None")
-
-    executor = MigrationExecutor(connection)
     try:
-        executor.migrate(after)
-        new = executor.loader.project_state(after).apps
+        old = migrate_from_nothing_to(before)
+        meeting = old.get_model("panel", "Meeting").objects.create(date=dt.date(2023, 3, 15))
+        pdf = make_pdf(2, "Stored in the database")
+        old.get_model("panel", "AgendaItem").objects.create(
+            meeting=meeting,
+            number=8,
+            title="Culture",
+            report_pdf=pdf,
+            report_filename="culture.pdf",
+        )
+        old.get_model("panel", "AgendaItem").objects.create(meeting=meeting, number=9, title="None")
+
+        new = migrate(after)
         moved = new.get_model("panel", "AgendaItem").objects.get(number=8)
         assert (media_root / moved.report_file.name).read_bytes() == pdf
         assert new.get_model("panel", "AgendaItem").objects.get(number=9).report_file.name == ""
     finally:
-        # Going back to panel 0003 unapplied every app whose migrations depend on later panel
-        # ones (the API, transparency…): bring the whole schema forward again for the tests
-        # that run after this one in the same process.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        # The whole schema again for the tests that run after this one in the same process.
+        migrate_to_the_end()

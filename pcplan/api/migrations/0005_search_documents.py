@@ -10,9 +10,9 @@ from pcplan.api import search_index
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("api", "0003_search_papers"),
-        ("reports", "0006_document_text"),
-        ("transparency", "0005_document_text"),
+        ("api", "0004_squashed"),
+        ("reports", "0008_document_text"),
+        ("transparency", "0007_document_text"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('transparency', '0004_meeting_summaries'),
+        ('transparency', '0006_squashed_part_2'),
     ]
 
     operations = [

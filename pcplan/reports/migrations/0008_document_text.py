@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0005_update_request_last_reminded_on'),
+        ('reports', '0007_squashed_part_2'),
     ]
 
     operations = [
