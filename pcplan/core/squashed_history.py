@@ -111,7 +111,19 @@ class OldMigrationLoader(MigrationLoader):
 
     def load_disk(self) -> None:
         super().load_disk()
-        for key in [k for k, m in self.disk_migrations.items() if m.replaces == REPLACED]:
+        gone = {k for k, m in self.disk_migrations.items() if m.replaces == REPLACED}
+        # And every migration written after the squash: it depends on a squashed migration,
+        # directly or through another, and was never part of the old history.
+        while True:
+            later = {
+                key
+                for key, migration in self.disk_migrations.items()
+                if key not in gone and gone & set(migration.dependencies)
+            }
+            if not later:
+                break
+            gone |= later
+        for key in gone:
             del self.disk_migrations[key]
 
 

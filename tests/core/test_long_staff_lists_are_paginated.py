@@ -22,6 +22,7 @@ from pcplan.engagement.models import CommsOutput, Concern
 from pcplan.grants.models import Application, Fund
 from pcplan.grants.views.staff import FUNDS_PAGE_SIZE
 from pcplan.panel.models import Meeting
+from pcplan.panel.views.staff_meetings import HOME_PAGE_SIZE as PANEL_HOME_PAGE_SIZE
 from pcplan.partnerships.models import PANEL_KEY
 from pcplan.performance.models import ImportRun
 from pcplan.reports.models import GeneratedReport
@@ -151,7 +152,8 @@ def generated_reports(plan) -> Long:
 def panel_meetings() -> Long:
     panel = BodyFactory.create(key=PANEL_KEY, name="Police and Crime Panel")
     rows = Meeting.objects.bulk_create(
-        Meeting(body=panel, date=TODAY - dt.timedelta(days=7 * n)) for n in range(PAGE_SIZE + 1)
+        Meeting(body=panel, date=TODAY - dt.timedelta(days=7 * n))
+        for n in range(PANEL_HOME_PAGE_SIZE + 1)
     )
     meeting = "panel:staff-meeting"
     return Long(

@@ -62,8 +62,14 @@ def test_migrations_written_after_the_squash_depend_on_it_not_on_the_old_ones():
         for key in loader.disk_migrations
         if key[0] in SQUASHED_APPS and key not in REPLACED and key not in squashed(loader)
     }
+    own_squash = {key[0]: key for key in sorted(squashed(loader))}  # each app's last
     for key in later:
-        wrong = set(loader.disk_migrations[key].dependencies) & set(REPLACED)
+        dependencies = set(loader.disk_migrations[key].dependencies)
+        wrong = dependencies & set(REPLACED)
+        # An old one beside its app's squash orders it for an installation part-way through
+        # the old history; alone, it would be moved onto core's squash.
+        if (key[0], own_squash[key[0]][1]) in dependencies:
+            continue
         assert not wrong, f"{key} depends on {wrong}: depend on its app's last squashed one"
 
 
@@ -83,9 +89,12 @@ def test_a_database_part_way_through_the_old_history_upgrades_through_it():
     not_yet = {key for key in old.graph.nodes if stopped in old.graph.forwards_plan(key)}
     assert ("api", "0003_search_papers") in not_yet
     recorder = MigrationRecorder(connection)
-    for app, name in not_yet | squashed(MigrationLoader(None, ignore_no_migrations=True)):
+    everything = MigrationLoader(None, ignore_no_migrations=True, replace_migrations=False)
+    # Written after the squash: not in the old history, not yet applied there either.
+    later = set(everything.disk_migrations) - set(old.disk_migrations) - squashed(everything)
+    for app, name in not_yet | later | squashed(everything):
         recorder.record_unapplied(app, name)
 
     steps = plan(MigrationLoader(connection))
-    assert set(steps) == not_yet
+    assert set(steps) == not_yet | later
     assert steps[0] == stopped

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -130,7 +131,7 @@ def test_a_proposed_completion_accepted_by_the_editor_reaches_the_public_and_the
     # Counting the pages builds the whole pack: `pcplan worker` does it; its job page says when.
     page.get_by_text("The page ranges are being filled in").wait_for()
     run_worker_for(page)
-    page.get_by_text("The page ranges of").wait_for()
+    page.get_by_text(re.compile(r"The page ranges? of \d+ papers? (was|were) filled in")).wait_for()
     item.refresh_from_db()
     assert item.first_page is not None
     # The pack with exempt papers is the worker's too: its page says it is being prepared.

@@ -11,6 +11,8 @@ from pcplan.api import search_index
 class Migration(migrations.Migration):
     dependencies = [
         ("api", "0004_squashed"),
+        # For an installation part-way through the old history, where the squash is left out.
+        ("api", "0003_search_papers"),
         ("reports", "0008_document_text"),
         ("transparency", "0007_document_text"),
     ]

@@ -7,6 +7,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('reports', '0007_squashed_part_2'),
+        # For an installation part-way through the old history, where the squash is left out.
+        ('reports', '0005_update_request_last_reminded_on'),
     ]
 
     operations = [

@@ -7,6 +7,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('transparency', '0006_squashed_part_2'),
+        # For an installation part-way through the old history, where the squash is left out.
+        ('transparency', '0004_meeting_summaries'),
     ]
 
     operations = [
