@@ -139,9 +139,7 @@ def export(
             raise TooManyRows(
                 exports.too_many_rows_message(count)
                 + " "
-                + request.build_absolute_uri(exports.csv_url_of(request._request)).replace(
-                    "format=xlsx", "format=csv"
-                )
+                + request.build_absolute_uri(exports.csv_url_of(request._request))
             )
     serialized = _serialized(records, serialize)
     first = next(serialized, None)

@@ -197,11 +197,12 @@ def too_many_rows_message(count: int | None) -> str:
 
 
 def csv_url_of(request: HttpRequest) -> str:
-    """The CSV of the same list: this `.xlsx` URL with `.csv`, the same filters."""
+    """The CSV of the same list, the same filters: this `.xlsx` URL with `.csv`, or the API's
+    `?format=xlsx` with `format=csv`."""
     path = request.path
     if path.endswith("." + XLSX):
         path = path[: -len(XLSX)] + CSV
-    query = request.META.get("QUERY_STRING", "")
+    query = request.META.get("QUERY_STRING", "").replace(f"format={XLSX}", f"format={CSV}")
     return f"{path}?{query}" if query else path
 
 
