@@ -19,6 +19,9 @@ Options: --seconds 5 --connections 10,50 --no-page-cache (to see pages built on 
                         in about as many bytes (benchmarks/throughput_urls.py; issue 14)
          --floor        also the bare view plus the public-version read every cached page makes
                         (the floor of a public page), measured like a page
+         --bulk 10000   with --api: also 10,000 published deliverables and ten updates each
+                        (benchmarks/bulk_data.py, as the search benchmark), the size issue 14
+                        names for the list endpoints
          --multiply 10  the demo ×10 (`pcplan demo --multiply 10`: every record copied with
                         new keys, pcplan/demo/multiply.py)
 """
@@ -115,6 +118,16 @@ print(f"/api/v1/updates/{public.updates().first().pk}/")
 print("/api/v1/meetings/")
 print(f"/api/v1/meetings/{public.meetings().first().pk}/")
 print("/api/v1/decisions/")
+"""
+
+# `--bulk N`: the issue 14 size beside the demo, then fresh planner statistics on PostgreSQL.
+BULK = """
+from django.db import connection
+from benchmarks.bulk_data import build
+build({deliverables}, 10)
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 """
 
 
@@ -220,6 +233,7 @@ def main() -> None:
     parser.add_argument("--staff", action="store_true", help="the main staff pages, signed in")
     parser.add_argument("--api", action="store_true", help="the API's main routes, anonymous")
     parser.add_argument("--multiply", type=int, default=1, help="the demo ×N")
+    parser.add_argument("--bulk", type=int, default=0, help="N more deliverables, ten updates each")
     parser.add_argument(
         "--floor", action="store_true", help="also the bare view plus the public-version read"
     )
@@ -238,7 +252,7 @@ def main() -> None:
         and (work / "pcplan.sqlite3").exists()
         and not options.database
         and marker.exists()
-        and marker.read_text().strip() == str(options.multiply)
+        and marker.read_text().strip() == f"{options.multiply} {options.bulk}"
     )
     env = {**os.environ, "PCPLAN_DATA_DIR": str(work), "PYTHONPATH": str(ROOT)}
     for name in ("PCPLAN_TESTING", "PCPLAN_DEBUG", "PCPLAN_CACHE_URL"):
@@ -252,8 +266,10 @@ def main() -> None:
     load_demo(
         env, work=work, database=options.database, reuse=bool(reuse), multiply=options.multiply
     )
+    if options.bulk and not reuse:
+        run(env, "shell", "-v0", "-c", BULK.format(deliverables=options.bulk))
     if not reuse:
-        marker.write_text(str(options.multiply))
+        marker.write_text(f"{options.multiply} {options.bulk}")
     headers: list[str] = []
     if options.staff:
         found = run(env, "shell", "-v0", "-c", staff_pages_script()).splitlines()
@@ -302,6 +318,8 @@ def main() -> None:
         who = "staff pages as the administrator" if options.staff else "public pages"
         if options.api:
             who = "API routes, anonymous, against a bare DRF endpoint of the same size"
+        if options.bulk:
+            who += f", {options.bulk:,} more deliverables and {options.bulk * 10:,} updates"
         print(
             f"{db}, demo ×{options.multiply}, {who}, page cache {cache}, "
             f"wrk {options.seconds} s per run, load {load:.1f}"

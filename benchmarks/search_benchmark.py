@@ -21,7 +21,6 @@ scan of the largest table).
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import statistics
 import sys
@@ -47,64 +46,15 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from benchmarks.bulk_data import build  # noqa: E402
 from pcplan.api.search import search  # noqa: E402
-from pcplan.core.models import Organisation  # noqa: E402
 from pcplan.delivery.models import Deliverable, Update  # noqa: E402
-from pcplan.plans.lifecycle import PlanStatus  # noqa: E402
-from pcplan.plans.models import Plan, Theme  # noqa: E402
 
 DELIVERABLES = int(os.environ.get("BENCH_DELIVERABLES", "10000"))
 UPDATES_EACH = int(os.environ.get("BENCH_UPDATES_EACH", "10"))
 RUNS = 20
 TARGET_MS = 100
 QUERIES = ["zanzibar", "victims", "housing victims", '"next steps"']
-WORDS = ["partners", "victims", "training", "funding", "patrols", "review", "housing", "youth"]
-
-
-def build() -> None:
-    plan = Plan.objects.create(
-        key="bench",
-        title="Benchmark plan",
-        area="Benchmark area",
-        status=PlanStatus.ISSUED,
-        starts_on=dt.date(2021, 4, 1),
-        ends_on=dt.date(2025, 3, 31),
-    )
-    theme = Theme.objects.create(plan=plan, key="t", position=1, title="Theme", aim="Aim")
-    lead = Organisation.objects.create(key="lead", name="Lead organisation")
-    Deliverable.objects.bulk_create(
-        (
-            Deliverable(
-                theme=theme,
-                key=f"d-{n}",
-                title=f"Deliverable {n} on {WORDS[n % len(WORDS)]}",
-                purpose=f"Work with {WORDS[(n + 3) % len(WORDS)]} across the area.",
-                lead=lead,
-                added_on=dt.date(2021, 4, 1),
-                is_published=True,
-            )
-            for n in range(DELIVERABLES)
-        ),
-        batch_size=2000,
-    )
-    ids = list(Deliverable.objects.values_list("pk", flat=True))
-    start = dt.date(2021, 4, 1)
-    Update.objects.bulk_create(
-        (
-            Update(
-                deliverable_id=ids[n % len(ids)],
-                date=start + dt.timedelta(days=n % 1400),
-                text=(
-                    f"Progress note {n}: met {WORDS[n % len(WORDS)]} and "
-                    f"{WORDS[(n * 7) % len(WORDS)]}; next steps agreed."
-                    + (" Zanzibar pilot." if n % 5000 == 0 else "")
-                ),
-                is_published=True,
-            )
-            for n in range(len(ids) * UPDATES_EACH)
-        ),
-        batch_size=5000,
-    )
 
 
 def median_ms(run: Callable[[], object]) -> float:
@@ -121,7 +71,7 @@ def main() -> None:
     setup_test_environment()  # lets the test client's host in, as the tests do
     call_command("migrate", verbosity=0)
     begin = time.perf_counter()
-    build()
+    build(DELIVERABLES, UPDATES_EACH)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
