@@ -37,6 +37,7 @@ from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 
 # The public pages, by URL name: each shows the same to every anonymous visitor.
@@ -66,6 +67,45 @@ CACHED_PAGES = frozenset(
         "partnerships:landscape",
         "partnerships:body",
         "reports:public-report-list",
+    }
+)
+# The API's anonymous reads, feeds and open data (issue 14): the same for every anonymous
+# caller, so cached as the pages are. Their key also holds the Accept header, which chooses
+# JSON or the browsable page. A request with credentials (an API token) is never served from
+# the cache; tests/api/test_api_cache.py checks every route of the public API is listed here.
+CACHED_API = frozenset(
+    {
+        *(
+            f"api:{name}-{kind}"
+            for name in (
+                "plan",
+                "theme",
+                "deliverable",
+                "update",
+                "measure",
+                "observation",
+                "panel-member",
+                "meeting",
+                "agenda-item",
+                "minute",
+                "recommendation",
+                "report",
+                "award",
+                "decision",
+                "body",
+                "police-crime",
+                "police-outcome",
+                "police-stop-search",
+            )
+            for kind in ("list", "detail")
+        ),
+        "api:popolo",
+        "api:feed-updates",
+        "api:feed-updates-atom",
+        "api:feed-meetings",
+        "api:feed-meetings-atom",
+        "api:feed-papers",
+        "api:feed-papers-atom",
     }
 )
 # A day at most: the key also holds the date, so "upcoming" and "overdue" roll over at midnight.
@@ -243,10 +283,19 @@ def _cacheable_request(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
     match = request.resolver_match
-    if match is None or match.view_name not in CACHED_PAGES:
+    if match is None or (match.view_name not in CACHED_PAGES and match.view_name not in CACHED_API):
         return False
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and "Authorization" not in request.headers
+    )
+
+
+def _view_name(request: HttpRequest) -> str:
+    match = request.resolver_match
+    return match.view_name if match is not None else ""
 
 
 def _key(request: HttpRequest) -> str:
@@ -255,6 +304,7 @@ def _key(request: HttpRequest) -> str:
             request.get_host(),
             request.get_full_path(),
             request.headers.get("HX-Request", ""),
+            request.headers.get("Accept", "") if _view_name(request) in CACHED_API else "",
             timezone.localdate().isoformat(),
         )
     )
@@ -301,11 +351,19 @@ class PublicPageCacheMiddleware:
             return None
         key = _key(request)
         cached = _recent.get(key)
-        if cached is not None:
-            return cached
-        cached = cache.get(key)
         if cached is None:
-            request.pcplan_page_key = key  # type: ignore[attr-defined]
-        else:
+            cached = cache.get(key)
+            if cached is None:
+                request.pcplan_page_key = key  # type: ignore[attr-defined]
+                return None
             _recent.put(key, cached)
-        return cached
+        return _conditional(request, cached)
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A kept page answers a conditional GET (If-None-Match, If-Modified-Since) with 304 Not
+    Modified, as the view that built it does (the API's lists: pcplan.api.views.Conditional)."""
+    if "If-None-Match" not in request.headers and "If-Modified-Since" not in request.headers:
+        return response
+    answered: HttpResponse = ConditionalGetMiddleware(lambda _request: response)(request)
+    return answered

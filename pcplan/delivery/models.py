@@ -239,6 +239,9 @@ class Update(Versioned, Publishable):
         indexes = [
             # Latest (published) update per deliverable.
             models.Index(fields=["deliverable", "is_published", "date"], name="update_latest"),
+            # Every list of updates, newest first (the API's, the feeds'): read in order and
+            # stopped at the page's end, not every update sorted (docs/PERFORMANCE.md).
+            models.Index(fields=["-date", "-id"], name="update_newest_first"),
         ]
 
     def __str__(self) -> str:
