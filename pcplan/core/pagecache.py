@@ -27,7 +27,7 @@ import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -365,5 +365,5 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     Modified, as the view that built it does (the API's lists: pcplan.api.views.Conditional)."""
     if "If-None-Match" not in request.headers and "If-Modified-Since" not in request.headers:
         return response
-    answered: HttpResponse = ConditionalGetMiddleware(lambda _request: response)(request)
-    return answered
+    middleware = ConditionalGetMiddleware(lambda _request: response)
+    return cast(HttpResponse, middleware.process_response(request, response))
