@@ -18,7 +18,8 @@ Options: --seconds 5 --connections 10,50 --no-page-cache (to see pages built on 
                         each against a bare DRF endpoint answering the same number of records
                         in about as many bytes (benchmarks/throughput_urls.py; issue 14)
          --floor        also the bare view plus the public-version read every cached page makes
-                        (the floor of a public page), measured like a page
+                        (the floor of a public page), measured like a page; with --staff, the
+                        bare view signed in (the floor of a staff page)
          --bulk 10000   with --api: also 10,000 published deliverables and ten updates each
                         (benchmarks/bulk_data.py, as the search benchmark), the size issue 14
                         names for the list endpoints
@@ -67,6 +68,8 @@ FIXED_PAGES = ["/", "/panel/", "/performance/", "/grants/", "/decisions/"]
 # `--floor`: the bare view plus the public-version read, measured as a page against the bare
 # view: the most a cached public page can reach while a publish shows on the next request.
 FLOOR_PAGE = "/bench/bare-version/"
+# `--staff --floor`: the bare view signed in, the floor of every staff page.
+STAFF_FLOOR_PAGE = "/bench/bare-staff/"
 
 # Signs in the demo's administrator (who may read every staff page, the Panel's too) as the
 # sign-in pages would, its authenticator step passed, and prints the session cookie, then the
@@ -276,6 +279,8 @@ def main() -> None:
         cookie = next(line.split(" ", 1)[1] for line in found if line.startswith("cookie "))
         headers.append(f"Cookie: {cookie}")
         pages = [line for line in found if line.startswith("/")]
+        if options.floor:
+            pages.insert(0, STAFF_FLOOR_PAGE)
     else:
         # Django's shell also says how many models it imported: only the addresses are wanted.
         found = run(env, "shell", "-v0", "-c", FIND_PAGES).split()

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from rest_framework.permissions import AllowAny
@@ -23,6 +24,14 @@ def bare_version(request: HttpRequest) -> HttpResponse:
     return HttpResponse(f"ok {public_version()}")
 
 
+@login_required
+def bare_staff(request: HttpRequest) -> HttpResponse:
+    """The floor of a staff page (`page_throughput.py --staff --floor`): the bare view for a
+    signed-in user, so the session, the user, the second sign-in step and the session's renewal
+    are read as on every staff page, and nothing else."""
+    return HttpResponse(f"ok {request.user.pk}")
+
+
 class BareApi(APIView):
     """The API's yardstick (`page_throughput.py --api`): a bare DRF endpoint answering a page
     of `items` records of about `size` bytes of JSON in all, with no database."""
@@ -43,6 +52,7 @@ handler500 = pcplan_urls.handler500
 urlpatterns = [
     path("bench/bare/", bare),
     path("bench/bare-version/", bare_version),
+    path("bench/bare-staff/", bare_staff),
     path("bench/bare-api/<int:items>/<int:size>/", BareApi.as_view()),
     path("", include("pcplan.urls")),
 ]
