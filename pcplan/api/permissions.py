@@ -2,10 +2,11 @@
 
 Anyone may read what is public, and search it. Every signed-in user may use the staff search,
 which includes drafts: every signed-in user reads every deliverable and update on the staff
-pages (delivery.views.get_deliverable_for_user). A signed-in user may make tokens for
-themselves, and a token lets its holder do through the API exactly what they may do on the
-web pages: every write goes through the owning app's service function, which checks that
-app's own rule.
+pages (delivery.views.get_deliverable_for_user); what else it finds for them (draft reports,
+exempt papers) is decided by each app's own rule (pcplan.api.search.staff_sources).
+A signed-in user may make tokens for themselves, and a token lets its holder do through the
+API exactly what they may do on the web pages: every write goes through the owning app's
+service function, which checks that app's own rule.
 """
 
 from __future__ import annotations

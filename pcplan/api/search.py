@@ -3,7 +3,8 @@ items, the text of their papers (while the item is public and not exempt), minut
 text of the other documents the public may download (published documents of specified
 information, published reports and annual reports). Each
 source is its public queryset (pcplan.api.public, or the model's own public rule), so a result
-can never be something a public page would not show.
+can never be something a public page would not show. The staff search (`staff_sources`) reads
+more, for one signed-in user: what their staff pages show them, by each app's own rule.
 
 One interface, two engines, each answered from a full-text index kept in step with the rows
 (pcplan.api.search_index): PostgreSQL full-text search (websearch syntax: every word, "a
@@ -19,17 +20,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from pcplan.api import public
 from pcplan.api import search_index as ix
+from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel.models import AgendaItem
+from pcplan.panel.permissions import can_see_exempt_of
+from pcplan.partnerships.models import Body
 from pcplan.reports.models import GeneratedReport
+from pcplan.reports.permissions import can_manage_reports
 from pcplan.transparency.models import AnnualReport, SpecifiedPublication
+from pcplan.transparency.permissions import can_keep_publications
 
 MAX_QUERY_LENGTH = 200
 PER_SOURCE = 20
@@ -63,15 +69,88 @@ def _publication_url(p: Any) -> str:
     return str(p.url)
 
 
+PUBLIC_PLANS = Source(
+    _("Plan"),
+    public.plans,
+    ix.PLANS,
+    lambda p: p.title,
+    lambda p: p.summary,
+    lambda p: reverse("public:plan", args=[p.key]),
+)
+PUBLIC_MEETINGS = Source(
+    _("Meeting"),
+    public.meetings,
+    ix.MEETINGS,
+    str,
+    lambda m: m.venue,
+    lambda m: reverse("panel:meeting", args=[m.pk]),
+)
+PUBLIC_AGENDA_ITEMS = Source(
+    _("Agenda item"),
+    lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
+    ix.AGENDA_ITEMS,
+    lambda i: f"{i.meeting}: {i}",
+    lambda i: i.note,
+    lambda i: reverse("panel:meeting", args=[i.meeting_id]),
+)
+
+
+def _paper_url(i: Any) -> str:
+    return reverse("panel:agenda-item-report", args=[i.meeting_id, i.number])
+
+
+PUBLIC_PAPERS = Source(
+    _("Paper"),
+    lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
+    ix.PAPERS,
+    lambda i: f"{i.meeting}: {i}",
+    lambda i: i.report_text,
+    _paper_url,
+)
+PUBLIC_MINUTES = Source(
+    _("Minute"),
+    lambda: public.minutes().prefetch_related(None).select_related("meeting"),
+    ix.MINUTES,
+    lambda m: f"{m.meeting}: {m}",
+    lambda m: m.text or m.resolution_text,
+    lambda m: reverse("panel:meeting", args=[m.meeting_id]),
+)
+# Documents the public may download, by their words (pcplan.core.documents): a recorded
+# publication of specified information is public (its document is served to anyone); a
+# report or annual report while it is published.
+PUBLISHED_DOCUMENTS = Source(
+    _("Published document"),
+    lambda: SpecifiedPublication.objects.all(),
+    ix.PUBLICATIONS,
+    lambda p: p.title,
+    lambda p: p.document_text,
+    _publication_url,
+)
+
+
+def _report_text(r: Any) -> str:
+    return str(r.document_text or r.purpose)
+
+
+PUBLIC_REPORTS = Source(
+    _("Report"),
+    lambda: GeneratedReport.objects.public().select_related("theme"),
+    ix.REPORTS,
+    str,
+    _report_text,
+    lambda r: reverse("reports:public-download", args=[r.pk]),
+)
+PUBLIC_ANNUAL_REPORTS = Source(
+    _("Annual report"),
+    lambda: AnnualReport.objects.public(),
+    ix.ANNUAL_REPORTS,
+    lambda a: a.title,
+    lambda a: a.document_text,
+    lambda a: reverse("transparency:annual-report-file", args=[a.pk, "pdf"]),
+)
+
 SOURCES = [
-    Source(
-        _("Plan"),
-        public.plans,
-        ix.PLANS,
-        lambda p: p.title,
-        lambda p: p.summary,
-        lambda p: reverse("public:plan", args=[p.key]),
-    ),
+    PUBLIC_PLANS,
     Source(
         _("Deliverable"),
         lambda: public.deliverables().prefetch_related(None),
@@ -88,65 +167,13 @@ SOURCES = [
         lambda u: u.text,
         lambda u: _deliverable_url(u.deliverable),
     ),
-    Source(
-        _("Meeting"),
-        public.meetings,
-        ix.MEETINGS,
-        str,
-        lambda m: m.venue,
-        lambda m: reverse("panel:meeting", args=[m.pk]),
-    ),
-    Source(
-        _("Agenda item"),
-        lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
-        ix.AGENDA_ITEMS,
-        lambda i: f"{i.meeting}: {i}",
-        lambda i: i.note,
-        lambda i: reverse("panel:meeting", args=[i.meeting_id]),
-    ),
-    Source(
-        _("Paper"),
-        lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
-        ix.PAPERS,
-        lambda i: f"{i.meeting}: {i}",
-        lambda i: i.report_text,
-        lambda i: reverse("panel:agenda-item-report", args=[i.meeting_id, i.number]),
-    ),
-    Source(
-        _("Minute"),
-        lambda: public.minutes().prefetch_related(None).select_related("meeting"),
-        ix.MINUTES,
-        lambda m: f"{m.meeting}: {m}",
-        lambda m: m.text or m.resolution_text,
-        lambda m: reverse("panel:meeting", args=[m.meeting_id]),
-    ),
-    # Documents the public may download, by their words (pcplan.core.documents): a recorded
-    # publication of specified information is public (its document is served to anyone); a
-    # report or annual report while it is published.
-    Source(
-        _("Published document"),
-        lambda: SpecifiedPublication.objects.all(),
-        ix.PUBLICATIONS,
-        lambda p: p.title,
-        lambda p: p.document_text,
-        _publication_url,
-    ),
-    Source(
-        _("Report"),
-        lambda: GeneratedReport.objects.public().select_related("theme"),
-        ix.REPORTS,
-        str,
-        lambda r: r.document_text or r.purpose,
-        lambda r: reverse("reports:public-download", args=[r.pk]),
-    ),
-    Source(
-        _("Annual report"),
-        lambda: AnnualReport.objects.public(),
-        ix.ANNUAL_REPORTS,
-        lambda a: a.title,
-        lambda a: a.document_text,
-        lambda a: reverse("transparency:annual-report-file", args=[a.pk, "pdf"]),
-    ),
+    PUBLIC_MEETINGS,
+    PUBLIC_AGENDA_ITEMS,
+    PUBLIC_PAPERS,
+    PUBLIC_MINUTES,
+    PUBLISHED_DOCUMENTS,
+    PUBLIC_REPORTS,
+    PUBLIC_ANNUAL_REPORTS,
 ]
 
 
@@ -158,28 +185,114 @@ def _draft_mark(row: Any) -> str:
     return "" if getattr(row, "is_published", True) else " " + str(_("(draft)"))
 
 
-# Signed-in staff read every deliverable and update, drafts included (as the staff pages:
-# delivery.views.get_deliverable_for_user); the Panel's records as the public does.
-STAFF_SOURCES = [
-    SOURCES[0],
-    Source(
-        _("Deliverable"),
-        lambda: Deliverable.objects.select_related("theme__plan"),
-        ix.DELIVERABLES,
-        lambda d: d.title + _draft_mark(d),
-        lambda d: d.purpose,
-        _staff_deliverable_url,
-    ),
-    Source(
-        _("Update"),
-        lambda: Update.objects.select_related("deliverable"),
-        ix.UPDATES,
-        lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}" + _draft_mark(u),
-        lambda u: u.text,
-        lambda u: _staff_deliverable_url(u.deliverable) + f"#update-{u.pk}",
-    ),
-    *SOURCES[3:],
-]
+# Whether the public may read a row, by its model's own public queryset (one query with the
+# rows, however many they are).
+PUBLIC = "public_may_read"
+
+
+def _with_public_flag(rows: QuerySet[Any], public_rows: QuerySet[Any]) -> QuerySet[Any]:
+    return rows.annotate(**{PUBLIC: Exists(public_rows.filter(pk=OuterRef("pk")))})
+
+
+def _unless_public(row: Any, mark: str) -> str:
+    return "" if getattr(row, PUBLIC) else f" {mark}"
+
+
+def _staff_reports(user: User) -> Source:
+    """Those who manage reports read every one on its staff page (reports.views
+    get_report_for_user); anyone else the published ones, as the public does."""
+    if not can_manage_reports(user):
+        return PUBLIC_REPORTS
+    return Source(
+        _("Report"),
+        lambda: _with_public_flag(
+            GeneratedReport.objects.select_related("theme"), GeneratedReport.objects.public()
+        ),
+        ix.REPORTS,
+        lambda r: str(r) + _unless_public(r, str(_("(draft)"))),
+        _report_text,
+        lambda r: reverse("reports:report-detail", args=[r.pk]),
+    )
+
+
+def _staff_annual_reports(user: User) -> Source:
+    """Those who keep publications read every annual report (transparency annual_report_file)
+    on its staff page; anyone else the published ones."""
+    if not can_keep_publications(user):
+        return PUBLIC_ANNUAL_REPORTS
+    return Source(
+        _("Annual report"),
+        lambda: _with_public_flag(AnnualReport.objects.all(), AnnualReport.objects.public()),
+        ix.ANNUAL_REPORTS,
+        lambda a: a.title + _unless_public(a, str(_("(draft)"))),
+        lambda a: a.document_text,
+        lambda a: reverse("transparency:staff-annual-report", args=[a.pk]),
+    )
+
+
+def _papers_for(user: User) -> QuerySet[AgendaItem]:
+    """The papers `user` may read, as panel.views.access get_agenda_item_for_user decides:
+    every paper of the bodies whose exempt papers they may read (panel.permissions
+    can_see_exempt_of, asked of each body: there are a handful), the public papers of the
+    rest."""
+    bodies = [body.pk for body in Body.objects.all() if can_see_exempt_of(user, body)]
+    papers = _with_public_flag(AgendaItem.objects.all(), AgendaItem.objects.with_public_papers())
+    return papers.filter(Q(**{PUBLIC: True}) | Q(meeting__body__in=bodies)).select_related(
+        "meeting"
+    )
+
+
+def _paper_mark(i: Any) -> str:
+    return _unless_public(i, str(_("(exempt)") if i.is_exempt else _("(not public)")))
+
+
+def _staff_paper_url(i: Any) -> str:
+    """A paper the public may not read links to its item on the meeting's staff page, which
+    is for the same people (panel.views.access require_staff_reader)."""
+    if getattr(i, PUBLIC):
+        return _paper_url(i)
+    return reverse("panel:staff-meeting", args=[i.meeting_id]) + f"#item-{i.number}"
+
+
+def staff_sources(user: User) -> list[Source]:
+    """What the staff search reads for `user`. Every signed-in user reads every deliverable
+    and update, drafts included (as the staff pages: delivery.views
+    get_deliverable_for_user). Draft reports and annual reports, and papers the public may
+    not read, only for those whose staff pages show them, by the owning app's own rule; the
+    rest of the Panel's records as the public does."""
+    return [
+        PUBLIC_PLANS,
+        Source(
+            _("Deliverable"),
+            lambda: Deliverable.objects.select_related("theme__plan"),
+            ix.DELIVERABLES,
+            lambda d: d.title + _draft_mark(d),
+            lambda d: d.purpose,
+            _staff_deliverable_url,
+        ),
+        Source(
+            _("Update"),
+            lambda: Update.objects.select_related("deliverable"),
+            ix.UPDATES,
+            lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}" + _draft_mark(u),
+            lambda u: u.text,
+            lambda u: _staff_deliverable_url(u.deliverable) + f"#update-{u.pk}",
+        ),
+        PUBLIC_MEETINGS,
+        PUBLIC_AGENDA_ITEMS,
+        Source(
+            _("Paper"),
+            lambda: _papers_for(user),
+            ix.PAPERS,
+            lambda i: f"{i.meeting}: {i}" + _paper_mark(i),
+            lambda i: i.report_text,
+            _staff_paper_url,
+        ),
+        PUBLIC_MINUTES,
+        PUBLISHED_DOCUMENTS,
+        _staff_reports(user),
+        _staff_annual_reports(user),
+    ]
 
 
 def _ranked(rows: QuerySet[Any], index: ix.Indexed, query: str) -> list[Any]:

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pcplan.api.permissions import can_search_staff_records
-from pcplan.api.search import MAX_QUERY_LENGTH, STAFF_SOURCES, search
+from pcplan.api.search import MAX_QUERY_LENGTH, search, staff_sources
 from pcplan.core.http import require
 
 STAFF_ONLY = gettext_lazy("The staff search is for signed-in staff.")
@@ -28,10 +28,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_search_page(request: HttpRequest) -> HttpResponse:
-    """Staff search: drafts included, as the staff pages show them to every signed-in user."""
-    require(request, can_search_staff_records, STAFF_ONLY)
+    """Staff search: drafts included, as the staff pages show them to this user."""
+    user = require(request, can_search_staff_records, STAFF_ONLY)
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    hits = search(query, STAFF_SOURCES) if query.strip() else []
+    hits = search(query, staff_sources(user)) if query.strip() else []
     return render(request, "api/search.html", {"query": query, "hits": hits, "staff_search": True})
 
 

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from weasyprint import HTML
 
-from pcplan.api.search import STAFF_SOURCES, search
+from pcplan.api.search import search, staff_sources
 from pcplan.lib import document_text
 from pcplan.lib.document_text import read_text
 from pcplan.panel.models import AgendaItem, Meeting
@@ -132,18 +132,19 @@ def test_a_published_document_is_found_by_its_words(client, editor):
         reverse("transparency:publication-document", args=[publication.pk])
     ]
     assert client.get(found[0].url).status_code == 200
-    assert kinds(search("quokka", STAFF_SOURCES), "Published document")
+    assert kinds(search("quokka", staff_sources(editor)), "Published document")
     api = client.get(reverse("api:api-search"), {"q": "quokka"}).json()["results"]
     assert [r["kind"] for r in api] == ["Published document"]
 
 
-def test_a_report_or_annual_report_is_found_only_while_published(client, plan):
+def test_a_report_or_annual_report_is_found_only_while_published(client, plan, contributor):
     report = make_report(plan, published=False, purpose="Progress.")
     GeneratedReport.objects.filter(pk=report.pk).update(document_text=WORDS)
     annual = AnnualReport(financial_year=2022, title="Annual report 2022/23")
     annual.read_document("annual.docx", a_docx(WORDS))
     annual.docx.save("annual.docx", ContentFile(b"x"), save=True)
-    for where in (None, STAFF_SOURCES):
+    # Nor by staff whose pages do not show drafts (tests/api/test_staff_search_documents.py).
+    for where in (None, staff_sources(contributor)):
         assert search("quokka", where) == []
     assert "Quokka" not in client.get(reverse("api:search"), {"q": "quokka"}).text
 
@@ -163,8 +164,8 @@ def test_no_planted_documents_words_are_found(client, planted_secrets, contribut
     assert search(query) == []
     assert client.get(reverse("api:api-search"), {"q": query}).json()["results"] == []
     assert SECRET not in client.get(reverse("api:search"), {"q": query}).text.replace(query, "")
-    # Staff search shows no document the public may not download either.
-    staff = search(query, STAFF_SOURCES)
+    # Nor does the staff search, to a user whose staff pages do not show these documents.
+    staff = search(query, staff_sources(contributor))
     assert [h for h in staff if h.kind in ("Report", "Annual report", "Paper")] == []
 
 
