@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = [
+from pcplan.core.routing import RememberingResolver
+
+patterns = [
     path("", include("pcplan.public.urls")),
     path("", include("pcplan.core.urls")),
     path("staff/", include("pcplan.plans.urls")),
@@ -18,6 +20,8 @@ urlpatterns = [
     path("", include("pcplan.partnerships.urls")),
     path("admin/", admin.site.urls),
 ]
+# Each address is matched against the patterns once per worker (pcplan.core.routing).
+urlpatterns = [RememberingResolver(patterns)]
 
 handler400 = "pcplan.core.views.bad_request"
 handler500 = "pcplan.core.views.server_error"

@@ -47,10 +47,12 @@ def test_a_new_database_takes_only_the_squashed_migrations():
     steps = plan(loader)
     assert squashed(loader) <= set(steps)
     assert not set(REPLACED) & set(steps)
-    # The search index is made after the tables it reads.
+    # The search index is made after the tables it reads (their apps' squashes; a later
+    # migration of those apps, such as an index, may come after it).
     api = steps.index(("api", "0004_squashed"))
+    tables = squashed(loader)
     for table_app in ("plans", "delivery", "panel"):
-        assert max(i for i, (app, _) in enumerate(steps) if app == table_app) < api
+        assert max(i for i, key in enumerate(steps) if key[0] == table_app and key in tables) < api
 
 
 def test_migrations_written_after_the_squash_depend_on_it_not_on_the_old_ones():
