@@ -5,12 +5,12 @@ step by triggers, so a row is found however it was written (a form, `bulk_create
 `QuerySet.update`, raw SQL, the test suite's demo copy).
 
 - SQLite: an FTS5 table with external content (only the index is stored, not a second copy of
-  the text); English stemming (Porter), accents folded; ranked by bm25 among the newest
-  SQLITE_CANDIDATES matches.
+  the text); English stemming (Porter), accents folded; ranked by bm25.
 - PostgreSQL: a table of each row's English `tsvector` with a GIN index; websearch syntax
   ("a phrase", -word, or); ranked by ts_rank. The vector is stored, not computed from an
-  expression index, so ranking thousands of matches reads them rather than parsing each
-  row's text again.
+  expression index, so ranking matches reads them rather than parsing each row's text again.
+
+On both, only the newest CANDIDATES matches of the rows allowed are ranked (best_matches_sql).
 
 No model is imported here: the migration that creates the index (api 0002) reads this module.
 """
@@ -29,8 +29,8 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 SQLITE_TOKENIZER = "porter unicode61 remove_diacritics 2"
 POSTGRES_CONFIG = "'english'::regconfig"
 MAX_WORDS = 20
-# SQLite ranks only the newest this many matches of the rows allowed (see best_matches_sql).
-SQLITE_CANDIDATES = 1000
+# Only the newest this many matches of the rows allowed are ranked (see best_matches_sql).
+CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -220,23 +220,27 @@ def best_matches_sql(
     A join rather than `IN (...)`: the database then starts from the index and checks each
     match by its primary key, instead of listing every allowed row first."""
     name = _q(index.name)
+    # Ranking every match is what made a phrase of common words slow: "next steps" over
+    # 100,000 updates that all hold it took 124 ms on SQLite (FTS5 computes bm25 for every
+    # match before sorting) and 208 ms on PostgreSQL (ts_rank of every match). Read the matches
+    # newest first instead, stopping at CANDIDATES, and rank only those: a query matching at
+    # most CANDIDATES allowed rows is ranked exactly as before; one matching more gives the
+    # best of its newest CANDIDATES (docs/DECISIONS.md, issue 14).
     if vendor == "postgresql":
         wanted = f"websearch_to_tsquery({POSTGRES_CONFIG}, %s)"
         sql = (
-            f"SELECT {name}.id FROM {name} JOIN ({allowed}) AS allowed "  # noqa: S608
-            f"ON allowed.pk = {name}.id WHERE {name}.document @@ {wanted} "
-            f"ORDER BY ts_rank({name}.document, {wanted}) DESC, {name}.id DESC LIMIT %s"
+            "SELECT id FROM ("  # noqa: S608
+            f"SELECT {name}.id AS id, {name}.document AS document FROM {name} "
+            f"JOIN ({allowed}) AS allowed ON allowed.pk = {name}.id "
+            f"WHERE {name}.document @@ {wanted} ORDER BY {name}.id DESC LIMIT %s"
+            f") AS candidates ORDER BY ts_rank(candidates.document, {wanted}) DESC, id DESC "
+            "LIMIT %s"
         )
-        return sql, [*allowed_params, query, query]
+        return sql, [*allowed_params, query, CANDIDATES, query]
     match = sqlite_match(query)
     if not match:
         return None
-    # FTS5 can only sort by rank after computing bm25 for every match, and for a phrase that
-    # means reading the position lists of every row holding all its words: "next steps" over
-    # 100,000 updates that all hold it took 124 ms. Read newest first instead, which FTS5 does
-    # in rowid order and stops at the LIMIT, and rank only those candidates: a query matching
-    # at most SQLITE_CANDIDATES allowed rows is ranked exactly as before; one matching more
-    # gives the best of its newest SQLITE_CANDIDATES (docs/DECISIONS.md, issue 14).
+    # FTS5 reads its index in rowid order and stops at the LIMIT.
     sql = (
         "SELECT id FROM ("  # noqa: S608
         f"SELECT {name}.rowid AS id, {name}.rank AS rank FROM {name} JOIN ({allowed}) AS allowed "
@@ -244,7 +248,7 @@ def best_matches_sql(
         f"ORDER BY {name}.rowid DESC LIMIT %s"
         ") AS candidates ORDER BY rank, id DESC LIMIT %s"
     )
-    return sql, [*allowed_params, match, SQLITE_CANDIDATES]
+    return sql, [*allowed_params, match, CANDIDATES]
 
 
 def best_matches(
