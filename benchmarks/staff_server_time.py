@@ -5,7 +5,8 @@ one request costs the server, without the network or the other workers: Django s
 kept demo database with production settings, the demo's administrator signed in with the test
 Client (its authenticator step passed, as after signing in), and each page requested 20 times.
 Prints each page's median and fastest server time, its median CPU time (the machine may be
-shared), and its queries (one more request, counted).
+shared), its queries and its Python function calls (one more request each, counted: the
+calls, unlike the times, do not change with other work on the machine).
 
 Build the demo ×10 once, then measure it:
   PCPLAN_TESTING=1 PCPLAN_DATA_DIR=/tmp/staffspeed PYTHONPATH=$PWD \\
@@ -117,10 +118,17 @@ def queries(client, url: str) -> int:  # noqa: ANN001
     return len(captured)
 
 
-def measure(client, url: str, times: int) -> tuple[float, float, float, int]:  # noqa: ANN001
+def python_calls(client, url: str) -> int:  # noqa: ANN001
+    """The Python function calls of one request: unlike its time, the same on a busy machine."""
+    profiler = cProfile.Profile()
+    profiler.runcall(fetch, client, url)
+    return int(pstats.Stats(profiler).total_calls)  # type: ignore[attr-defined]
+
+
+def measure(client, url: str, times: int) -> tuple[float, float, float, int, int]:  # noqa: ANN001
     """Over `times` requests (after one to warm up): the median and fastest milliseconds on the
-    clock, the median milliseconds of this process's CPU (what other work on a shared machine
-    does not change), and the queries of one more request."""
+    clock, the median milliseconds of this process's CPU (less changed by other work on a
+    shared machine), then the queries and the Python function calls of one more request."""
     fetch(client, url)
     took = []
     cpu = []
@@ -129,7 +137,13 @@ def measure(client, url: str, times: int) -> tuple[float, float, float, int]:  #
         fetch(client, url)
         took.append((time.perf_counter() - began) * 1000)
         cpu.append((time.process_time() - began_cpu) * 1000)
-    return statistics.median(took), min(took), statistics.median(cpu), queries(client, url)
+    return (
+        statistics.median(took),
+        min(took),
+        statistics.median(cpu),
+        queries(client, url),
+        python_calls(client, url),
+    )
 
 
 def profile(client, url: str, times: int, callers: str) -> None:  # noqa: ANN001
@@ -169,10 +183,12 @@ def main() -> None:
     if options.profile:
         profile(client, options.profile, options.times, options.callers)
         return
-    print(f"{'page':<48} {'median ms':>9} {'min ms':>7} {'CPU ms':>7} {'queries':>7}")
+    print(f"{'page':<44} {'median ms':>9} {'min ms':>7} {'CPU ms':>7} {'queries':>7} {'calls':>7}")
     for url in options.page or staff_pages():
-        median, fastest, cpu, count = measure(client, url, options.times)
-        print(f"{url:<48} {median:9.1f} {fastest:7.1f} {cpu:7.1f} {count:7d}", flush=True)
+        median, fastest, cpu, count, calls = measure(client, url, options.times)
+        print(
+            f"{url:<44} {median:9.1f} {fastest:7.1f} {cpu:7.1f} {count:7d} {calls:7d}", flush=True
+        )
 
 
 if __name__ == "__main__":
