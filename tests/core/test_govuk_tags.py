@@ -42,7 +42,24 @@ def test_a_rag_tag_says_the_rating_in_words():
 
 def test_a_list_of_tags_renders_no_template_per_row():
     _, rendered = render(
-        "{% for v in values %}{% status_tag v v %}{% rag_tag 'red' %}{% endfor %}",
+        "{% for v in values %}{% status_tag v v %}{% rag_tag 'red' %}{% judgement_tag v v %}"
+        "{% endfor %}",
         values=["completed"] * 20,
     )
     assert rendered == ["None"]  # the list's own template (made from a string) only
+
+
+def test_a_judgement_tag_is_coloured_by_the_judgement_and_grey_when_not_known():
+    colours = {
+        judgement: render("{% judgement_tag j 'Label' %}", j=judgement)[0]
+        for judgement in ("better", "worse", "no-change", "not-known")
+    }
+    assert colours == {
+        judgement: f'<strong class="govuk-tag govuk-tag--{colour}">Label</strong>'
+        for judgement, colour in (
+            ("better", "green"),
+            ("worse", "red"),
+            ("no-change", "blue"),
+            ("not-known", "grey"),
+        )
+    }

@@ -113,6 +113,19 @@ def status_tag(value: str, label: str) -> SafeString:
 
 RAG_COLOURS = {"red": "red", "amber": "orange", "green": "green"}
 
+# A performance judgement's colour: better, worse, no change, and grey for not known.
+JUDGEMENT_COLOURS = {"better": "green", "worse": "red", "no-change": "blue"}
+
+
+@register.simple_tag
+def judgement_tag(judgement: str, label: str) -> SafeString:
+    """A measure's judgement against its baseline or a year before, as a GOV.UK tag."""
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{}">{}</strong>',
+        JUDGEMENT_COLOURS.get(judgement, "grey"),
+        label,
+    )
+
 
 @register.simple_tag
 def rag_tag(rag: Any) -> SafeString:
