@@ -164,7 +164,7 @@ def profile(client, url: str, times: int, callers: str) -> None:  # noqa: ANN001
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", default="/tmp/staffspeed")
+    parser.add_argument("--data-dir", required=True, help="where the demo was loaded")
     parser.add_argument("--times", type=int, default=20)
     parser.add_argument("--page", action="append", default=[])
     parser.add_argument("--profile", default="")
