@@ -41,7 +41,7 @@ def display(self: Any, field: Field[Any, Any]) -> Any:
     value = getattr(self, field.attname)
     if isinstance(field.choices, CallableChoiceIterator):
         # Choices made by a function may change between calls: Django's way, not kept.
-        return Model._django_get_FIELD_display(self, field)  # type: ignore[attr-defined]
+        return getattr(Model, "_django_get_FIELD_display")(self, field)  # noqa: B009
     return force_str(labels_of(field).get(make_hashable(value), value), strings_only=True)
 
 
@@ -50,5 +50,7 @@ def install() -> None:
     binds `cls._get_FIELD_display` when its model class is made): called from core's app
     config, imported before any model module."""
     if getattr(Model, "_django_get_FIELD_display", None) is None:
-        Model._django_get_FIELD_display = Model._get_FIELD_display  # type: ignore[attr-defined]
-        Model._get_FIELD_display = display  # type: ignore[method-assign]
+        # Through getattr and setattr: Django's private method is not in its type stubs.
+        django_own = getattr(Model, "_get_FIELD_display")  # noqa: B009
+        setattr(Model, "_django_get_FIELD_display", django_own)  # noqa: B010
+        setattr(Model, "_get_FIELD_display", display)  # noqa: B010

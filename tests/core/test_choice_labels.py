@@ -49,7 +49,7 @@ def test_a_value_that_is_not_a_choice_is_shown_as_it_is():
 
 def test_choices_made_by_a_function_are_read_again_each_time():
     made = iter([[("y", "Yes")], [("y", "Yes, now")]])
-    field = answer_field(lambda: next(made))  # type: ignore[arg-type]
+    field = answer_field(lambda: next(made))
     row = SimpleNamespace(answer="y")
     assert choices.display(row, field) == "Yes"
     assert choices.display(row, field) == "Yes, now"
