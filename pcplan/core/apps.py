@@ -9,6 +9,12 @@ from django.db.models.signals import post_migrate
 # before any model module, and core is the first pcplan app.
 django_stubs_ext.monkeypatch()
 
+# Choice labels translated once per field and language, not on every `get_FOO_display()`
+# (issue 17): installed here, before any model class binds Django's own.
+from pcplan.core import choices  # noqa: E402
+
+choices.install()
+
 
 def create_cache_table(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
     """`pcplan migrate` also creates the database cache's table (a no-op when it exists)."""
