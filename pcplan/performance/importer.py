@@ -136,7 +136,7 @@ def _write(
         replaced = [(force, month) for force, month, k in summary.replaced if k == kind]
         for force in {force for force, _ in replaced}:
             months = [month for f, month in replaced if f == force]
-            model._default_manager.filter(Q(force=force) & Q(month__in=months)).delete()
+            bulk.delete_rows(model._default_manager.filter(Q(force=force) & Q(month__in=months)))
     for kind, (model, columns) in TARGETS.items():
         _insert(kind, model, columns, reader, progress.rows_written)
     _insert(MAP_POINTS, PoliceMapPoint, MAP_POINT_COLUMNS, reader, progress.rows_written)

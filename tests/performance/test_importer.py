@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 
 from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.models import (
@@ -162,6 +163,22 @@ class TestReimport:
         assert crimes(month=JAN, crime_type="Shoplifting") == 0
         assert crimes(month=FEB) == 4
         assert PoliceMonthlyStopSearch.objects.filter(month=JAN).exists()
+
+    def test_reimporting_a_month_deletes_its_rows_with_one_statement_without_reading_them(
+        self, police_files
+    ):
+        """A force-month is thousands of aggregate rows: Django's delete read them all and
+        sent two signals per row, which was a third of a re-import (issue 16)."""
+        import_police_data([police_files / STREET_JAN])
+        table = PoliceMonthlyCrime._meta.db_table
+        with CaptureQueriesContext(connection) as queries:
+            import_police_data([police_files / STREET_JAN])
+        on_table = [q["sql"] for q in queries.captured_queries if table in q["sql"]]
+        deletes = [sql for sql in on_table if sql.startswith("DELETE")]
+        assert len(deletes) == 1, deletes
+        reads_rows = [sql for sql in on_table if sql.startswith("SELECT") and '."id"' in sql]
+        assert not reads_rows
+        assert crimes(month=JAN) == 9
 
 
 @pytest.mark.django_db
