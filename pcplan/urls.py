@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+# Every app's admin.py, imported here rather than as the apps load (pcplan.adminsite).
+admin.autodiscover()
+
 urlpatterns = [
     path("", include("pcplan.public.urls")),
     path("", include("pcplan.core.urls")),
