@@ -105,7 +105,12 @@ def import_police_data(
     unless allow_empty: replacing the month with nothing is far more often a broken
     download than a month with no crime."""
     progress = progress or Progress()
-    with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
+    # The map points kept and the rows written pass through Python as lists of tuples:
+    # hundreds of thousands of objects the cycle collector would traverse and never free.
+    with (
+        bulk.cycle_collector_paused(),
+        tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp,
+    ):
         files = find_files(list(paths), Path(tmp))
         _refuse_months_outside_the_limits(files)
         progress.files_found(len(files))

@@ -289,3 +289,24 @@ def test_the_command_refuses_a_bad_file_with_its_line_and_says_nothing_changed(p
     with pytest.raises(CommandError, match=r"Nothing was imported\. .*line 1, column 10"):
         call_command("import_police_data", str(police_files), stdout=StringIO())
     assert not PoliceMonthlyCrime.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_runs_with_the_cycle_collector_paused_and_turns_it_on_again(
+    police_files, monkeypatch
+):
+    import gc
+
+    from pcplan.performance.police import Reader
+
+    seen = []
+    aggregate = Reader.aggregate
+
+    def watched(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return aggregate(self, *args, **kwargs)
+
+    monkeypatch.setattr(Reader, "aggregate", watched)
+    import_police_data([police_files])
+    assert seen == [False]
+    assert gc.isenabled()
