@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from django.apps import AppConfig
@@ -20,7 +20,7 @@ class AdminConfig(admin_apps.SimpleAdminConfig):
 
 
 def check_discovered_admin(
-    app_configs: Iterable[AppConfig] | None = None, **kwargs: Any
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[checks.CheckMessage]:
     """Django's checks of every ModelAdmin, once the `admin.py` modules are imported: the
     checks may run before anything has read the URLconf."""
