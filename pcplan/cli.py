@@ -6,6 +6,7 @@ command name are accepted because that is how the documentation spells them.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -114,9 +115,36 @@ def main(argv: list[str] | None = None) -> None:
             sys.stdout.write(text + "\n")
             return
     load_settings(args)
+    if args[1:2] != ["runserver"]:  # its autoreloader catches errors in setup: Django's own
+        start_django()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(args)
+
+
+def start_django() -> None:
+    """Load the apps and their models with the cycle collector paused, then freeze what they
+    made (issue 16: a tenth of a second of every command).
+
+    Loading the apps makes hundreds of thousands of objects (models, fields, history models,
+    modules) that live as long as the process and hold no garbage. The collector traversed
+    them again and again while they were made, and again at every full collection after;
+    frozen, it never looks at them again. Django's own setup, which the command runs next,
+    then finds the apps loaded.
+    """
+    import django
+    from django.apps import apps
+
+    if apps.ready:  # called again in a process that has started Django (the tests)
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        django.setup()
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@ from django.urls import include, path
 
 from pcplan.core.routing import RememberingResolver
 
+# Every app's admin.py, imported here rather than as the apps load (pcplan.adminsite).
+admin.autodiscover()
+
 patterns = [
     path("", include("pcplan.public.urls")),
     path("", include("pcplan.core.urls")),

@@ -16,7 +16,9 @@ from itertools import islice
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model, UniqueConstraint
+from django.db.models import Model, QuerySet, UniqueConstraint
+
+from pcplan.core.pagecache import public_pages_changed
 
 # Rows handed to SQLite's executemany at a time, so the parameters are never all in memory.
 BATCH = 5_000
@@ -43,6 +45,20 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
             cursor.executemany(sql, batch)
             written += len(batch)
     return written
+
+
+def delete_rows(rows: QuerySet[Any]) -> int:
+    """Delete the rows with one DELETE statement; returns how many were deleted.
+
+    For tables of aggregates that nothing refers to and nothing keeps a history of. Django's
+    `delete()` reads every row first and sends two signals for each (pcplan.core.pagecache
+    listens to every model): thousands of rows cost seconds. No signal is sent here, so the
+    public version moves on once, as after any raw SQL write.
+    """
+    deleted = rows._raw_delete(rows.db)
+    if deleted:
+        public_pages_changed()
+    return deleted
 
 
 def insert_sql(model: type[Model], columns: Sequence[str]) -> str:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 LONDON = ZoneInfo("Europe/London")
 NOON = dt.time(12, 0)
@@ -32,6 +34,9 @@ STATEMENT_WORKING_DAYS_AFTER = 3
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> holidays.HolidayBase:
+    # Imported when a deadline is counted, not with the models (issue 16: every command).
+    import holidays
+
     return holidays.country_holidays("GB", subdiv="ENG", years=year)
 
 

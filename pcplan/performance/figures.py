@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.cache import cache
-from django.db.models import Max
+from django.core.cache import cache as django_cache
+from django.db.models import Max, Model
 
 from pcplan.performance.models import (
     AreaPopulation,
@@ -34,29 +35,40 @@ T = TypeVar("T")
 TIMEOUT = 60 * 60 * 24 * 7  # a week; a new version makes a new key long before then
 
 
+@cache
+def _history_models() -> list[type[Model]]:
+    # simple-history makes a new manager class at every `Model.history`: a few ms each time.
+    return [
+        model.history.model for model in (Measure, Observation, PublishedFigure, AreaPopulation)
+    ]
+
+
 def data_version() -> str:
     """Changes whenever anything the dashboard shows changes."""
     stamps: list[Any] = [ImportRun.objects.aggregate(v=Max("started_at"))["v"]]
-    for model in (Measure, Observation, PublishedFigure, AreaPopulation):
-        history = model.history.model
-        stamps.append(history.objects.aggregate(v=Max("history_date"))["v"])
+    for history in _history_models():
+        stamps.append(history._default_manager.aggregate(v=Max("history_date"))["v"])
     stamps.append(ImportRun.objects.count())
     text = "|".join(s.isoformat() if isinstance(s, dt.datetime) else str(s) for s in stamps)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def cached(name: str, parts: tuple[Any, ...], build: Callable[[], T]) -> T:
-    """`build()` once per data version and `parts` (audience, force, area...)."""
+def cached(name: str, parts: tuple[Any, ...], build: Callable[[], T], version: str = "") -> T:
+    """`build()` once per data version (`version`, read if not given) and `parts` (audience,
+    force, area...)."""
     raw = "|".join(str(p) for p in parts)
-    key = f"pcplan:performance:{data_version()}:{name}:" + hashlib.sha256(raw.encode()).hexdigest()
-    value = cache.get(key)
+    version = version or data_version()
+    key = f"pcplan:performance:{version}:{name}:" + hashlib.sha256(raw.encode()).hexdigest()
+    value = django_cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        django_cache.set(key, value, TIMEOUT)
     return value
 
 
-def dashboard(*, staff: bool, force: str, area: str, districts: list[str] | None) -> Dashboard:
+def dashboard(
+    *, staff: bool, force: str, area: str, districts: list[str] | None, version: str = ""
+) -> Dashboard:
     """Every measure's figures for the force, or one CSP area (the districts it covers)."""
     from pcplan.performance.series import build_dashboard
 
@@ -64,10 +76,11 @@ def dashboard(*, staff: bool, force: str, area: str, districts: list[str] | None
         measures = Measure.objects.all() if staff else Measure.objects.public()
         return build_dashboard(measures, force=force, area=area, districts=districts)
 
-    return cached("dashboard", ("staff" if staff else "public", force, area, districts), build)
+    parts = ("staff" if staff else "public", force, area, districts)
+    return cached("dashboard", parts, build, version)
 
 
-def stop_and_search(force: str, csp: dict[str, list[str]]) -> StopSearchFigures:
+def stop_and_search(force: str, csp: dict[str, list[str]], version: str = "") -> StopSearchFigures:
     """Stop and search over the latest 12 months loaded for the force, by CSP area `csp`."""
     from pcplan.performance.stopsearch import loaded_months, stop_search_figures
 
@@ -75,16 +88,24 @@ def stop_and_search(force: str, csp: dict[str, list[str]]) -> StopSearchFigures:
         "stop-and-search",
         (force, sorted(csp.items())),
         lambda: stop_search_figures(force, loaded_months(force)[-12:], csp),
+        version,
     )
 
 
-def trends(force: str, area: str, districts: list[str] | None, csp: dict[str, list[str]]) -> Trends:
+def trends(
+    force: str,
+    area: str,
+    districts: list[str] | None,
+    csp: dict[str, list[str]],
+    version: str = "",
+) -> Trends:
     from pcplan.performance.trends import build_trends
 
     return cached(
         "trends",
         (force, area, districts, sorted(csp.items())),
         lambda: build_trends(force, area=area, districts=districts, csp=csp),
+        version,
     )
 
 
@@ -94,7 +115,8 @@ def warm(forces: list[str]) -> None:
     from pcplan.core.office import csp_areas, force_choices
 
     csp = csp_areas()
+    version = data_version()  # read once: nothing changes while they are built
     for force in dict.fromkeys([*(f for f, _ in force_choices()), *forces]):
-        dashboard(staff=False, force=force, area="", districts=None)
-        stop_and_search(force, csp)
-        trends(force, "", None, csp)
+        dashboard(staff=False, force=force, area="", districts=None, version=version)
+        stop_and_search(force, csp, version)
+        trends(force, "", None, csp, version)

@@ -108,7 +108,12 @@ def import_police_data(
     unless allow_empty: replacing the month with nothing is far more often a broken
     download than a month with no crime."""
     progress = progress or Progress()
-    with tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp:
+    # The map points kept and the rows written pass through Python as lists of tuples:
+    # hundreds of thousands of objects the cycle collector would traverse and never free.
+    with (
+        bulk.cycle_collector_paused(),
+        tempfile.TemporaryDirectory(prefix="pcplan-police-") as tmp,
+    ):
         files = find_files(list(paths), Path(tmp))
         _refuse_months_outside_the_limits(files)
         progress.files_found(len(files))
@@ -139,7 +144,7 @@ def _write(
         replaced = [(force, month) for force, month, k in summary.replaced if k == kind]
         for force in {force for force, _ in replaced}:
             months = [month for f, month in replaced if f == force]
-            model._default_manager.filter(Q(force=force) & Q(month__in=months)).delete()
+            bulk.delete_rows(model._default_manager.filter(Q(force=force) & Q(month__in=months)))
     for kind, (model, columns) in TARGETS.items():
         _insert(kind, model, columns, reader, progress.rows_written)
     _insert(MAP_POINTS, PoliceMapPoint, MAP_POINT_COLUMNS, reader, progress.rows_written)

@@ -35,3 +35,26 @@ def test_pcplan_help_does_not_import_django_s_orm_or_apps(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "showmigrations" in result.stdout and "import_plan" in result.stdout
     assert result.stderr.strip() == ""
+
+
+STARTED = """
+import gc
+import sys
+
+from pcplan.cli import main
+
+main(["pcplan", "showmigrations", "--list", "demo"])
+print(gc.isenabled(), gc.get_freeze_count() > 10_000, file=sys.stderr)
+"""
+
+
+def test_a_command_starts_django_with_the_cycle_collector_paused_then_on(tmp_path: Path) -> None:
+    """What loading the apps made is frozen, out of the collector's way; the collector is on
+    again for the command itself."""
+    env = {**os.environ, "PCPLAN_DATA_DIR": str(tmp_path), "PCPLAN_TESTING": "1"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", STARTED], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "True True"

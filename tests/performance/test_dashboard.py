@@ -170,6 +170,22 @@ def test_the_dashboard_shows_crime_types_and_outcomes_from_imported_files(client
 
 
 @pytest.mark.django_db
+def test_warming_the_figures_after_an_import_reads_the_data_version_once(client):
+    """Nothing changes while the public figures are built after an import: one version read
+    (four history tables), not one for each set of figures (issue 16)."""
+    from pcplan.performance import figures
+
+    import_police_data([FIXTURES])
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        figures.warm(["testshire"])
+    reads = [q["sql"] for q in queries.captured_queries if "history_date" in q["sql"]]
+    assert len(reads) == 4
+    html = client.get(PUBLIC, {"force": "testshire"}).content.decode()
+    assert "Crimes and anti-social behaviour by type" in html
+
+
+@pytest.mark.django_db
 def test_the_dashboard_query_count_does_not_depend_on_the_months_loaded(
     client, client_for, editor, neighbourhood_crime, draft_measure, django_assert_max_num_queries
 ):

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 
 from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.models import (
@@ -163,6 +164,22 @@ class TestReimport:
         assert crimes(month=FEB) == 4
         assert PoliceMonthlyStopSearch.objects.filter(month=JAN).exists()
 
+    def test_reimporting_a_month_deletes_its_rows_with_one_statement_without_reading_them(
+        self, police_files
+    ):
+        """A force-month is thousands of aggregate rows: Django's delete read them all and
+        sent two signals per row, which was a third of a re-import (issue 16)."""
+        import_police_data([police_files / STREET_JAN])
+        table = PoliceMonthlyCrime._meta.db_table
+        with CaptureQueriesContext(connection) as queries:
+            import_police_data([police_files / STREET_JAN])
+        on_table = [q["sql"] for q in queries.captured_queries if table in q["sql"]]
+        deletes = [sql for sql in on_table if sql.startswith("DELETE")]
+        assert len(deletes) == 1, deletes
+        reads_rows = [sql for sql in on_table if sql.startswith("SELECT") and '."id"' in sql]
+        assert not reads_rows
+        assert crimes(month=JAN) == 9
+
 
 @pytest.mark.django_db
 class TestRefusals:
@@ -272,3 +289,24 @@ def test_the_command_refuses_a_bad_file_with_its_line_and_says_nothing_changed(p
     with pytest.raises(CommandError, match=r"Nothing was imported\. .*line 1, column 10"):
         call_command("import_police_data", str(police_files), stdout=StringIO())
     assert not PoliceMonthlyCrime.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_runs_with_the_cycle_collector_paused_and_turns_it_on_again(
+    police_files, monkeypatch
+):
+    import gc
+
+    from pcplan.performance.police import Reader
+
+    seen = []
+    aggregate = Reader.aggregate
+
+    def watched(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return aggregate(self, *args, **kwargs)
+
+    monkeypatch.setattr(Reader, "aggregate", watched)
+    import_police_data([police_files])
+    assert seen == [False]
+    assert gc.isenabled()

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import CommandError, CommandParser
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
-from rich.table import Table
 
 from pcplan.core.commands import DataCommand
 from pcplan.performance.importer import PoliceDataError, import_police_data
 from pcplan.performance.importer import Progress as ImportProgress
+from pcplan.performance.models import ImportRun
+from pcplan.performance.police import Summary
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class RichProgress(ImportProgress):
@@ -51,20 +53,18 @@ class Command(DataCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        console = Console(file=self.stdout, highlight=False)  # type: ignore[arg-type]
-        show = options["verbosity"] > 0
-        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-        try:
-            with Progress(*columns, console=console, disable=not show, transient=False) as bar:
-                run, summary = import_police_data(
-                    options["paths"],
-                    progress=RichProgress(bar),
-                    allow_empty=options["allow_empty"],
-                )
-        except PoliceDataError as exc:
-            raise CommandError(f"Nothing was imported. {exc}") from None
-        if not show:
+        if options["verbosity"] == 0:
+            # No bars, no table: rich is not even imported (issue 16, start-up).
+            self._import(options, ImportProgress())
             return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.table import Table
+
+        console = Console(file=self.stdout, highlight=False)  # type: ignore[arg-type]
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+        with Progress(*columns, console=console, transient=False) as bar:
+            run, summary = self._import(options, RichProgress(bar))
         table = Table(title="Police data imported", show_header=False)
         table.add_row("Files", str(run.file_count))
         for kind, rows in summary.rows_by_kind.items():
@@ -87,3 +87,13 @@ class Command(DataCommand):
                 "together)",
             )
         console.print(table)
+
+    def _import(
+        self, options: dict[str, Any], progress: ImportProgress
+    ) -> tuple[ImportRun, Summary]:
+        try:
+            return import_police_data(
+                options["paths"], progress=progress, allow_empty=options["allow_empty"]
+            )
+        except PoliceDataError as exc:
+            raise CommandError(f"Nothing was imported. {exc}") from None
