@@ -110,13 +110,18 @@ def trends(
 
 
 def warm(forces: list[str]) -> None:
-    """Build the public figures of each force's whole area, right after an import: the forces
-    loaded and the office profile's (whose pages a visitor opens first)."""
+    """Build the public figures of each force's whole area a visitor can choose, right after
+    an import of `forces`: the office profile's forces, or, before the profile names any, the
+    forces just loaded (the choice the performance pages offer: performance.views._filter).
+
+    data.police.uk's archive holds every force: an office loading all 43 would otherwise wait
+    for 42 forces' figures no page shows (17.6 s of a 79 s national import, docs/PERFORMANCE.md).
+    """
     from pcplan.core.office import csp_areas, force_choices
 
     csp = csp_areas()
     version = data_version()  # read once: nothing changes while they are built
-    for force in dict.fromkeys([*(f for f, _ in force_choices()), *forces]):
+    for force in [f for f, _ in force_choices()] or list(dict.fromkeys(forces)):
         dashboard(staff=False, force=force, area="", districts=None, version=version)
         stop_and_search(force, csp, version)
         trends(force, "", None, csp, version)

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pcplan.core import pagecache
+from pcplan.core.models import Force, Office
 from pcplan.performance.importer import import_police_data
 from pcplan.performance.models import Measure, Observation, PoliceMonthlyCrime
 from pcplan.performance.rules import add_months
@@ -255,3 +256,23 @@ def test_measures_appear_beside_the_themes_and_deliverables_they_evidence(
     )
     assert "Police officer numbers" in staff_html
     assert "Reduce neighbourhood crime" in staff_html
+
+
+@pytest.mark.django_db
+def test_after_an_import_only_the_forces_a_visitor_can_choose_are_built(office):
+    """The profile names its forces: another force's figures are never shown, so not built
+    (a national archive holds all 43). Before the profile names any, the forces loaded are the
+    choice, and each is built."""
+    from pcplan.performance import figures
+
+    def forces_read(loaded: list[str]) -> set[str]:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            figures.warm(loaded)
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        return {force for force in ("testshire", "elsewhere") if f"'{force}'" in sql}
+
+    Force.objects.all().delete()
+    assert forces_read(["testshire", "elsewhere"]) == {"testshire", "elsewhere"}
+    Force.objects.create(office=Office.objects.get(), police_uk_id="testshire", name="Testshire")
+    assert forces_read(["testshire", "elsewhere"]) == {"testshire"}
