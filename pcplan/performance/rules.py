@@ -24,20 +24,6 @@ class Judgement(StrEnum):
     NOT_KNOWN = "not-known"
 
 
-JUDGEMENT_LABELS = {
-    Judgement.BETTER: "Better than baseline",
-    Judgement.WORSE: "Worse than baseline",
-    Judgement.NO_CHANGE: "No significant change",
-    Judgement.NOT_KNOWN: "Not known",
-}
-
-YEAR_JUDGEMENT_LABELS = {
-    Judgement.BETTER: "Better than a year before",
-    Judgement.WORSE: "Worse than a year before",
-    Judgement.NO_CHANGE: "No significant change",
-    Judgement.NOT_KNOWN: "Not known",
-}
-
 # A change within ±2% of the baseline is reported as "no change". pcplan's decision (see
 # docs/DECISIONS.md): recorded crime counts move by a few per cent from year to year by chance
 # alone, and the Home Office's published national measures give no numeric band, so a small,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext_lazy
 
 from pcplan.performance import rules, svg
 from pcplan.performance.derivations import DERIVATIONS
@@ -78,11 +79,26 @@ class MeasureSeries:
 
     @property
     def judgement_label(self) -> str:
-        return rules.JUDGEMENT_LABELS[self.judgement]
+        return str(JUDGEMENT_LABELS[self.judgement])
 
     @property
     def judgement_year_label(self) -> str:
-        return rules.YEAR_JUDGEMENT_LABELS[self.judgement_year]
+        return str(YEAR_JUDGEMENT_LABELS[self.judgement_year])
+
+
+# The judgements in words, in the visitor's language (rules.py holds no Django).
+JUDGEMENT_LABELS = {
+    rules.Judgement.BETTER: gettext_lazy("Better than baseline"),
+    rules.Judgement.WORSE: gettext_lazy("Worse than baseline"),
+    rules.Judgement.NO_CHANGE: gettext_lazy("No significant change"),
+    rules.Judgement.NOT_KNOWN: gettext_lazy("Not known"),
+}
+YEAR_JUDGEMENT_LABELS = {
+    rules.Judgement.BETTER: gettext_lazy("Better than a year before"),
+    rules.Judgement.WORSE: gettext_lazy("Worse than a year before"),
+    rules.Judgement.NO_CHANGE: gettext_lazy("No significant change"),
+    rules.Judgement.NOT_KNOWN: gettext_lazy("Not known"),
+}
 
 
 def period_label(start: dt.date, granularity: str) -> str:
