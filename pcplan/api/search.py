@@ -29,7 +29,7 @@ from pcplan.api import public
 from pcplan.api import search_index as ix
 from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable, Update
-from pcplan.panel.models import AgendaItem
+from pcplan.panel.models import AgendaItem, MinuteItem
 from pcplan.panel.permissions import can_see_exempt_of
 from pcplan.partnerships.models import Body
 from pcplan.reports.models import GeneratedReport
@@ -230,20 +230,46 @@ def _staff_annual_reports(user: User) -> Source:
     )
 
 
-def _papers_for(user: User) -> QuerySet[AgendaItem]:
-    """The papers `user` may read, as panel.views.access get_agenda_item_for_user decides:
-    every paper of the bodies whose exempt papers they may read (panel.permissions
-    can_see_exempt_of, asked of each body: there are a handful), the public papers of the
-    rest."""
-    bodies = [body.pk for body in Body.objects.all() if can_see_exempt_of(user, body)]
+def _bodies_seen_in_full(user: User) -> list[int]:
+    """The bodies whose exempt business `user` may read (panel.permissions can_see_exempt_of,
+    asked of each body: there are a handful)."""
+    return [body.pk for body in Body.objects.all() if can_see_exempt_of(user, body)]
+
+
+def _papers_for(bodies: list[int]) -> QuerySet[AgendaItem]:
+    """The agenda items (their notes and papers) a user may read, as panel.views.access
+    get_agenda_item_for_user decides: every item of the bodies whose exempt business they may
+    read, the public items of the rest."""
     papers = _with_public_flag(AgendaItem.objects.all(), AgendaItem.objects.with_public_papers())
     return papers.filter(Q(**{PUBLIC: True}) | Q(meeting__body__in=bodies)).select_related(
         "meeting"
     )
 
 
+def _minutes_for(bodies: list[int]) -> QuerySet[MinuteItem]:
+    """The minutes a user may read by the same rule: every minute of those bodies (exempt
+    ones, and those of minutes not yet published), the public minutes of the rest."""
+    minutes = _with_public_flag(MinuteItem.objects.all(), MinuteItem.objects.public())
+    return minutes.filter(Q(**{PUBLIC: True}) | Q(meeting__body__in=bodies)).select_related(
+        "meeting"
+    )
+
+
 def _paper_mark(i: Any) -> str:
     return _unless_public(i, str(_("(exempt)") if i.is_exempt else _("(not public)")))
+
+
+def _staff_item_url(i: Any) -> str:
+    """An item the public may not read links to the meeting's staff page."""
+    if getattr(i, PUBLIC):
+        return reverse("panel:meeting", args=[i.meeting_id])
+    return reverse("panel:staff-meeting", args=[i.meeting_id]) + f"#item-{i.number}"
+
+
+def _staff_minute_url(m: Any) -> str:
+    if getattr(m, PUBLIC):
+        return reverse("panel:meeting", args=[m.meeting_id])
+    return reverse("panel:staff-meeting", args=[m.meeting_id])
 
 
 def _staff_paper_url(i: Any) -> str:
@@ -257,9 +283,11 @@ def _staff_paper_url(i: Any) -> str:
 def staff_sources(user: User) -> list[Source]:
     """What the staff search reads for `user`. Every signed-in user reads every deliverable
     and update, drafts included (as the staff pages: delivery.views
-    get_deliverable_for_user). Draft reports and annual reports, and papers the public may
-    not read, only for those whose staff pages show them, by the owning app's own rule; the
-    rest of the Panel's records as the public does."""
+    get_deliverable_for_user). Draft reports and annual reports, and the Panel's papers,
+    agenda items and minutes the public may not read (exempt, or not yet published), only for
+    those whose staff pages show them, by the owning app's own rule; meetings as the public
+    reads them."""
+    bodies = _bodies_seen_in_full(user)
     return [
         PUBLIC_PLANS,
         Source(
@@ -279,16 +307,30 @@ def staff_sources(user: User) -> list[Source]:
             lambda u: _staff_deliverable_url(u.deliverable) + f"#update-{u.pk}",
         ),
         PUBLIC_MEETINGS,
-        PUBLIC_AGENDA_ITEMS,
+        Source(
+            _("Agenda item"),
+            lambda: _papers_for(bodies),
+            ix.AGENDA_ITEMS,
+            lambda i: f"{i.meeting}: {i}" + _paper_mark(i),
+            lambda i: i.note,
+            _staff_item_url,
+        ),
         Source(
             _("Paper"),
-            lambda: _papers_for(user),
+            lambda: _papers_for(bodies),
             ix.PAPERS,
             lambda i: f"{i.meeting}: {i}" + _paper_mark(i),
             lambda i: i.report_text,
             _staff_paper_url,
         ),
-        PUBLIC_MINUTES,
+        Source(
+            _("Minute"),
+            lambda: _minutes_for(bodies),
+            ix.MINUTES,
+            lambda m: f"{m.meeting}: {m}" + _paper_mark(m),
+            lambda m: m.text or m.resolution_text,
+            _staff_minute_url,
+        ),
         PUBLISHED_DOCUMENTS,
         _staff_reports(user),
         _staff_annual_reports(user),

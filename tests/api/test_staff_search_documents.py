@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from pcplan.api.search import search, staff_sources
 from pcplan.core.models import User
-from pcplan.panel.models import AgendaItem, Meeting
+from pcplan.panel.models import AgendaItem, Meeting, MinuteItem
 from pcplan.partnerships.models import BodyKind
 from pcplan.reports.models import GeneratedReport
 from pcplan.transparency.models import AnnualReport
@@ -218,3 +218,46 @@ def test_the_staff_search_reads_the_same_number_of_queries_for_more_hits(
     hits = search(WORD, staff_sources(administrator))
     assert len([h for h in hits if h.kind in DOCUMENT_KINDS]) == 5 + 15
     assert many == few
+
+
+@pytest.fixture
+def exempt_business():
+    """An exempt agenda item's note and an exempt minute of a held meeting whose minutes are
+    published, both holding WORD: the public reads neither."""
+    held = Meeting.objects.create(
+        date=dt.date(2023, 5, 10),
+        venue="Town Hall",
+        status=Meeting.Status.HELD,
+        minutes_published=True,
+    )
+    item = AgendaItem.objects.create(
+        meeting=held,
+        number=4,
+        title="Estates disposal",
+        note=f"Exempt note on the {WORD} site.",
+        is_exempt=True,
+        exempt_paragraph=3,
+    )
+    minute = MinuteItem.objects.create(
+        meeting=held,
+        number=777,
+        title="Estates disposal",
+        text=f"Exempt {WORD} minute.",
+        is_exempt=True,
+    )
+    return item, minute
+
+
+def test_exempt_notes_and_minutes_are_found_by_those_who_may_read_them_only(
+    administrator, editor, contributor, exempt_business
+):
+    item, minute = exempt_business
+    staff_page = reverse("panel:staff-meeting", args=[item.meeting_id])
+    hits = {(h.kind, h.title, h.url) for h in search(WORD, staff_sources(administrator))}
+    assert hits == {
+        ("Agenda item", f"{item.meeting}: {item} (exempt)", f"{staff_page}#item-{item.number}"),
+        ("Minute", f"{minute.meeting}: {minute} (exempt)", staff_page),
+    }
+    for user in (editor, contributor):
+        assert search(WORD, staff_sources(user)) == []
+    assert search(WORD) == []
