@@ -85,13 +85,20 @@ PUBLIC_MEETINGS = Source(
     lambda m: m.venue,
     lambda m: reverse("panel:meeting", args=[m.pk]),
 )
+
+
+def _meeting_url(row: Any) -> str:
+    """A meeting's public page, for a row of it (an agenda item, a minute)."""
+    return reverse("panel:meeting", args=[row.meeting_id])
+
+
 PUBLIC_AGENDA_ITEMS = Source(
     _("Agenda item"),
     lambda: AgendaItem.objects.with_public_papers().select_related("meeting"),
     ix.AGENDA_ITEMS,
     lambda i: f"{i.meeting}: {i}",
     lambda i: i.note,
-    lambda i: reverse("panel:meeting", args=[i.meeting_id]),
+    _meeting_url,
 )
 
 
@@ -113,7 +120,7 @@ PUBLIC_MINUTES = Source(
     ix.MINUTES,
     lambda m: f"{m.meeting}: {m}",
     lambda m: m.text or m.resolution_text,
-    lambda m: reverse("panel:meeting", args=[m.meeting_id]),
+    _meeting_url,
 )
 # Documents the public may download, by their words (pcplan.core.documents): a recorded
 # publication of specified information is public (its document is served to anyone); a
@@ -236,48 +243,43 @@ def _bodies_seen_in_full(user: User) -> list[int]:
     return [body.pk for body in Body.objects.all() if can_see_exempt_of(user, body)]
 
 
-def _papers_for(bodies: list[int]) -> QuerySet[AgendaItem]:
-    """The agenda items (their notes and papers) a user may read, as panel.views.access
-    get_agenda_item_for_user decides: every item of the bodies whose exempt business they may
-    read, the public items of the rest."""
-    papers = _with_public_flag(AgendaItem.objects.all(), AgendaItem.objects.with_public_papers())
-    return papers.filter(Q(**{PUBLIC: True}) | Q(meeting__body__in=bodies)).select_related(
+def _readable(rows: QuerySet[Any], public_rows: QuerySet[Any], bodies: list[int]) -> QuerySet[Any]:
+    """The rows of a meeting's business (agenda items with their notes and papers, minutes) a
+    user may read, as panel.views.access get_agenda_item_for_user decides: every row of the
+    bodies whose exempt business they may read (exempt, or not yet published), the public
+    rows of the rest."""
+    flagged = _with_public_flag(rows, public_rows)
+    return flagged.filter(Q(**{PUBLIC: True}) | Q(meeting__body__in=bodies)).select_related(
         "meeting"
     )
+
+
+def _items_for(bodies: list[int]) -> QuerySet[AgendaItem]:
+    return _readable(AgendaItem.objects.all(), AgendaItem.objects.with_public_papers(), bodies)
 
 
 def _minutes_for(bodies: list[int]) -> QuerySet[MinuteItem]:
-    """The minutes a user may read by the same rule: every minute of those bodies (exempt
-    ones, and those of minutes not yet published), the public minutes of the rest."""
-    minutes = _with_public_flag(MinuteItem.objects.all(), MinuteItem.objects.public())
-    return minutes.filter(Q(**{PUBLIC: True}) | Q(meeting__body__in=bodies)).select_related(
-        "meeting"
-    )
+    return _readable(MinuteItem.objects.all(), MinuteItem.objects.public(), bodies)
 
 
 def _paper_mark(i: Any) -> str:
     return _unless_public(i, str(_("(exempt)") if i.is_exempt else _("(not public)")))
 
 
+def _staff_meeting_url(row: Any) -> str:
+    return reverse("panel:staff-meeting", args=[row.meeting_id])
+
+
 def _staff_item_url(i: Any) -> str:
-    """An item the public may not read links to the meeting's staff page."""
-    if getattr(i, PUBLIC):
-        return reverse("panel:meeting", args=[i.meeting_id])
-    return reverse("panel:staff-meeting", args=[i.meeting_id]) + f"#item-{i.number}"
+    return _staff_meeting_url(i) + f"#item-{i.number}"
 
 
-def _staff_minute_url(m: Any) -> str:
-    if getattr(m, PUBLIC):
-        return reverse("panel:meeting", args=[m.meeting_id])
-    return reverse("panel:staff-meeting", args=[m.meeting_id])
-
-
-def _staff_paper_url(i: Any) -> str:
-    """A paper the public may not read links to its item on the meeting's staff page, which
-    is for the same people (panel.views.access require_staff_reader)."""
-    if getattr(i, PUBLIC):
-        return _paper_url(i)
-    return reverse("panel:staff-meeting", args=[i.meeting_id]) + f"#item-{i.number}"
+def _public_or_staff(
+    public_url: Callable[[Any], str], staff_url: Callable[[Any], str]
+) -> Callable[[Any], str]:
+    """A row the public may read links to its public page; any other to the meeting's staff
+    page, which is for the same people (panel.views.access require_staff_reader)."""
+    return lambda row: public_url(row) if getattr(row, PUBLIC) else staff_url(row)
 
 
 def staff_sources(user: User) -> list[Source]:
@@ -309,19 +311,19 @@ def staff_sources(user: User) -> list[Source]:
         PUBLIC_MEETINGS,
         Source(
             _("Agenda item"),
-            lambda: _papers_for(bodies),
+            lambda: _items_for(bodies),
             ix.AGENDA_ITEMS,
             lambda i: f"{i.meeting}: {i}" + _paper_mark(i),
             lambda i: i.note,
-            _staff_item_url,
+            _public_or_staff(_meeting_url, _staff_item_url),
         ),
         Source(
             _("Paper"),
-            lambda: _papers_for(bodies),
+            lambda: _items_for(bodies),
             ix.PAPERS,
             lambda i: f"{i.meeting}: {i}" + _paper_mark(i),
             lambda i: i.report_text,
-            _staff_paper_url,
+            _public_or_staff(_paper_url, _staff_item_url),
         ),
         Source(
             _("Minute"),
@@ -329,7 +331,7 @@ def staff_sources(user: User) -> list[Source]:
             ix.MINUTES,
             lambda m: f"{m.meeting}: {m}" + _paper_mark(m),
             lambda m: m.text or m.resolution_text,
-            _staff_minute_url,
+            _public_or_staff(_meeting_url, _staff_meeting_url),
         ),
         PUBLISHED_DOCUMENTS,
         _staff_reports(user),
