@@ -10,7 +10,6 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.http.response import HttpResponseBase
-from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from drf_spectacular.utils import extend_schema
@@ -23,6 +22,7 @@ from rest_framework.response import Response
 from pcplan.api import filters, freshness, public, renderers
 from pcplan.api import serializers as s
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
+from pcplan.core.pagecache import answer_conditionally
 from pcplan.core.publishing import set_published
 from pcplan.delivery import services
 from pcplan.delivery.models import Deliverable, Update
@@ -60,8 +60,7 @@ class Conditional:
                 response["Last-Modified"] = http_date(changed.timestamp())
             if isinstance(response, Response):
                 response.render()
-            conditional = ConditionalGetMiddleware(lambda _request: response)
-            result: Response = conditional(request._request)  # type: ignore[assignment]
+            result: Response = answer_conditionally(request._request, response)  # type: ignore[assignment]
             return result
         return response
 

@@ -282,8 +282,8 @@ def connect_signals() -> None:
 def _cacheable_request(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    match = request.resolver_match
-    if match is None or (match.view_name not in CACHED_PAGES and match.view_name not in CACHED_API):
+    name = _view_name(request)
+    if name not in CACHED_PAGES and name not in CACHED_API:
         return False
     cookies = request.COOKIES
     return (
@@ -357,13 +357,16 @@ class PublicPageCacheMiddleware:
                 request.pcplan_page_key = key  # type: ignore[attr-defined]
                 return None
             _recent.put(key, cached)
-        return _conditional(request, cached)
+        # A kept page answers a conditional GET with 304, as the view that built it does.
+        if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
+            return answer_conditionally(request, cached)
+        return cached
 
 
-def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """A kept page answers a conditional GET (If-None-Match, If-Modified-Since) with 304 Not
-    Modified, as the view that built it does (the API's lists: pcplan.api.views.Conditional)."""
-    if "If-None-Match" not in request.headers and "If-Modified-Since" not in request.headers:
-        return response
+def answer_conditionally(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """`response` as Django's ConditionalGetMiddleware leaves it for `request`: with an ETag
+    (the body's hash, unless it has one), or 304 Not Modified with no body when the request's
+    If-None-Match or If-Modified-Since says the caller has it already. The API's views
+    (pcplan.api.views.Conditional) and the page cache's kept pages alike."""
     middleware = ConditionalGetMiddleware(lambda _request: response)
     return cast(HttpResponse, middleware.process_response(request, response))
