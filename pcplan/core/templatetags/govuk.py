@@ -98,11 +98,15 @@ STATUS_COLOURS = {
 }
 
 
-def govuk_tag(colour: str, label: str) -> SafeString:
-    """The GOV.UK tag. Written here, not by a template: a staff list shows one on every row,
-    and rendering a template for each cost a list of 50 rows 5,000 function calls (issue 17)."""
+def govuk_tag(colour: str, label: str, *, nowrap: bool = True) -> SafeString:
+    """The GOV.UK tag; a status's words kept on one line (`pcplan-status`) unless `nowrap` is
+    false. Written here, not by a template: a staff list shows one on every row, and rendering
+    a template for each cost a list of 50 rows 5,000 function calls (issue 17)."""
     return format_html(
-        '<strong class="govuk-tag govuk-tag--{} pcplan-status">{}</strong>', colour, label
+        '<strong class="govuk-tag govuk-tag--{}{}">{}</strong>',
+        colour,
+        " pcplan-status" if nowrap else "",
+        label,
     )
 
 
@@ -120,11 +124,7 @@ JUDGEMENT_COLOURS = {"better": "green", "worse": "red", "no-change": "blue"}
 @register.simple_tag
 def judgement_tag(judgement: str, label: str) -> SafeString:
     """A measure's judgement against its baseline or a year before, as a GOV.UK tag."""
-    return format_html(
-        '<strong class="govuk-tag govuk-tag--{}">{}</strong>',
-        JUDGEMENT_COLOURS.get(judgement, "grey"),
-        label,
-    )
+    return govuk_tag(JUDGEMENT_COLOURS.get(judgement, "grey"), label, nowrap=False)
 
 
 @register.simple_tag
