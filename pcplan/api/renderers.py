@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import FileResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from rest_framework import exceptions, renderers
 from rest_framework.request import Request
@@ -147,18 +146,9 @@ def export(
     rows = _flattened(header, itertools.chain([first] if first is not None else [], serialized))
     filename = f"{name}.{fmt}"
     if fmt == exports.CSV:
-        response = StreamingHttpResponse(
-            exports.csv_lines(header, rows), content_type=exports.CONTENT_TYPES[exports.CSV]
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return exports.csv_response(header, rows, filename)
     try:
         spool = exports.xlsx_file(header, rows, name)
     except exports.TooManyRows as refused:  # rows added since they were counted
         raise TooManyRows(exports.too_many_rows_message(refused.count)) from refused
-    return FileResponse(
-        spool,
-        as_attachment=True,
-        filename=filename,
-        content_type=exports.CONTENT_TYPES[exports.XLSX],
-    )
+    return exports.xlsx_response(spool, filename)

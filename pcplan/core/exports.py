@@ -232,6 +232,22 @@ def xlsx_file(header: Sequence[Any], rows: Iterable[Sequence[Any]], sheet: str) 
     return spool
 
 
+def csv_response(
+    header: Sequence[Any], rows: Iterable[Sequence[Any]], filename: str
+) -> StreamingHttpResponse:
+    """The CSV of `rows` streamed as the attachment `filename` (`csv_lines`)."""
+    response = StreamingHttpResponse(csv_lines(header, rows), content_type=CONTENT_TYPES[CSV])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(spool: IO[bytes], filename: str) -> FileResponse:
+    """A workbook written by `xlsx_file`, sent as the attachment `filename`."""
+    return FileResponse(
+        spool, as_attachment=True, filename=filename, content_type=CONTENT_TYPES[XLSX]
+    )
+
+
 def attachment_name(name: str, fmt: str) -> str:
     return f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
 
@@ -250,10 +266,7 @@ def download(
     are and linking to the CSV."""
     filename = attachment_name(name, fmt)
     if fmt == CSV:
-        lines = csv_lines(_headings(columns), rows_of(columns, each_record(records)))
-        response = StreamingHttpResponse(lines, content_type=CONTENT_TYPES[CSV])
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return csv_response(_headings(columns), rows_of(columns, each_record(records)), filename)
     if fmt != XLSX:
         raise Http404(gettext("Downloads are CSV or Excel (xlsx)."))
     if isinstance(records, QuerySet):
@@ -264,6 +277,4 @@ def download(
         spool = xlsx_file(_headings(columns), rows_of(columns, each_record(records)), str(sheet))
     except TooManyRows as refused:
         return _too_many_rows(request, refused.count)
-    return FileResponse(
-        spool, as_attachment=True, filename=filename, content_type=CONTENT_TYPES[XLSX]
-    )
+    return xlsx_response(spool, filename)
