@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -109,19 +109,27 @@ def trends(
     )
 
 
+def choosable_forces(loaded: Callable[[], Iterable[str]]) -> list[tuple[str, str]]:
+    """The forces a visitor can choose on the performance pages, as (data.police.uk id, name):
+    the office profile's; before the profile names any, the forces `loaded` gives."""
+    from pcplan.core.office import force_choices
+
+    return force_choices() or [(force, force) for force in dict.fromkeys(loaded())]
+
+
 def warm(forces: list[str]) -> None:
     """Build the public figures of each force's whole area a visitor can choose, right after
     an import of `forces`: the office profile's forces, or, before the profile names any, the
-    forces just loaded (the choice the performance pages offer: performance.views._filter).
+    forces just loaded (`choosable_forces`, the choice the performance pages offer).
 
     data.police.uk's archive holds every force: an office loading all 43 would otherwise wait
     for 42 forces' figures no page shows (17.6 s of a 79 s national import, docs/PERFORMANCE.md).
     """
-    from pcplan.core.office import csp_areas, force_choices
+    from pcplan.core.office import csp_areas
 
     csp = csp_areas()
     version = data_version()  # read once: nothing changes while they are built
-    for force in [f for f, _ in force_choices()] or list(dict.fromkeys(forces)):
+    for force, _name in choosable_forces(lambda: forces):
         dashboard(staff=False, force=force, area="", districts=None, version=version)
         stop_and_search(force, csp, version)
         trends(force, "", None, csp, version)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from pcplan.core import exports, jobs
 from pcplan.core.http import edit_form, posted, require, staff_user
-from pcplan.core.office import csp_areas, force_choices
+from pcplan.core.office import csp_areas
 from pcplan.core.paging import paginate
 from pcplan.lib import spreadsheet
 from pcplan.performance import exports as performance_exports
@@ -43,7 +43,7 @@ def get_measure_for_user(request: HttpRequest, pk: int) -> Measure:
 def _filter(request: HttpRequest) -> tuple[DashboardFilter, str, str, list[str] | None]:
     """The dashboard filter: (form, force, CSP area, the districts the area covers)."""
     # The office profile's forces; before it names any, whatever police data is loaded.
-    forces = force_choices() or [(f, f) for f in loaded_forces()]
+    forces = figures.choosable_forces(loaded_forces)
     areas = csp_areas()
     form = DashboardFilter(request.GET or None, areas=list(areas), forces=forces)
     preferred = forces[0][0] if forces else ""
