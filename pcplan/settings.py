@@ -132,6 +132,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # without a database clear the cache).
 # Whole public pages are cached unless PCPLAN_PAGE_CACHE=0 (pcplan.core.pagecache).
 PCPLAN_PAGE_CACHE = env_bool("PCPLAN_PAGE_CACHE", True)
+# The main staff pages' bodies are kept per user until anything changes, unless
+# PCPLAN_KEEP_STAFF_PARTS=0 or PCPLAN_PAGE_CACHE=0 (pcplan.core.fragments).
+PCPLAN_KEEP_STAFF_PARTS = env_bool("PCPLAN_KEEP_STAFF_PARTS", True)
 # Each worker also keeps the pages it served last in its own memory, up to this many bytes.
 PCPLAN_PAGE_MEMORY_BYTES = env_int("PCPLAN_PAGE_MEMORY_BYTES", 32 * 1024 * 1024)
 CACHE_URL = env_str("PCPLAN_CACHE_URL", "locmem://" if TESTING else "")

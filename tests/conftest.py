@@ -151,8 +151,9 @@ def empty_cache():
     """Each test starts with an empty cache: the public forms' rate limits count in it."""
     from django.core.cache import cache
 
-    from pcplan.core import pagecache
+    from pcplan.core import fragments, pagecache
 
     cache.clear()
     # SQLite may give a rolled-back test's version ids again: no page kept from another test.
     pagecache._recent.clear()
+    fragments.clear()

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from pcplan.api.permissions import can_search_staff_records
 from pcplan.api.search import MAX_QUERY_LENGTH, search, staff_sources
+from pcplan.core import fragments
 from pcplan.core.http import require
 
 STAFF_ONLY = gettext_lazy("The staff search is for signed-in staff.")
@@ -31,8 +32,13 @@ def staff_search_page(request: HttpRequest) -> HttpResponse:
     """Staff search: drafts included, as the staff pages show them to this user."""
     user = require(request, can_search_staff_records, STAFF_ONLY)
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    hits = search(query, staff_sources(user)) if query.strip() else []
-    return render(request, "api/search.html", {"query": query, "hits": hits, "staff_search": True})
+    # Issue 17: the results are kept until anything changes (per user and query).
+    return fragments.render_kept(
+        request,
+        "api/search.html",
+        {"query": query, "staff_search": True},
+        lambda: {"hits": search(query, staff_sources(user)) if query.strip() else []},
+    )
 
 
 class HitSerializer(serializers.Serializer[object]):

@@ -27,7 +27,7 @@ import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -119,8 +119,12 @@ NOT_SHOWN = frozenset(
 KEEP_ROWS = 200
 
 
-class RecentPages:
-    """The pages one worker served last, by key, up to a number of bytes (least recent out).
+Kept = TypeVar("Kept")
+
+
+class RecentPages(Generic[Kept]):
+    """The pages (or parts of pages, `pcplan.core.fragments`) one worker served last, by key,
+    up to a number of bytes (least recent out).
 
     Kept pickled, as the shared cache keeps them, so every request gets its own response object
     for the outer middleware to add its headers to.
@@ -132,17 +136,17 @@ class RecentPages:
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> HttpResponse | None:
+    def get(self, key: str) -> Kept | None:
         with self._lock:
             kept = self._pages.get(key)
             if kept is None:
                 return None
             self._pages.move_to_end(key)
-        response: HttpResponse = pickle.loads(kept)  # noqa: S301 - pickled by this process
-        return response
+        value: Kept = pickle.loads(kept)  # noqa: S301 - pickled by this process
+        return value
 
-    def put(self, key: str, response: HttpResponse) -> None:
-        kept = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+    def put(self, key: str, value: Kept) -> None:
+        kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         if len(kept) > self.max_bytes:
             return
         with self._lock:
@@ -162,7 +166,7 @@ class RecentPages:
         return len(self._pages)
 
 
-_recent = RecentPages(settings.PCPLAN_PAGE_MEMORY_BYTES)
+_recent: RecentPages[HttpResponse] = RecentPages(settings.PCPLAN_PAGE_MEMORY_BYTES)
 
 
 def _version_model() -> Any:

@@ -16,7 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.views import defaults
 from django.views.decorators.http import require_POST
 
-from pcplan.core import jobs
+from pcplan.core import fragments, jobs
 from pcplan.core.forms import LoginForm
 from pcplan.core.htmx import partial_wanted
 from pcplan.core.http import staff_user
@@ -39,8 +39,13 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
-    work = work_for(staff_user(request), timezone.localdate())
-    return render(request, "core/staff_home.html", {"work": work})
+    # Issue 17: the user's work is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(
+        request,
+        "core/staff_home.html",
+        {},
+        lambda: {"work": work_for(staff_user(request), timezone.localdate())},
+    )
 
 
 # Seconds a browser or a client of the API is asked to wait before trying again when the

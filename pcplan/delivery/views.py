@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from pcplan.core import exports
+from pcplan.core import exports, fragments
 from pcplan.core.concurrency import StaleEdit
 from pcplan.core.history import history_page
 from pcplan.core.htmx import partial_wanted
@@ -102,29 +103,29 @@ def deliverable_list_download(request: HttpRequest, key: str, fmt: str) -> HttpR
 @login_required
 def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
     plan = get_plan_for_user(request, key)
-    today = timezone.localdate()
-    filterset, deliverables_shown = _filtered_deliverables(request, plan, today)
-    # A page at a time (issue 17: 1.1 MB for a plan of 2,150), the filters kept in its links.
-    paged = paginate(request, deliverables_shown, LIST_PAGE_SIZE)
-    deliverables = list(paged.page.object_list)
-    template = (
-        "delivery/_deliverable_table.html"
-        if partial_wanted(request)
-        else "delivery/deliverable_list.html"
-    )
-    response = render(
-        request,
-        template,
-        {
-            "plan": plan,
+
+    def body() -> dict[str, Any]:
+        today = timezone.localdate()
+        filterset, deliverables_shown = _filtered_deliverables(request, plan, today)
+        # A page at a time (issue 17: 1.1 MB for a plan of 2,150), the filters kept in its links.
+        paged = paginate(request, deliverables_shown, LIST_PAGE_SIZE)
+        deliverables = list(paged.page.object_list)
+        return {
             "filter": filterset,
             "deliverables": deliverables,
             **paged.context(),
             "today": today,
             "overdue_ids": {d.pk for d in deliverables if d.is_overdue(today)},
             "can_edit": permissions.can_edit_delivery_plan(request.user),
-        },
-    )
+        }
+
+    if partial_wanted(request):
+        response = render(request, "delivery/_deliverable_table.html", {"plan": plan, **body()})
+    else:
+        # Issue 17: the list is kept until anything changes (pcplan.core.fragments).
+        response = fragments.render_kept(
+            request, "delivery/deliverable_list.html", {"plan": plan}, body
+        )
     # The filtered address serves the table alone to htmx and the whole page otherwise: the
     # browser must not answer "Back" to that address with the cached table alone.
     patch_vary_headers(response, ["HX-Request"])
@@ -134,23 +135,21 @@ def deliverable_list(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = get_deliverable_for_user(request, pk)
-    user = staff_user(request)
-    paged = paginate(
-        request,
-        deliverable.updates.select_related("author", "author_organisation", "published_by"),
-        UPDATES_PAGE_SIZE,
-        param="updates-page",
-    )
-    updates = list(paged.page)
-    # Each read once (issue 17): the dependencies serve the late flag, the RAG rating and the
-    # page's list; the tasks their list and the count done.
-    prefetch_related_objects([deliverable], "partners", "depends_on", "dependents", "tasks")
-    return render(
-        request,
-        "delivery/deliverable_detail.html",
-        {
-            "deliverable": deliverable,
-            "plan": deliverable.plan,
+
+    def body() -> dict[str, Any]:
+        user = staff_user(request)
+        paged = paginate(
+            request,
+            deliverable.updates.select_related("author", "author_organisation", "published_by"),
+            UPDATES_PAGE_SIZE,
+            param="updates-page",
+        )
+        updates = list(paged.page)
+        # Each read once (issue 17): the dependencies serve the late flag, the RAG rating and
+        # the page's list; the tasks their list and the count done.
+        prefetch_related_objects([deliverable], "partners", "depends_on", "dependents", "tasks")
+        today = timezone.localdate()
+        return {
             "updates": updates,
             "update_pages": paged,
             "can_post_update": permissions.can_post_update(user, deliverable),
@@ -159,11 +158,18 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_public": Deliverable.objects.public().filter(pk=deliverable.pk).exists(),
             "editable_update_ids": {u.pk for u in updates if permissions.can_edit_update(user, u)},
             **history_page(request, history_entries(deliverable)),
-            "is_overdue": deliverable.is_overdue(timezone.localdate()),
-            "late_dependencies": deliverable.late_dependencies(timezone.localdate()),
-            "rag": deliverable.rag(timezone.localdate()),
+            "is_overdue": deliverable.is_overdue(today),
+            "late_dependencies": deliverable.late_dependencies(today),
+            "rag": deliverable.rag(today),
             "tasks_done": sum(task.done for task in deliverable.tasks.all()),
-        },
+        }
+
+    # Issue 17: the page's body is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(
+        request,
+        "delivery/deliverable_detail.html",
+        {"deliverable": deliverable, "plan": deliverable.plan},
+        body,
     )
 
 

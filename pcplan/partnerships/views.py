@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pcplan.core import jobs
+from pcplan.core import fragments, jobs
 from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
@@ -107,40 +107,39 @@ def get_body_for_user(request: HttpRequest, key: str) -> Body:
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     user = require(request, permissions.can_read_partnerships, permissions.READ_REFUSAL)
-    today = timezone.localdate()
-    # Issue 17: each list a page at a time, and each CSP's last scrutiny read as one date, not
-    # every scrutiny of every CSP.
-    bodies = paginate(
-        request,
-        Body.objects.select_related("parent").order_by("position", "name", "pk"),
-        BODIES_PAGE_SIZE,
-        param="bodies-page",
-    )
-    csps = paginate(
-        request,
-        Body.objects.filter(kind=BodyKind.CSP)
-        .annotate(last_held_on=Max("scrutinies__held_on"))
-        .order_by("position", "name", "pk"),
-        BODIES_PAGE_SIZE,
-        param="csps-page",
-    )
-    for csp in csps.page:
-        held_on = csp.last_held_on
-        csp.due_by = rules.scrutiny_due_by(held_on) if held_on else None
-        csp.overdue = rules.scrutiny_overdue(held_on, today)
-    issues = paginate(
-        request, LocalIssue.objects.filter(body=None), BODIES_PAGE_SIZE, param="issues-page"
-    )
-    posts = paginate(
-        request,
-        FundedPost.objects.filter(body=None).select_related("award"),
-        BODIES_PAGE_SIZE,
-        param="posts-page",
-    )
-    return render(
-        request,
-        "partnerships/staff_home.html",
-        {
+
+    def body() -> dict[str, Any]:
+        today = timezone.localdate()
+        # Issue 17: each list a page at a time, and each CSP's last scrutiny read as one date, not
+        # every scrutiny of every CSP.
+        bodies = paginate(
+            request,
+            Body.objects.select_related("parent").order_by("position", "name", "pk"),
+            BODIES_PAGE_SIZE,
+            param="bodies-page",
+        )
+        csps = paginate(
+            request,
+            Body.objects.filter(kind=BodyKind.CSP)
+            .annotate(last_held_on=Max("scrutinies__held_on"))
+            .order_by("position", "name", "pk"),
+            BODIES_PAGE_SIZE,
+            param="csps-page",
+        )
+        for csp in csps.page:
+            held_on = csp.last_held_on
+            csp.due_by = rules.scrutiny_due_by(held_on) if held_on else None
+            csp.overdue = rules.scrutiny_overdue(held_on, today)
+        issues = paginate(
+            request, LocalIssue.objects.filter(body=None), BODIES_PAGE_SIZE, param="issues-page"
+        )
+        posts = paginate(
+            request,
+            FundedPost.objects.filter(body=None).select_related("award"),
+            BODIES_PAGE_SIZE,
+            param="posts-page",
+        )
+        return {
             "bodies": bodies.page,
             "body_pages": bodies,
             "csps": csps.page,
@@ -151,8 +150,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "issue_pages": issues,
             "unplaced_posts": posts.page,
             "post_pages": posts,
-        },
-    )
+        }
+
+    # Issue 17: the page's body is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(request, "partnerships/staff_home.html", {}, body)
 
 
 @login_required

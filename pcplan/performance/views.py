@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from pcplan.core import exports, jobs
+from pcplan.core import exports, fragments, jobs
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.office import csp_areas
 from pcplan.core.paging import paginate
@@ -66,14 +68,12 @@ MEASURES_PAGE_SIZE = 20
 
 
 def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
-    dashboard, form = _dashboard(request, staff=staff)
-    measures = paginate(request, dashboard.series, MEASURES_PAGE_SIZE)
-    return render(
-        request,
-        "performance/dashboard.html",
-        {
-            "base_template": "staff_base.html" if staff else "base.html",
-            "staff": staff,
+    form, force, area, districts = _filter(request)
+
+    def body() -> dict[str, Any]:
+        dashboard = figures.dashboard(staff=staff, force=force, area=area, districts=districts)
+        measures = paginate(request, dashboard.series, MEASURES_PAGE_SIZE)
+        return {
             "dashboard": dashboard,
             "series": measures.page,
             "measure_pages": measures,
@@ -82,7 +82,19 @@ def _render_dashboard(request: HttpRequest, *, staff: bool) -> HttpResponse:
             "band": rules.NO_CHANGE_BAND_PERCENT,
             "can_edit": staff and permissions.can_edit_measures(staff_user(request)),
             "can_record": staff and permissions.can_record_observations(staff_user(request)),
+        }
+
+    # Issue 17: the staff page's body is kept until anything changes (pcplan.core.fragments);
+    # the public page is cached whole.
+    return fragments.render_kept(
+        request,
+        "performance/dashboard.html",
+        {
+            "base_template": "staff_base.html" if staff else "base.html",
+            "staff": staff,
+            "area": area,
         },
+        body,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pcplan.core import fragments
 from pcplan.core.history import history_page
 from pcplan.core.http import edit_form, posted, require, staff_user
 from pcplan.core.models import User
@@ -58,29 +61,27 @@ def plan_url(plan: Plan) -> str:
 @login_required
 def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
     plan = get_plan_for_user(request, key)
-    table = status_table(plan)
-    today = timezone.localdate()
-    covered = {e.element: e for e in plan.statutory_elements.all()}
-    checklist = [{"element": el, "entry": covered.get(el.value)} for el in StatutoryElement]
-    # Issue 17: the themes (each with its priorities and commitments, one query each, not one
-    # per theme) and the plan's steps a page at a time.
-    themes = paginate(
-        request,
-        plan.themes.prefetch_related("priorities", "commitments"),
-        THEMES_PAGE_SIZE,
-        param="themes-page",
-    )
-    steps = paginate(
-        request,
-        plan.status_changes.select_related("recorded_by", "decision"),
-        STEPS_PAGE_SIZE,
-        param="steps-page",
-    )
-    return render(
-        request,
-        "plans/plan_detail.html",
-        {
-            "plan": plan,
+
+    def body() -> dict[str, Any]:
+        table = status_table(plan)
+        today = timezone.localdate()
+        covered = {e.element: e for e in plan.statutory_elements.all()}
+        checklist = [{"element": el, "entry": covered.get(el.value)} for el in StatutoryElement]
+        # Issue 17: the themes (each with its priorities and commitments, one query each, not one
+        # per theme) and the plan's steps a page at a time.
+        themes = paginate(
+            request,
+            plan.themes.prefetch_related("priorities", "commitments"),
+            THEMES_PAGE_SIZE,
+            param="themes-page",
+        )
+        steps = paginate(
+            request,
+            plan.status_changes.select_related("recorded_by", "decision"),
+            STEPS_PAGE_SIZE,
+            param="steps-page",
+        )
+        return {
             "themes": themes.page,
             "theme_pages": themes,
             "table": table,
@@ -94,8 +95,10 @@ def plan_detail(request: HttpRequest, key: str) -> HttpResponse:
             "can_edit": permissions.can_edit_plan(request.user),
             "can_manage_reports": report_permissions.can_manage_reports(request.user),
             "pledges": plan.commitments.filter(kind=Commitment.Kind.PLEDGE).select_related("theme"),
-        },
-    )
+        }
+
+    # Issue 17: the page's body is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(request, "plans/plan_detail.html", {"plan": plan}, body)
 
 
 @login_required

@@ -399,7 +399,13 @@ def measure_every_page(client) -> dict[str, int | str]:
     return counts
 
 
-def test_every_staff_page_costs_the_same_queries_when_every_kind_of_record_doubles(client):
+@pytest.mark.parametrize("kept", [False, True], ids=["built", "kept"])
+def test_every_staff_page_costs_the_same_queries_when_every_kind_of_record_doubles(
+    client, settings, kept
+):
+    """Built: every page's whole work, its body not kept (the first request after a change).
+    Kept: the pages as served again (pcplan.core.fragments)."""
+    settings.PCPLAN_KEEP_STAFF_PARTS = kept
     load_demo_database()
     fill_gaps()
     before = measure_every_page(client)

@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pcplan.core import exports, jobs
+from pcplan.core import exports, fragments, jobs
 from pcplan.core.history import HistoryEntry, entries_for, history_page, newest_first
 from pcplan.core.http import edit_form, posted, require
 from pcplan.core.models import User
@@ -104,20 +104,20 @@ def get_output_for_user(request: HttpRequest, pk: int) -> CommsOutput:
 
 @engagement_staff
 def staff_home(request: HttpRequest) -> HttpResponse:
-    today = dt.date.today()
-    open_concerns = [
-        (c, c.days_open(today)) for c in Concern.objects.open().order_by("received_on")
-    ]
-    return render(
-        request,
-        "engagement/staff_home.html",
-        {
+    def body() -> dict[str, Any]:
+        today = dt.date.today()
+        open_concerns = [
+            (c, c.days_open(today)) for c in Concern.objects.open().order_by("received_on")
+        ]
+        return {
             "consultations": Consultation.objects.all(),
             "open_concerns": open_concerns,
             "events": Event.objects.all()[:20],
             "counts": summary.concern_counts(),
-        },
-    )
+        }
+
+    # Issue 17: the page's body is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(request, "engagement/staff_home.html", {}, body)
 
 
 @engagement_staff

@@ -3,17 +3,19 @@ their approval, attendance and declarations."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pcplan.core import jobs
+from pcplan.core import fragments, jobs
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.paging import paginate
 from pcplan.panel import services, tasks
@@ -58,24 +60,24 @@ HOME_PAGE_SIZE = 50
 
 @panel_readers_only
 def staff_home(request: HttpRequest) -> HttpResponse:
-    # Issue 17: each list a page at a time, under its own page number.
-    paged = paginate(request, Meeting.objects.of_panel().order_by("-date", "-pk"), HOME_PAGE_SIZE)
-    members = paginate(
-        request,
-        members_on(timezone.localdate()).order_by("kind", "name", "pk"),
-        HOME_PAGE_SIZE,
-        param="members-page",
-    )
-    substitutes = paginate(
-        request,
-        PanelMember.objects.filter(kind=PanelMember.Kind.SUBSTITUTE).order_by("name", "pk"),
-        HOME_PAGE_SIZE,
-        param="substitutes-page",
-    )
-    return render(
-        request,
-        "panel/staff_home.html",
-        {
+    def body() -> dict[str, Any]:
+        # Issue 17: each list a page at a time, under its own page number.
+        paged = paginate(
+            request, Meeting.objects.of_panel().order_by("-date", "-pk"), HOME_PAGE_SIZE
+        )
+        members = paginate(
+            request,
+            members_on(timezone.localdate()).order_by("kind", "name", "pk"),
+            HOME_PAGE_SIZE,
+            param="members-page",
+        )
+        substitutes = paginate(
+            request,
+            PanelMember.objects.filter(kind=PanelMember.Kind.SUBSTITUTE).order_by("name", "pk"),
+            HOME_PAGE_SIZE,
+            param="substitutes-page",
+        )
+        return {
             "meetings": paged.page,
             **paged.context(),
             "waiting": PublicSubmission.objects.filter(
@@ -87,19 +89,19 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "substitute_pages": substitutes,
             **flags(request),
             "precepts": Precept.objects.all(),
-        },
-    )
+        }
+
+    # Issue 17: the page's body is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(request, "panel/staff_home.html", {}, body)
 
 
 @login_required
 def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     require_staff_reader(request, meeting)
-    return render(
-        request,
-        "panel/staff_meeting.html",
-        {
-            "meeting": meeting,
+
+    def body() -> dict[str, Any]:
+        return {
             "agenda_items": visible_agenda_items(meeting),
             "minute_items": meeting.minute_items.prefetch_related("questions"),
             "submissions": meeting.submissions.all(),
@@ -111,11 +113,17 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "attendances": meeting.attendances.select_related(
                 "member", "membership__organisation", "substitute_for"
             ),
-            "back_url": _back_url(meeting),
             "others": meeting.others_present.all(),
             "declarations": meeting.declarations.select_related("member", "agenda_item"),
             **flags(request, meeting),
-        },
+        }
+
+    # Issue 17: the page's body is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(
+        request,
+        "panel/staff_meeting.html",
+        {"meeting": meeting, "back_url": _back_url(meeting)},
+        body,
     )
 
 

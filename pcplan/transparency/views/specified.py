@@ -3,6 +3,8 @@ recording a publication (a link or an uploaded document)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pcplan.core import fragments
 from pcplan.core.forms import GovukDateField
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.transparency import services
@@ -63,10 +66,12 @@ def publication_document(request: HttpRequest, pk: int) -> FileResponse:
 
 @keepers_only
 def compliance(request: HttpRequest) -> HttpResponse:
-    rows = item_rows(timezone.localdate())
-    return render(
-        request, "transparency/compliance.html", {"rows": rows, "counts": status_counts(rows)}
-    )
+    def body() -> dict[str, Any]:
+        rows = item_rows(timezone.localdate())
+        return {"rows": rows, "counts": status_counts(rows)}
+
+    # Issue 17: the table is kept until anything changes (pcplan.core.fragments).
+    return fragments.render_kept(request, "transparency/compliance.html", {}, body)
 
 
 @keepers_only
