@@ -265,9 +265,17 @@ def _shown_in_public(sender: Any) -> bool:
     return meta.app_config.name.startswith("pcplan.") and meta.label_lower != "core.publicversion"
 
 
+# Saves that change nothing a page shows: a sign-in's `last_login` (Django's
+# update_last_login), which would otherwise build every page again after each sign-in.
+NOT_SHOWN_FIELDS = frozenset({"last_login"})
+
+
 def _changed(sender: Any, **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return  # loaddata: its fixture's rows are the whole state
+    fields = kwargs.get("update_fields")
+    if fields and fields <= NOT_SHOWN_FIELDS:
+        return
     if _shown_in_public(sender):
         public_pages_changed()
 

@@ -65,16 +65,19 @@ def test_a_change_to_a_linked_record_shows_on_the_next_request(
     assert csp.name in client.get(url).content.decode()
 
 
+def page_and_edit_link(deliverable: Deliverable) -> tuple[str, str]:
+    return (
+        reverse("delivery:deliverable-detail", args=[deliverable.pk]),
+        reverse("delivery:deliverable-edit", args=[deliverable.theme.plan.key, deliverable.pk]),
+    )
+
+
 def test_a_page_kept_for_one_user_is_never_shown_to_another(
     client_for, editor, panel_member, constabulary_deliverable
 ):
     """The editor's page has the editor's links (edit, publish); the Panel member, who may
     read the same address, must get a page built for them."""
-    url = reverse("delivery:deliverable-detail", args=[constabulary_deliverable.pk])
-    edit = reverse(
-        "delivery:deliverable-edit",
-        args=[constabulary_deliverable.theme.plan.key, constabulary_deliverable.pk],
-    )
+    url, edit = page_and_edit_link(constabulary_deliverable)
     editors = client_for(editor)
     editors.get(url)
     assert edit in editors.get(url).content.decode()
@@ -87,11 +90,7 @@ def test_a_page_kept_for_one_user_is_never_shown_to_another(
 
 
 def test_a_role_taken_away_shows_on_the_next_request(client_for, editor, constabulary_deliverable):
-    url = reverse("delivery:deliverable-detail", args=[constabulary_deliverable.pk])
-    edit = reverse(
-        "delivery:deliverable-edit",
-        args=[constabulary_deliverable.theme.plan.key, constabulary_deliverable.pk],
-    )
+    url, edit = page_and_edit_link(constabulary_deliverable)
     client = client_for(editor)
     client.get(url)
     assert edit in client.get(url).content.decode()

@@ -252,3 +252,17 @@ def test_a_kept_connection_the_server_ended_costs_no_failed_request(draft):
     assert connection.connection.info.backend_pid != ended
     # A page not kept is built on the new connection too.
     assert Client().get(reverse("public:plan", args=["plan"])).status_code == 200
+
+
+def test_signing_in_keeps_every_kept_page(client, editor, draft):
+    """A sign-in saves the user's last_login and nothing any page shows: it must not build
+    every public page and every kept staff body again (pcplan.core.fragments)."""
+    before = pagecache.public_version()
+    pagecache.kept_for_this_version()  # as a page kept now: the next change moves the version
+    client.force_login(editor)  # Django's user_logged_in: update_last_login
+    editor.refresh_from_db()
+    assert editor.last_login is not None
+    assert pagecache.public_version() == before
+    editor.first_name = "Renamed"
+    editor.save()
+    assert pagecache.public_version() != before
