@@ -13,8 +13,10 @@ answers as flags; services use the same functions.
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from pcplan.core.models import User
-from pcplan.partnerships.models import Body
+from pcplan.partnerships.models import PANEL_KEY, Body
 from pcplan.partnerships.permissions import can_keep_partnerships
 from pcplan.plans.permissions import can_edit_plan
 
@@ -51,6 +53,18 @@ def can_see_exempt_of(user: User | None, body: Body) -> bool:
     if body.is_panel:
         return can_see_exempt(user)
     return can_run_meetings_of(user, body)
+
+
+def bodies_seen_in_full(user: User | None) -> Q:
+    """`can_see_exempt_of` for every body at once, as a filter on bodies (the staff search asks
+    it of hundreds): the Panel when `can_see_exempt`, every other body when the user runs its
+    meetings. tests/panel/test_bodies_seen_in_full.py checks the two agree for every role."""
+    seen = Q(pk__in=[])
+    if can_see_exempt(user):
+        seen |= Q(key=PANEL_KEY)
+    if user is not None and can_keep_partnerships(user):
+        seen |= ~Q(key=PANEL_KEY)
+    return seen
 
 
 def can_read_meetings_of(user: User | None, body: Body) -> bool:
