@@ -95,10 +95,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     When what failed is the database connection (the server restarting, its connections
     ended, a lock not released in time) the service is unavailable for a moment rather than
-    broken: a 503 asking to try again. Django calls this while handling the exception, so it
-    is the one in hand; it has already been logged as any other.
+    broken: a 503 asking to try again, whether the lost connection is the exception in hand or
+    one it was raised from (the rule `bad_request` applies). Django calls this while handling
+    the exception, so it is the one in hand; it has already been logged as any other.
     """
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if _lost_database(sys.exc_info()[1]):
         return _service_unavailable()
     page = loader.get_template("500.html")
     return HttpResponseServerError(page.render({"site_name": settings.PCPLAN_SITE_NAME}))

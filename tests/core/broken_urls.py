@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, path
 
@@ -15,4 +16,17 @@ def broken(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("the database went away")
 
 
-urlpatterns: list[URLPattern | URLResolver] = [*pcplan_urlpatterns, path("broken/", broken)]
+def lost_underneath(request: HttpRequest) -> HttpResponse:
+    """A library's own error raised while handling a lost connection (as a template tag or a
+    cache backend may wrap it)."""
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError as exc:
+        raise RuntimeError("could not read the page's data") from exc
+
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *pcplan_urlpatterns,
+    path("broken/", broken),
+    path("lost-underneath/", lost_underneath),
+]

@@ -60,6 +60,16 @@ def test_a_server_error_is_a_styled_500_that_names_the_service(db, settings):
     assert "the database went away" not in response.text
 
 
+def test_a_lost_connection_under_another_error_is_a_503_as_a_bad_request_s_is(db, settings):
+    """One rule for both handlers (core.views._lost_database): the exception in hand, or any
+    it was raised from or while handling."""
+    settings.ROOT_URLCONF = "tests.core.broken_urls"
+    client = Client(raise_request_exception=False)
+    response = client.get("/lost-underneath/")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+
+
 @pytest.mark.parametrize(
     ("role", "sees_panel"),
     [
