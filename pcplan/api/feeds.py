@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from pcplan.api import freshness, public
+from pcplan.core.dates import long_date
 from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel import calendar
@@ -47,7 +48,7 @@ class UpdatesFeed(Feed):
         return public.updates().select_related("deliverable__theme__plan")[:FEED_LENGTH]
 
     def item_title(self, item: Update) -> str:
-        return f"{item.deliverable.title}: {item.date:%d %B %Y}"
+        return f"{item.deliverable.title}: {long_date(item.date, padded=True)}"
 
     def item_description(self, item: Update) -> str:
         return item.text
@@ -85,7 +86,7 @@ class MeetingsFeed(Feed):
         return str(item)
 
     def item_description(self, item: Meeting) -> str:
-        return f"{item.date:%d %B %Y} {item.time:%H:%M}, {item.venue}".strip(", ")
+        return f"{long_date(item.date, padded=True)} {item.time:%H:%M}, {item.venue}".strip(", ")
 
     def item_link(self, item: Meeting) -> str:
         return reverse("panel:meeting", args=[item.pk])

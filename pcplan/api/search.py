@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pcplan.api import public
 from pcplan.api import search_index as ix
+from pcplan.core.dates import long_date
 from pcplan.core.models import User
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.panel.models import AgendaItem, MinuteItem
@@ -170,7 +171,7 @@ SOURCES = [
         _("Update"),
         lambda: public.updates().select_related("deliverable__theme__plan"),
         ix.UPDATES,
-        lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}",
+        lambda u: f"{u.deliverable.title}: {long_date(u.date, padded=True)}",
         lambda u: u.text,
         lambda u: _deliverable_url(u.deliverable),
     ),
@@ -306,7 +307,7 @@ def staff_sources(user: User) -> list[Source]:
             _("Update"),
             lambda: Update.objects.select_related("deliverable"),
             ix.UPDATES,
-            lambda u: f"{u.deliverable.title}: {u.date:%d %B %Y}" + _draft_mark(u),
+            lambda u: f"{u.deliverable.title}: {long_date(u.date, padded=True)}" + _draft_mark(u),
             lambda u: u.text,
             lambda u: _staff_deliverable_url(u.deliverable) + f"#update-{u.pk}",
         ),

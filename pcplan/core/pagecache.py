@@ -38,7 +38,7 @@ from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils import timezone
+from django.utils import timezone, translation
 
 # The public pages, by URL name: each shows the same to every anonymous visitor.
 CACHED_PAGES = frozenset(
@@ -318,6 +318,8 @@ def _key(request: HttpRequest) -> str:
             request.headers.get("HX-Request", ""),
             request.headers.get("Accept", "") if _view_name(request) in CACHED_API else "",
             timezone.localdate().isoformat(),
+            # Dates in words (and every translated string) follow the language.
+            translation.get_language() or "",
         )
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pcplan.core.dates import long_date
 from pcplan.core.history import HistoryEntry, entries_for, grouped_entries, newest_first
 from pcplan.delivery.models import Deliverable, Update
 
@@ -19,6 +20,6 @@ def history_entries(deliverable: Deliverable) -> list[HistoryEntry]:
         .order_by("id", "history_date")
     )
     entries += grouped_entries(
-        update_records, Update, lambda r: f"Update of {r.date:%d %B %Y} (#{r.id})"
+        update_records, Update, lambda r: f"Update of {long_date(r.date, padded=True)} (#{r.id})"
     )
     return newest_first(entries)

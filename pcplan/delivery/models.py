@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.core.models import Organisation, User
 from pcplan.core.periods import Quarter, QuarterSpan
 from pcplan.core.publishing import Publishable
@@ -245,7 +246,7 @@ class Update(Versioned, Publishable):
         ]
 
     def __str__(self) -> str:
-        return f"Update of {self.date:%d %B %Y}"
+        return f"Update of {long_date(self.date, padded=True)}"
 
     @property
     def proposed_target(self) -> QuarterSpan | None:

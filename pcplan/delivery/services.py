@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
+from pcplan.core.dates import long_date
 from pcplan.core.models import Organisation, User
 from pcplan.core.periods import QuarterSpan
 from pcplan.delivery import permissions
@@ -105,7 +106,9 @@ def accept_update(
             deliverable.target = update.proposed_target
         deliverable.keep_completion_date(timezone.localdate())
         attributed_to(
-            deliverable, user, f"Proposal accepted from the update of {update.date:%d %B %Y}"
+            deliverable,
+            user,
+            f"Proposal accepted from the update of {long_date(update.date, padded=True)}",
         ).save()
     update.review = Review.ACCEPTED
     update.decided_by = user
@@ -159,7 +162,7 @@ def notify_author(update: Update, *, base_url: str = "") -> int:
     lines = [
         subject + ".",
         "",
-        gettext("Update of %(date)s") % {"date": f"{update.date:%-d %B %Y}"},
+        gettext("Update of %(date)s") % {"date": long_date(update.date)},
     ]
     if update.decision_comment:
         lines += [
@@ -205,7 +208,7 @@ def send_decision_digest(*, base_url: str = "") -> int:
         proposal = gettext(" (proposes a change)") if update.proposes_change else ""
         organisation = update.author_organisation.name if update.author_organisation else ""
         lines.append(
-            f"- {update.deliverable.title}: {organisation} {update.date:%-d %B %Y}{proposal}"
+            f"- {update.deliverable.title}: {organisation} {long_date(update.date)}{proposal}"
         )
     lines += ["", gettext("Decide them here: %(link)s") % {"link": link}]
     message = "\n".join(lines) + "\n"

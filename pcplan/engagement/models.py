@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.delivery.models import Deliverable
@@ -215,7 +216,7 @@ class Event(Versioned, Publishable):
         ordering = ["-date", "title"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d %B %Y})"
+        return f"{self.title} ({long_date(self.date, padded=True)})"
 
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.may_run_engagement(user)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pcplan.core.dates import long_date
 from pcplan.core.office import current_office
 from pcplan.grants.documents import HouseDocument, Section
 from pcplan.grants.documents import render_docx as render_document_docx
@@ -29,11 +30,11 @@ def sections(award: Award) -> list[Section]:
     office = current_office()
     period = (
         _("From %(start)s to %(end)s.")
-        % {"start": f"{award.starts_on:%-d %B %Y}", "end": f"{award.ends_on:%-d %B %Y}"}
+        % {"start": long_date(award.starts_on), "end": long_date(award.ends_on)}
         if award.starts_on and award.ends_on
         else _("The period of the grant is not recorded.")
     )
-    returns = [f"{r.due_on:%-d %B %Y}" for r in award.returns.all()]
+    returns = [long_date(r.due_on) for r in award.returns.all()]
     return [
         Section(
             _("PURPOSE"),
@@ -74,7 +75,7 @@ def sections(award: Award) -> list[Section]:
                 % {
                     "number": (award.decision.number if award.decision else "")
                     or _("(not numbered)"),
-                    "date": f"{award.decision_date:%-d %B %Y}"
+                    "date": long_date(award.decision_date)
                     if award.decision_date
                     else _("(date not recorded)"),
                     "maker": (award.decision.decision_maker if award.decision else "")
@@ -93,7 +94,7 @@ def document(award: Award) -> HouseDocument:
         subject=award.fund.name,
         header=[
             office.name or office.holder,
-            f"{timezone.localdate():%-d %B %Y}",
+            long_date(timezone.localdate()),
             award.recipient.name,
         ],
         sections=sections(award),

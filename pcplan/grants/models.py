@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.core.models import CommunitySafetyPartnership, Organisation, User
 from pcplan.core.publishing import Publishable
 from pcplan.core.reminders import LastRemindedField
@@ -323,7 +324,8 @@ class Variation(models.Model):
         ordering = ["date", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} of {self.award.reference} on {self.date:%d %B %Y}"
+        on = long_date(self.date, padded=True)
+        return f"{self.get_kind_display()} of {self.award.reference} on {on}"
 
 
 class MonitoringReturnQuerySet(models.QuerySet["MonitoringReturn"]):
@@ -356,7 +358,7 @@ class MonitoringReturn(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Return on {self.award.reference} due {self.due_on:%d %B %Y}"
+        return f"Return on {self.award.reference} due {long_date(self.due_on, padded=True)}"
 
     def is_overdue(self, on: dt.date) -> bool:
         return rules.is_return_overdue(self.due_on, self.received_on, on)
@@ -508,7 +510,8 @@ class ServiceReturn(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Return on {self.service.key} for the quarter to {self.period_ends_on:%d %B %Y}"
+        quarter_to = long_date(self.period_ends_on, padded=True)
+        return f"Return on {self.service.key} for the quarter to {quarter_to}"
 
     def is_overdue(self, on: dt.date) -> bool:
         return rules.is_return_overdue(self.due_on, self.received_on, on)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from pcplan.core.dates import long_date
 from pcplan.core.office import current_office
 from pcplan.grants.documents import HouseDocument, Section
 from pcplan.grants.models import ZERO, Award, Fund, MonitoringReturn
@@ -61,7 +62,7 @@ def build(as_of: dt.date) -> HouseDocument:
         subject=office.panel,
         header=[
             office.panel.upper(),
-            f"{as_of:%-d %B %Y}",
+            long_date(as_of),
             _("Report of the %(holder)s") % {"holder": office.holder},
             _("Contact Officer – %(officer)s") % {"officer": office.contact_officer}
             if office.contact_officer

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pcplan.core import reminders
+from pcplan.core.dates import long_date
 from pcplan.grants import rules
 from pcplan.grants.models import MonitoringReturn, ServiceReturn
 
@@ -44,11 +45,11 @@ def _remind_award_returns(today: dt.date, link: str) -> int:
             continue
         send_mail(
             subject=f"Reminder: monitoring return on {award.fund.name} grant {award.reference} "
-            f"was due {monitoring_return.due_on:%-d %B %Y}",
+            f"was due {long_date(monitoring_return.due_on)}",
             message=(
                 f"The monitoring return on the grant {award.reference} from the "
                 f"{award.fund.name} to {award.recipient.name} was due on "
-                f"{monitoring_return.due_on:%-d %B %Y}. Please send the spend to date, "
+                f"{long_date(monitoring_return.due_on)}. Please send the spend to date, "
                 f"outputs and outcomes against those sought.\n\n{link}\n"
             ),
             from_email=settings.DEFAULT_FROM_EMAIL,
@@ -79,8 +80,8 @@ def _remind_service_returns(today: dt.date, link: str) -> int:
         recipients = reminders.people_to_remind(service.provider_id)
         if not recipients:
             continue
-        due = f"{service_return.due_on:%-d %B %Y}"
-        quarter = f"{service_return.period_ends_on:%-d %B %Y}"
+        due = long_date(service_return.due_on)
+        quarter = long_date(service_return.period_ends_on)
         overdue = service_return.is_overdue(today)
         send_mail(
             subject=(

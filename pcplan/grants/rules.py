@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 
 from pcplan.core import reminders
+from pcplan.core.dates import long_date
 
 PENNY = Decimal("0.01")
 ZERO_MONEY = Decimal("0.00")
@@ -60,9 +61,13 @@ def window_refusal(on: dt.date, opens_on: dt.date | None, closes_on: dt.date | N
     """A bid is made between the fund's opening and closing dates, both days included
     (seed 002 item 7 §5.5: the fund "opened to CSPs in May 2022")."""
     if opens_on is not None and on < opens_on:
-        return gettext("The fund opens for bids on %(date)s.") % {"date": f"{opens_on:%d %B %Y}"}
+        return gettext("The fund opens for bids on %(date)s.") % {
+            "date": long_date(opens_on, padded=True)
+        }
     if closes_on is not None and on > closes_on:
-        return gettext("The fund closed for bids on %(date)s.") % {"date": f"{closes_on:%d %B %Y}"}
+        return gettext("The fund closed for bids on %(date)s.") % {
+            "date": long_date(closes_on, padded=True)
+        }
     return None
 
 

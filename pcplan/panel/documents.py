@@ -26,6 +26,7 @@ from pypdf.generic import (
     NumberObject,
 )
 
+from pcplan.core.dates import long_date
 from pcplan.core.office import current_office
 from pcplan.panel.models import AgendaItem, Meeting, Precept, page_range
 from pcplan.panel.review import open_actions, open_recommendations
@@ -91,7 +92,7 @@ def minutes_pdf(meeting: Meeting, *, include_exempt: bool = False) -> bytes | No
     }
     title = _("Minutes of the %(panel)s, %(date)s") % {
         "panel": context["panel_name"],
-        "date": f"{meeting.date:%-d %B %Y}",
+        "date": long_date(meeting.date),
     }
     return html_to_pdf(render_to_string("panel/pdf/minutes.html", context), title=title)
 
@@ -134,7 +135,7 @@ def _sections(meeting: Meeting, *, include_exempt: bool) -> list[Section]:
 def _pack_title(meeting: Meeting) -> str:
     return _("Agenda pack, %(panel)s, %(date)s") % {
         "panel": _office_context(meeting)["panel_name"],
-        "date": f"{meeting.date:%-d %B %Y}",
+        "date": long_date(meeting.date),
     }
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.delivery.models import Deliverable
 from pcplan.lib.document_text import pdf_text
 from pcplan.panel import deadlines, rules
@@ -187,7 +188,7 @@ class Meeting(Versioned):
         indexes = [models.Index(fields=["date"], name="panel_meeting_date_idx")]
 
     def __str__(self) -> str:
-        return f"{self.date:%-d %B %Y}" + (f" – {self.title}" if self.title else "")
+        return long_date(self.date) + (f" – {self.title}" if self.title else "")
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.body_id is None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version, stale_edit
+from pcplan.core.dates import long_date
 from pcplan.core.models import User
 from pcplan.panel import deadlines, documents, packs, permissions, precept, rules
 from pcplan.panel.models import (
@@ -132,7 +133,7 @@ def paper_refusal(item: AgendaItem) -> str:
         return _(
             "The agenda for the meeting on %(date)s is published: its papers can no longer "
             "be replaced."
-        ) % {"date": f"{item.meeting.date:%-d %B %Y}"}
+        ) % {"date": long_date(item.meeting.date)}
     if item.kind in {AgendaItem.Kind.PREVIOUS_MINUTES, AgendaItem.Kind.ACTION_LOG}:
         return _("This item's paper is made by pcplan from the Panel's own records.")
     return ""

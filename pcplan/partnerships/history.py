@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from pcplan.core.dates import long_date
 from pcplan.core.history import HistoryEntry, entries_for, grouped_entries, newest_first
 from pcplan.partnerships.models import Body, FundedPost, LocalIssue, Membership, Scrutiny
 
@@ -20,7 +21,7 @@ def history_entries(body: Body) -> list[HistoryEntry]:
     # Each kind of record that hangs off the body, with how its history names one of them.
     children: list[tuple[type[Model], Callable[[Any], str]]] = [
         (Membership, lambda r: f"Membership of {r.person or r.organisation} (#{r.id})"),
-        (Scrutiny, lambda r: f"Scrutiny of {r.held_on:%d %B %Y}"),
+        (Scrutiny, lambda r: f"Scrutiny of {long_date(r.held_on, padded=True)}"),
         (LocalIssue, lambda r: f"Local issue: {r.title}"),
         (FundedPost, lambda r: f"Funded post: {r.title}"),
     ]

@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.core.models import CommunitySafetyPartnership, Organisation
 from pcplan.core.office import current_office
 from pcplan.core.publishing import Publishable
@@ -396,7 +397,7 @@ class Scrutiny(models.Model):
         verbose_name_plural = _("scrutinies")
 
     def __str__(self) -> str:
-        return f"{self.committee}, {self.held_on:%d %B %Y}"
+        return f"{self.committee}, {long_date(self.held_on, padded=True)}"
 
 
 class PlanCopy(models.Model):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import cache as django_cache
 from django.db.models import Max, Model
+from django.utils import translation
 
 from pcplan.performance.models import (
     AreaPopulation,
@@ -54,9 +55,10 @@ def data_version() -> str:
 
 
 def cached(name: str, parts: tuple[Any, ...], build: Callable[[], T], version: str = "") -> T:
-    """`build()` once per data version (`version`, read if not given) and `parts` (audience,
-    force, area...)."""
-    raw = "|".join(str(p) for p in parts)
+    """`build()` once per data version (`version`, read if not given), `parts` (audience,
+    force, area...) and language: the figures hold their periods in words ("January 2026"),
+    which follow the language they were built in."""
+    raw = "|".join(str(p) for p in (*parts, translation.get_language() or ""))
     version = version or data_version()
     key = f"pcplan:performance:{version}:{name}:" + hashlib.sha256(raw.encode()).hexdigest()
     value = django_cache.get(key)

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext
 
+from pcplan.core.dates import long_date
+
 VALUE_MAX_DIGITS = 14
 VALUE_DECIMAL_PLACES = 2
 EARLIEST_PERIOD = dt.date(1900, 1, 1)
@@ -35,8 +37,8 @@ def period_problem(start: dt.date, today: dt.date) -> str | None:
     if EARLIEST_PERIOD <= start <= latest:
         return None
     return gettext("enter a date between %(earliest)s and %(latest)s") % {
-        "earliest": f"{EARLIEST_PERIOD:%-d %B %Y}",
-        "latest": f"{latest:%-d %B %Y}",
+        "earliest": long_date(EARLIEST_PERIOD),
+        "latest": long_date(latest),
     }
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date, short_month_year
 from pcplan.delivery.models import Deliverable
 from pcplan.performance import rules
 from pcplan.performance.derivations import derivation_choices
@@ -138,7 +139,7 @@ class Observation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure}: {self.value} ({self.period_start:%b %Y})"
+        return f"{self.measure}: {self.value} ({short_month_year(self.period_start)})"
 
 
 # The aggregates below are written in bulk by `pcplan import-police-data`, replaced a whole
@@ -259,7 +260,8 @@ class ImportRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"Police data import of {self.started_at:%d %B %Y %H:%M}"
+        started = long_date(self.started_at, padded=True)
+        return f"Police data import of {started} {self.started_at:%H:%M}"
 
 
 class PublishedFigure(models.Model):

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext_lazy
 
+from pcplan.core.dates import long_date, month_year
 from pcplan.performance import rules, svg
 from pcplan.performance.derivations import DERIVATIONS
 from pcplan.performance.models import (
@@ -103,10 +104,10 @@ YEAR_JUDGEMENT_LABELS = {
 
 def period_label(start: dt.date, granularity: str) -> str:
     if granularity == Observation.Granularity.QUARTER:
-        return f"Quarter from {start:%B %Y}"
+        return f"Quarter from {month_year(start)}"
     if granularity == Observation.Granularity.YEAR:
-        return f"Year from {start:%B %Y}"
-    return f"{start:%B %Y}"
+        return f"Year from {month_year(start)}"
+    return month_year(start)
 
 
 def crime_counts(force: str, districts: list[str] | None = None) -> CrimeCounts:
@@ -171,7 +172,7 @@ def _baseline(
     if marked is not None:
         series.baseline = Decimal(marked.value)
         series.baseline_source = (
-            f"{marked.period_label}: {marked.source}, published {marked.source_date:%-d %B %Y}"
+            f"{marked.period_label}: {marked.source}, published {long_date(marked.source_date)}"
         )
         return
     if measure.baseline_value is not None and not area:
@@ -193,14 +194,14 @@ def _baseline(
         series.baseline = sum((values[m] for m in months), Decimal(0))
         series.baseline_source = (
             "Calculated by pcplan from data.police.uk for the baseline period "
-            f"({months[0]:%B %Y} to {months[-1]:%B %Y})."
+            f"({month_year(months[0])} to {month_year(months[-1])})."
         )
         series.baseline_note = "Calculated from data.police.uk for the baseline period."
         return
-    earliest = f" (the earliest month loaded is {loaded[0]:%B %Y})" if loaded else ""
+    earliest = f" (the earliest month loaded is {month_year(loaded[0])})" if loaded else ""
     series.not_known_reason = (
         f"data.police.uk keeps 36 months, and the baseline period "
-        f"({months[0]:%B %Y} to {months[-1]:%B %Y}) is not all loaded{earliest}; "
+        f"({month_year(months[0])} to {month_year(months[-1])}) is not all loaded{earliest}; "
         "enter the baseline from the Home Office tables."
     )
 
@@ -244,7 +245,9 @@ def derived_series(
         series.current = last.rolling
         series.current_label = f"12 months to {last.label}"
         _, series.year_before, _ = rules.year_on_year(values, last.period_start)
-        series.year_before_label = f"12 months to {rules.add_months(last.period_start, -12):%B %Y}"
+        series.year_before_label = (
+            f"12 months to {month_year(rules.add_months(last.period_start, -12))}"
+        )
     _baseline(series, {m: Decimal(v) for m, v in values}, area, figures or [], sorted(counts))
     _judge(series)
     _draw(series)
@@ -277,7 +280,7 @@ def observed_series(
         if series.shows_rolling:
             series.current, series.current_label = last.rolling, f"12 months to {last.label}"
             _, series.year_before, _ = rules.year_on_year(values, last.period_start)
-            series.year_before_label = f"12 months to {a_year_before:%B %Y}"
+            series.year_before_label = f"12 months to {month_year(a_year_before)}"
         else:
             series.current, series.current_label = last.value, last.label
             earlier = dict(values).get(a_year_before)
@@ -303,7 +306,7 @@ class Dashboard:
         if not self.latest_months:
             return ""
         first, last = self.latest_months[0], self.latest_months[-1]
-        return f"{first:%B %Y} to {last:%B %Y}"
+        return f"{month_year(first)} to {month_year(last)}"
 
 
 def build_dashboard(

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from pcplan.core.dates import month_year
 from pcplan.performance import rules
 from pcplan.performance.models import AreaPopulation, PoliceMonthlyStopSearch
 
@@ -91,7 +92,7 @@ class StopSearchFigures:
     def period_label(self) -> str:
         if not self.months:
             return ""
-        return f"{self.months[0]:%B %Y} to {self.months[-1]:%B %Y}"
+        return f"{month_year(self.months[0])} to {month_year(self.months[-1])}"
 
 
 def loaded_months(force: str) -> list[dt.date]:
@@ -153,7 +154,7 @@ def stop_search_figures(
             table[key][0] += n  # type: ignore[index]
             table[key][1] += found  # type: ignore[index]
         officer[r["officer_defined_ethnicity"]] += n
-    figures.by_month = [Row(f"{m:%B %Y}", by_month[m][0], by_month[m][1]) for m in figures.months]
+    figures.by_month = [Row(month_year(m), by_month[m][0], by_month[m][1]) for m in figures.months]
     figures.by_object = _rows(by_object, figures.total)
     figures.by_outcome = _rows(by_outcome, figures.total)
     figures.self_defined = _rows(self_defined, figures.total)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from pcplan.core.dates import month_year
 from pcplan.performance import rules
 from pcplan.performance.derivations import ANTI_SOCIAL_BEHAVIOUR
 from pcplan.performance.models import AreaPopulation, PoliceMonthlyCrime, PoliceMonthlyOutcome
@@ -59,11 +60,13 @@ class Trends:
 
     @property
     def current_label(self) -> str:
-        return f"12 months to {self.latest:%B %Y}" if self.latest else ""
+        return f"12 months to {month_year(self.latest)}" if self.latest else ""
 
     @property
     def before_label(self) -> str:
-        return f"12 months to {rules.add_months(self.latest, -12):%B %Y}" if self.latest else ""
+        return (
+            f"12 months to {month_year(rules.add_months(self.latest, -12))}" if self.latest else ""
+        )
 
 
 def _change(
@@ -151,5 +154,5 @@ def _outcomes_files(force: str) -> tuple[list[tuple[str, int]], str]:
     if not months:
         return [], ""
     totals = rows.values("outcome_type").annotate(n=Sum("count")).order_by("-n", "outcome_type")
-    period = f"{months[0]:%B %Y} to {months[-1]:%B %Y}"
+    period = f"{month_year(months[0])} to {month_year(months[-1])}"
     return [(r["outcome_type"], r["n"]) for r in totals], period

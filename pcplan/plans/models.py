@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.core.periods import financial_year_end
 from pcplan.plans import lifecycle
 from pcplan.plans.lifecycle import PlanStatus
@@ -97,7 +98,7 @@ class PlanStatusChange(models.Model):
         ordering = ["date", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} on {self.date:%d %B %Y}"
+        return f"{self.get_status_display()} on {long_date(self.date, padded=True)}"
 
 
 class Theme(Versioned):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_if_versioned, claim_version
+from pcplan.core.dates import long_date
 from pcplan.core.models import User
 from pcplan.plans import lifecycle, permissions
 from pcplan.plans.models import Commitment, Plan, PlanStatusChange
@@ -81,7 +82,7 @@ def move_plan_status(
         raise ValidationError(
             {
                 "date": gettext("The date must be on or after the previous step (%(date)s).")
-                % {"date": f"{last.date:%d %B %Y}"}
+                % {"date": long_date(last.date, padded=True)}
             }
         )
     change = PlanStatusChange(plan=plan, status=status, date=date, note=note, recorded_by=user)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from pcplan.core.dates import long_date
 from pcplan.core.periods import Quarter
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
@@ -62,7 +63,8 @@ def what_changed(plan: Plan, start: dt.date, end: dt.date) -> WhatChanged:
     """Four queries whatever the number of deliverables."""
     if end <= start:
         raise ReportError(
-            f"The end date ({end:%d %B %Y}) must be after the start date ({start:%d %B %Y})."
+            f"The end date ({long_date(end, padded=True)}) must be after the start date "
+            f"({long_date(start, padded=True)})."
         )
     result = WhatChanged(start, end)
     deliverables = {

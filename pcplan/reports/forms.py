@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
+from pcplan.core.dates import long_date
 from pcplan.core.forms import GovukDateField
 from pcplan.panel.models import AgendaItem
 from pcplan.panel.services import paper_refusal
@@ -133,7 +134,7 @@ class PaperForForm(forms.Form):
                 str(item.pk),
                 gettext_lazy("Meeting of %(date)s, item %(number)s: %(title)s")
                 % {
-                    "date": f"{item.meeting.date:%-d %B %Y}",
+                    "date": long_date(item.meeting.date),
                     "number": item.number,
                     "title": item.title,
                 },

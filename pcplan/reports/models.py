@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from pcplan.core.dates import long_date
 from pcplan.core.documents import DOCUMENT_TEXT_FIELDS, WithDocumentText
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
@@ -100,7 +101,7 @@ class GeneratedReport(Publishable, WithDocumentText):
 
     def __str__(self) -> str:
         what = f"Theme report: {self.theme.title}" if self.theme else self.get_kind_display()
-        return f"{what} as of {self.as_of:%d %B %Y} ({self.get_format_display()})"
+        return f"{what} as of {long_date(self.as_of, padded=True)} ({self.get_format_display()})"
 
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.can_manage_reports(user)
@@ -139,7 +140,7 @@ class UpdateRound(models.Model):
         ordering = ["-requested_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Updates due by {self.due_on:%d %B %Y}"
+        return f"Updates due by {long_date(self.due_on, padded=True)}"
 
     def is_overdue(self, today: dt.date) -> bool:
         return today > self.due_on

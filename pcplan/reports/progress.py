@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from django.db.models import Prefetch
 
+from pcplan.core.dates import long_date
 from pcplan.core.models import Office
 from pcplan.core.office import current_office
 from pcplan.delivery import rules
@@ -235,8 +236,8 @@ class ProgressReport:
 def check_dates(as_of: dt.date, since: dt.date) -> None:
     if as_of <= since:
         raise ReportError(
-            f"The report date ({as_of:%d %B %Y}) must be after the previous report date "
-            f"({since:%d %B %Y})."
+            f"The report date ({long_date(as_of, padded=True)}) must be after the previous "
+            f"report date ({long_date(since, padded=True)})."
         )
 
 
@@ -370,10 +371,10 @@ def board_summary(summary: StatusSummary, since: dt.date, as_of: dt.date) -> lis
     return [
         Paragraph(
             "3.1",
-            f"As of {as_of:%-d %B %Y} the Delivery Plan holds {summary.grand_total} "
+            f"As of {long_date(as_of)} the Delivery Plan holds {summary.grand_total} "
             f"deliverable{'s' if summary.grand_total != 1 else ''}, of which {completed} "
             "are completed. The table below gives them by theme and status; section 4 lists those "
-            f"completed and added since {since:%-d %B %Y} and those under way.",
+            f"completed and added since {long_date(since)} and those under way.",
         )
     ]
 
@@ -414,7 +415,7 @@ def background(
     """Section 4 in the words of seed 002 item 9 §4.1–4.6, with the plan's own facts and the
     office holder's short title from the profile."""
     issued = plan.issued_on()
-    published = f" and published on {issued:%-d %B %Y}" if issued else ""
+    published = f" and published on {long_date(issued)}" if issued else ""
     return [
         Paragraph(
             "4.1",
@@ -452,8 +453,8 @@ def background(
             "4.5",
             "Key deliverables and activities of note as well as new deliverables for each theme "
             "are detailed in Section 5, with their latest update as of "
-            f"{as_of:%-d %B %Y}. Also included in Section 5 are deliverables completed since "
-            f"the previous report of {since:%-d %B %Y}.",
+            f"{long_date(as_of)}. Also included in Section 5 are deliverables completed since "
+            f"the previous report of {long_date(since)}.",
         ),
     ]
 

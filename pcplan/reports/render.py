@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pcplan.core.dates import long_date
 from pcplan.core.office import current_office
 from pcplan.lib.text import xml_safe
 from pcplan.reports.chart import status_chart_png
@@ -61,7 +62,7 @@ def render_docx(report: ProgressReport) -> bytes:
         for label, value in (
             (_("To"), f.panel_name),
             (_("From"), f.report_of),
-            (_("Date"), f"{f.meeting_date:%-d %B %Y}"),
+            (_("Date"), long_date(f.meeting_date)),
         ):
             p = doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
@@ -72,7 +73,7 @@ def render_docx(report: ProgressReport) -> bytes:
             f.panel_name.upper(),
             _("Agenda Item No. %(item)s") % {"item": f.agenda_item} if f.agenda_item else "",
         )
-        _two_sided(doc, f"{f.meeting_date:%-d %B %Y}", _("Public Report"))
+        _two_sided(doc, long_date(f.meeting_date), _("Public Report"))
         doc.add_paragraph().add_run(
             xml_safe(_("Report of %(who)s") % {"who": f.report_of})
         ).bold = True
@@ -247,7 +248,7 @@ def _summary_table(doc: DocxDocument, report: ProgressReport) -> None:
     assert summary is not None  # noqa: S101
     doc.add_paragraph(
         _("Deliverables in each theme by status as of %(date)s")
-        % {"date": f"{report.as_of:%-d %B %Y}"},
+        % {"date": long_date(report.as_of)},
         style="Caption",
     )
     table = doc.add_table(rows=1, cols=len(summary.statuses) + 2)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from pcplan.core import keptfiles, reminders
 from pcplan.core.audit import attributed_to
+from pcplan.core.dates import long_date
 from pcplan.core.models import Organisation, User
 from pcplan.delivery.models import Deliverable, Update
 from pcplan.delivery.rules import Status
@@ -270,11 +271,11 @@ def send_update_reminders(*, today: dt.date | None = None, base_url: str = "") -
             link = base_url.rstrip("/") + reverse("reports:my-update-requests")
             send_mail(
                 subject=f"Reminder: updates on the {update_round.plan.title} due by "
-                f"{update_round.due_on:%-d %B %Y}",
+                f"{long_date(update_round.due_on)}",
                 message=(
                     f"The OPCC has asked {request.organisation.name} to update the deliverables "
                     f"it leads in the {update_round.plan.title} by "
-                    f"{update_round.due_on:%-d %B %Y}.\n\n"
+                    f"{long_date(update_round.due_on)}.\n\n"
                     + (f"{update_round.message}\n\n" if update_round.message else "")
                     + f"See what is asked of you and add your updates: {link}\n"
                 ),

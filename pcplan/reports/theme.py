@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from django.db import models
 
+from pcplan.core.dates import long_date
 from pcplan.core.office import current_office
 from pcplan.delivery.models import Deliverable
 from pcplan.delivery.progress import Progress, progress_by_theme
@@ -122,7 +123,7 @@ def _background(theme: Theme, commitments: list[Commitment], short: str) -> list
 
 def _progress(progress: Progress, as_of: dt.date) -> Paragraph:
     text = (
-        f"As of {as_of:%-d %B %Y}, {progress.completed} of the theme’s {progress.total} "
+        f"As of {long_date(as_of)}, {progress.completed} of the theme’s {progress.total} "
         "published deliverables are completed"
     )
     if progress.tasks_total:
@@ -158,7 +159,7 @@ def _grants(awards: list[Award]) -> list[Paragraph]:
 
     def line(a: Award) -> str:
         amount = f"£{a.amount:,.2f}" if a.amount is not None else "amount not recorded"
-        when = f", decided {a.decision_date:%-d %B %Y}" if a.decision_date else ""
+        when = f", decided {long_date(a.decision_date)}" if a.decision_date else ""
         return f"{a.fund.name}: {a.recipient.name}, {amount}{when}. {a.purpose}"
 
     return [

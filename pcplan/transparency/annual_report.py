@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from docx import Document
 
 from pcplan.core.audit import attributed_to
+from pcplan.core.dates import long_date
 from pcplan.core.models import Office, User
 from pcplan.core.office import current_office
 from pcplan.core.periods import FinancialYear
@@ -90,10 +91,7 @@ def build_content(financial_year: int) -> AnnualReportContent:
         ),
         Section(
             _("Performance against the national crime and policing measures"),
-            [
-                _("From the statement of %(date)s.")
-                % {"date": f"{statement.statement_date:%-d %B %Y}"}
-            ]
+            [_("From the statement of %(date)s.") % {"date": long_date(statement.statement_date)}]
             if statement
             else [_("No statement on the national measures had been published by the year's end.")],
             [
@@ -109,14 +107,14 @@ def build_content(financial_year: int) -> AnnualReportContent:
             [_("Decisions published for the year:")]
             if decisions
             else [_("No decision of the year has been published.")],
-            [f"{d.decided_on:%-d %B %Y}: {d.title}" for d in decisions],
+            [f"{long_date(d.decided_on)}: {d.title}" for d in decisions],
         ),
         Section(
             _("Inspections"),
             [_("HMICFRS reports published in the year:")]
             if inspections
             else [_("HMICFRS published no report on the force in the year.")],
-            [f"{i.published_on:%-d %B %Y}: {i.title}" for i in inspections],
+            [f"{long_date(i.published_on)}: {i.title}" for i in inspections],
         ),
         grants_section(between),
         engagement_section(between),
@@ -197,14 +195,14 @@ def engagement_section(between: tuple[dt.date, dt.date]) -> Section:
                     _("%(title)s, %(opens)s to %(closes)s")
                     % {
                         "title": c.title,
-                        "opens": f"{c.opens_on:%-d %B %Y}",
-                        "closes": f"{c.closes_on:%-d %B %Y}",
+                        "opens": long_date(c.opens_on),
+                        "closes": long_date(c.closes_on),
                     }
                 )
             else:
                 items.append(
                     _("%(title)s, from %(opens)s")
-                    % {"title": c.title, "opens": f"{c.opens_on:%-d %B %Y}"}
+                    % {"title": c.title, "opens": long_date(c.opens_on)}
                 )
     else:
         paragraphs.append(_("No published consultation or survey opened in the year."))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pcplan.core.concurrency import Versioned
+from pcplan.core.dates import long_date
 from pcplan.core.documents import DOCUMENT_TEXT_FIELDS, WithDocumentText
 from pcplan.core.models import Organisation, User
 from pcplan.core.publishing import Publishable
@@ -358,7 +359,10 @@ class MeasuresStatement(Publishable):
         ordering = ["-statement_date", "-pk"]
 
     def __str__(self) -> str:
-        return f"National crime and policing measures statement {self.statement_date:%d %B %Y}"
+        return (
+            "National crime and policing measures statement "
+            f"{long_date(self.statement_date, padded=True)}"
+        )
 
     def may_be_published_by(self, user: models.Model) -> bool:
         return isinstance(user, User) and permissions.can_keep_publications(user)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
+from pcplan.core.dates import long_date
 from pcplan.grants.models import Award
 from pcplan.panel.models import Meeting, Precept
 from pcplan.partnerships.models import Body, CspDocument
@@ -328,7 +329,7 @@ def _meeting_summaries() -> Live:
             title=summary.title,
             url=reverse("transparency:meeting-summary", args=[summary.pk]),
             on=timezone.localdate(summary.published_at),
-            note=gettext("meeting of %(day)s") % {"day": f"{summary.meeting.date:%-d %B %Y}"},
+            note=gettext("meeting of %(day)s") % {"day": long_date(summary.meeting.date)},
             staff_url=reverse("transparency:meeting-summary-edit", args=[summary.pk]),
         )
         for summary in summaries.filter(published_at__isnull=False)

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from pcplan.core.dates import long_date, month_year
 from pcplan.core.periods import FinancialYear
 from pcplan.engagement.models import Consultation
 from pcplan.panel import deadlines as panel_deadlines
@@ -123,7 +123,7 @@ def publication_deadlines(start: dt.date, end: dt.date) -> list[Deadline]:
                 Deadline(
                     due,
                     _("Monthly specified information for %(month)s (spending over £500, decisions)")
-                    % {"month": date_format(month, "F Y")},
+                    % {"month": month_year(month)},
                     "SI 2011/3050 Schedule paras 3 and 5",
                     "publication",
                     f"monthly-{month:%Y-%m}",
@@ -203,7 +203,7 @@ def question_deadlines(meetings: Iterable[Meeting]) -> list[Deadline]:
             Deadline(
                 at.date(),
                 _("Public questions for the Panel meeting of %(date)s")
-                % {"date": date_format(meeting.date, "j F Y")},
+                % {"date": long_date(meeting.date)},
                 "Panel procedure (seed 002 item 5)",
                 "panel-questions",
                 f"panel-questions-{meeting.pk}",

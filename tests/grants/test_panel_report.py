@@ -7,12 +7,18 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
 from docx import Document
 from pypdf import PdfReader
 
 from tests.grants.conftest import make_award
 
 pytestmark = pytest.mark.django_db
+
+WELSH_MONTHS = [
+    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+    "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -43,3 +49,13 @@ def test_the_report_totals_the_published_awards_only_in_pdf_and_word(
 def test_a_contributor_cannot_generate_the_report(client, csp_user, awards):
     client.force_login(csp_user)
     assert client.get(reverse("grants:panel-report-html")).status_code == 403
+
+
+def test_the_word_report_dated_in_welsh_when_welsh_is_the_language(client, office, editor, awards):
+    client.force_login(editor)
+    with translation.override("cy"):
+        word = Document(io.BytesIO(client.get(reverse("grants:panel-report-docx")).content))
+    today = timezone.localdate()
+    words = "\n".join(p.text for p in word.paragraphs)
+    assert f"{today.day} {WELSH_MONTHS[today.month - 1]} {today.year}" in words
+    assert f"{today:%B}" not in words

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pcplan.grants import services
 from pcplan.grants.models import CommissionedService, MonitoringReturn, ServiceReturn
@@ -168,3 +168,10 @@ def test_the_command_reminds_award_and_service_returns_in_one_run(due_return, pr
         "hub@charity.example.org",
         "lead@csp.example.org",
     ]
+
+
+def test_the_reminder_dates_the_return_in_welsh_when_welsh_is_the_language(due_return):
+    with translation.override("cy"):
+        send_return_reminders(today=DUE + dt.timedelta(days=1))
+    assert "was due 28 Chwefror 2023" in mail.outbox[0].subject
+    assert "was due on 28 Chwefror 2023." in mail.outbox[0].body

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from pcplan.panel import services
 from pcplan.panel.models import AgendaItem, Meeting, MinuteItem
@@ -17,6 +19,25 @@ def test_the_meetings_page_lists_coming_and_past_meetings(client, held_meeting, 
     assert f"{next_meeting.date:%-d %B %Y}" in page
     assert f"{held_meeting.date:%-d %B %Y}" in page
     assert "Coming meetings" in page
+
+
+WELSH_MONTHS = [
+    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+    "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
+]  # fmt: skip
+
+
+def test_the_meetings_page_in_welsh_dates_them_in_welsh_not_from_the_english_copy(
+    next_meeting,
+):
+    day = next_meeting.date
+    welsh = f"{day.day} {WELSH_MONTHS[day.month - 1]} {day.year}"
+    with translation.override("en-gb"):
+        english_page = Client().get(reverse("panel:meetings")).content.decode()
+    with translation.override("cy"):
+        welsh_page = Client().get(reverse("panel:meetings")).content.decode()
+    assert f"{day:%-d %B %Y}" in english_page and welsh not in english_page
+    assert welsh in welsh_page
 
 
 def test_draft_minutes_are_not_public_until_published(client, secretariat, held_meeting):

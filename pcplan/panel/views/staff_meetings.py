@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pcplan.core import fragments, jobs
+from pcplan.core.dates import long_date
 from pcplan.core.http import edit_form, posted, staff_user
 from pcplan.core.paging import paginate
 from pcplan.panel import services, tasks
@@ -229,7 +230,7 @@ def fill_page_ranges(request: HttpRequest, pk: int) -> HttpResponse:
         staff_user(request),
         tasks.fill_page_ranges,
         title=_("Filling in the page ranges for the meeting of %(date)s")
-        % {"date": f"{meeting.date:%-d %B %Y}"},
+        % {"date": long_date(meeting.date)},
         next_url=back,
         next_label=_("Back to the meeting"),
         meeting_id=meeting.pk,
@@ -308,7 +309,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         context={
             "title": _("Record the approval of the minutes"),
-            "caption": _("Minutes of %(date)s") % {"date": f"{meeting.date:%-d %B %Y}"},
+            "caption": _("Minutes of %(date)s") % {"date": long_date(meeting.date)},
             "intro": _(
                 "Minutes are approved as an accurate record at a later meeting. Once "
                 "approved they are published."
