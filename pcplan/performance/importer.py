@@ -157,12 +157,13 @@ def _read_and_write(
     after others were written rolls them back with everything else. The reading alone took a
     third of a national import when every file was read before anything was written."""
     with _reading(reader, files, progress) as batches, ExitStack() as indexes:
+        loaded = _months_loaded(files)
         emptied: set[type[Model]] = set()
         known = 0
         for batch in batches:
             known += reader.batch_rows(batch)
             progress.writing(known)
-            _write_batch(reader, batch, progress, indexes, emptied, allow_empty=allow_empty)
+            _write_batch(reader, batch, progress, indexes, emptied, loaded, allow_empty=allow_empty)
     summary = reader.summary(files)
     run = ImportRun(
         imported_by=user,
@@ -222,20 +223,27 @@ def _write_batch(
     progress: Progress,
     indexes: ExitStack,
     emptied: set[type[Model]],
+    loaded: dict[str, set[tuple[str, dt.date]]],
     *,
     allow_empty: bool,
 ) -> None:
     """Replace the (force, month)s of the batch's files with what they hold. A table first
     written to starts with its indexes dropped, built again when the import's writing ends
-    (bulk.indexes_built_after), if it was empty once the first batch's months were deleted."""
+    (bulk.indexes_built_after), if it was empty once the first batch's months were deleted.
+
+    Only months `loaded` before the import are deleted: once a table's indexes are dropped,
+    each DELETE reads the whole table, and a national first load, 22 batches of 24 forces,
+    spent 86 s deleting nothing from the rows the batches before had written."""
     model: type[Model] = PoliceMapPoint
     columns = MAP_POINT_COLUMNS
     if batch.kind != MAP_POINTS:
         model, columns = TARGETS[batch.kind]
+        replaced = [f for f in batch.files if (f.force, f.month) in loaded[batch.kind]]
         if not allow_empty:
-            _refuse_empty_files_over_loaded_months(reader.empty_files_of(batch))
+            empty = reader.empty_files_of(batch)
+            _refuse_empty_files_over_loaded_months([f for f in empty if f in replaced])
         by_force: dict[str, list[dt.date]] = defaultdict(list)
-        for f in batch.files:
+        for f in replaced:
             by_force[f.force].append(f.month)
         for force, months in by_force.items():
             bulk.delete_rows(model._default_manager.filter(Q(force=force) & Q(month__in=months)))
@@ -243,6 +251,21 @@ def _write_batch(
         emptied.add(model)
         indexes.enter_context(bulk.indexes_built_after(model))
     _insert(batch, model, columns, reader, progress.rows_written)
+
+
+def _months_loaded(files: list[PoliceFile]) -> dict[str, set[tuple[str, dt.date]]]:
+    """The (force, month)s of each kind of the files already stored, before anything is
+    written: one read of each table's index on force, district and month."""
+    forces = {f.force for f in files}
+    return {
+        kind: set(
+            model._default_manager.filter(force__in=forces)
+            .values_list("force", "month")
+            .distinct()
+            .order_by()
+        )
+        for kind, (model, _columns) in TARGETS.items()
+    }
 
 
 def _refuse_months_outside_the_limits(files: Iterable[PoliceFile]) -> None:
