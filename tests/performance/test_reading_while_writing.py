@@ -171,3 +171,39 @@ def test_only_the_months_loaded_before_the_import_are_deleted(police_files, one_
     on_table = [sql for sql in deletes if table in sql]
     assert len(on_table) == 1 and "2024-01-01" in on_table[0] and "2024-02-01" not in on_table[0]
     assert PoliceMonthlyCrime.objects.filter(month="2024-02-01").exists()
+
+
+def test_the_command_lines_writing_bar_grows_as_more_files_are_read():
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.progress import Progress as Bars
+
+    from pcplan.performance.management.commands.import_police_data import RichProgress
+
+    with Bars(console=Console(file=StringIO())) as bars:
+        progress = RichProgress(bars)
+        progress.writing(10)
+        progress.rows_written(10)
+        progress.writing(25)
+        (task,) = bars.tasks
+        assert (task.description, task.total, task.completed) == ("Writing aggregates", 25, 10)
+
+
+@pytest.mark.django_db
+def test_the_background_job_says_what_it_writes_of_the_rows_known_so_far():
+    from pcplan.core.models import BackgroundJob
+    from pcplan.performance.tasks import JobProgress
+
+    job = BackgroundJob.objects.create(title="Importing police data")
+    progress = JobProgress(job)
+    progress.writing(10)
+    job.refresh_from_db()
+    assert job.progress == "Writing the monthly figures"
+    progress.rows_written(10)
+    progress.writing(25)  # more files read: not said again, counted from the next rows
+    job.refresh_from_db()
+    assert job.progress == "Writing the monthly figures: 10 of 10"
+    progress.rows_written(5)
+    job.refresh_from_db()
+    assert job.progress == "Writing the monthly figures: 15 of 25"
