@@ -30,6 +30,7 @@ from pcplan.performance.models import (
 if TYPE_CHECKING:
     from pcplan.performance.series import Dashboard
     from pcplan.performance.stopsearch import StopSearchFigures
+    from pcplan.performance.street import StreetTotals
     from pcplan.performance.trends import Trends
 
 T = TypeVar("T")
@@ -69,14 +70,21 @@ def cached(name: str, parts: tuple[Any, ...], build: Callable[[], T], version: s
 
 
 def dashboard(
-    *, staff: bool, force: str, area: str, districts: list[str] | None, version: str = ""
+    *,
+    staff: bool,
+    force: str,
+    area: str,
+    districts: list[str] | None,
+    version: str = "",
+    street: StreetTotals | None = None,
 ) -> Dashboard:
-    """Every measure's figures for the force, or one CSP area (the districts it covers)."""
+    """Every measure's figures for the force, or one CSP area (the districts it covers).
+    `street`: the force's street-level totals, when already read for other figures."""
     from pcplan.performance.series import build_dashboard
 
     def build() -> Dashboard:
         measures = Measure.objects.all() if staff else Measure.objects.public()
-        return build_dashboard(measures, force=force, area=area, districts=districts)
+        return build_dashboard(measures, force=force, area=area, districts=districts, street=street)
 
     parts = ("staff" if staff else "public", force, area, districts)
     return cached("dashboard", parts, build, version)
@@ -100,13 +108,14 @@ def trends(
     districts: list[str] | None,
     csp: dict[str, list[str]],
     version: str = "",
+    street: StreetTotals | None = None,
 ) -> Trends:
     from pcplan.performance.trends import build_trends
 
     return cached(
         "trends",
         (force, area, districts, sorted(csp.items())),
-        lambda: build_trends(force, area=area, districts=districts, csp=csp),
+        lambda: build_trends(force, area=area, districts=districts, csp=csp, street=street),
         version,
     )
 
@@ -128,10 +137,13 @@ def warm(forces: list[str]) -> None:
     for 42 forces' figures no page shows (17.6 s of a 79 s national import, docs/PERFORMANCE.md).
     """
     from pcplan.core.office import csp_areas
+    from pcplan.performance.street import street_totals
 
     csp = csp_areas()
     version = data_version()  # read once: nothing changes while they are built
     for force, _name in choosable_forces(lambda: forces):
-        dashboard(staff=False, force=force, area="", districts=None, version=version)
+        # The dashboard and the trends sum the same street-level rows: read them once.
+        street = street_totals(force)
+        dashboard(staff=False, force=force, area="", districts=None, version=version, street=street)
         stop_and_search(force, csp, version)
-        trends(force, "", None, csp, version)
+        trends(force, "", None, csp, version, street=street)

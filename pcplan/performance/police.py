@@ -214,7 +214,8 @@ AGGREGATE_SQL = {
     STREET: f"""
         INSERT INTO street_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
-               coalesce("Crime type", ''), coalesce("Last outcome category", ''), n, located
+               coalesce("Crime type", ''), coalesce("Last outcome category", ''), n, located,
+               getvariable('batch')
         FROM (SELECT filename, "LSOA code", "LSOA name", "Crime type", "Last outcome category",
                      count(*) AS n, count("Longitude" + "Latitude") AS located
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
@@ -233,7 +234,8 @@ AGGREGATE_SQL = {
             (filename, "LSOA name", "Latitude", "Longitude"));
         INSERT INTO street_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
-               coalesce("Crime type", ''), coalesce("Last outcome category", ''), n, located
+               coalesce("Crime type", ''), coalesce("Last outcome category", ''), n, located,
+               getvariable('batch')
         FROM street_batch WHERE is_point = 0;
         INSERT INTO street_points
         SELECT filename, "Latitude", "Longitude", district
@@ -245,7 +247,7 @@ AGGREGATE_SQL = {
     OUTCOMES: f"""
         INSERT INTO outcomes_agg
         SELECT filename, coalesce("LSOA code", ''), coalesce("LSOA name", ''), {DISTRICT_SQL},
-               coalesce("Outcome type", ''), n, located
+               coalesce("Outcome type", ''), n, located, getvariable('batch')
         FROM (SELECT filename, "LSOA code", "LSOA name", "Outcome type",
                      count(*) AS n, count("Longitude" + "Latitude") AS located
               FROM {READ_CSV} GROUP BY ALL)""",  # noqa: S608 - constant SQL, files are bound parameters
@@ -321,9 +323,9 @@ PLACE_SEARCHES_SQL = f"""
 CREATE_TABLES = """
     CREATE TABLE street_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
         district VARCHAR, crime_type VARCHAR, last_outcome_category VARCHAR, n BIGINT,
-        located BIGINT);
+        located BIGINT, batch INTEGER);
     CREATE TABLE outcomes_agg (filename VARCHAR, lsoa_code VARCHAR, lsoa_name VARCHAR,
-        district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT);
+        district VARCHAR, outcome_type VARCHAR, n BIGINT, located BIGINT, batch INTEGER);
     CREATE TABLE files (filename VARCHAR PRIMARY KEY, force VARCHAR, month VARCHAR);
     CREATE TABLE street_points (filename VARCHAR, lat DOUBLE, lon DOUBLE, district VARCHAR);
     CREATE TABLE kept_points (force VARCHAR, lat DOUBLE, lon DOUBLE, district VARCHAR);
@@ -389,26 +391,55 @@ class Reader:
         self, files: list[PoliceFile], progress: Callable[[int], None] | None = None
     ) -> Summary:
         """Aggregate every file; raise PoliceDataError at the first unreadable row."""
+        for _batch in self.read_batches(files, progress):
+            pass
+        return self.summary(files)
+
+    def check_headers(self, files: list[PoliceFile]) -> None:
         for f in files:
             check_header(f)
-        summary = Summary(files=list(files))
-        self.con.executemany(
+
+    def read_batches(
+        self,
+        files: list[PoliceFile],
+        progress: Callable[[int], None] | None = None,
+        con: duckdb.DuckDBPyConnection | None = None,
+    ) -> Iterator[Batch]:
+        """Aggregate the files a batch at a time, giving each batch as soon as it is ready to
+        be stored: the street files, then the new map points (all street points are known),
+        the outcomes files, then the stop and search files all at once, after they are placed
+        among every street point (kept and new). `con`: a cursor of this reader's database, to
+        read in another thread than the one storing (DuckDB works out of the GIL)."""
+        con = con or self.con
+        self.check_headers(files)
+        batches = plan_batches(files)
+        con.executemany(
             "INSERT INTO files VALUES (?, ?, ?)",
             [(str(f.path), f.force, f.month.isoformat()) for f in files],
         )
         by_path = {str(f.path): f for f in files}
-        for kind in KINDS:
-            of_kind = [f for f in files if f.kind == kind]
-            for start in range(0, len(of_kind), FILES_PER_QUERY):
-                batch = of_kind[start : start + FILES_PER_QUERY]
-                query = STREET_WITH_POINTS if kind == STREET else kind
-                self._aggregate_batch(query, batch, by_path)
+        for batch in batches:
+            if batch.kind == MAP_POINTS:
+                con.execute(NEW_POINTS_SQL)
+                yield batch
+                continue
+            # Each aggregate row notes its batch: the rows of one batch are then found
+            # without reading the others (DuckDB skips row groups by their range of values).
+            con.execute("SET VARIABLE batch = $b", {"b": batch.number})
+            for start in range(0, len(batch.files), FILES_PER_QUERY):
+                part = batch.files[start : start + FILES_PER_QUERY]
+                query = STREET_WITH_POINTS if batch.kind == STREET else batch.kind
+                self._aggregate_batch(con, query, part, by_path)
                 if progress:
-                    progress(len(batch))
-        if any(f.kind == STOP_AND_SEARCH for f in files):
-            for statement in PLACE_SEARCHES_SQL.split(";"):
-                self.con.execute(statement)
-        self.con.execute(NEW_POINTS_SQL)
+                    progress(len(part))
+            if batch.kind == STOP_AND_SEARCH:
+                for statement in PLACE_SEARCHES_SQL.split(";"):
+                    con.execute(statement)
+            yield batch
+
+    def summary(self, files: list[PoliceFile]) -> Summary:
+        """What was read, once every batch has been."""
+        summary = Summary(files=list(files))
         (new_points,) = self._fetch_one("SELECT count(*) FROM new_points")
         summary.new_map_points = int(new_points)
         for kind, table in (
@@ -425,6 +456,11 @@ class Reader:
         summary.rows_dated_in_other_month = int(other)
         (not_placed,) = self._fetch_one("SELECT coalesce(sum(not_placed), 0) FROM stop_agg")
         summary.searches_not_placed = int(not_placed)
+        summary.empty_files = self.empty_files(files)
+        return summary
+
+    def empty_files(self, files: list[PoliceFile]) -> list[PoliceFile]:
+        """The files (already read) with a header and no rows."""
         with_rows = {
             name
             for (name,) in self.con.execute(
@@ -432,8 +468,24 @@ class Reader:
                 "UNION SELECT filename FROM stop_agg"
             ).fetchall()
         }
-        summary.empty_files = [f for f in files if str(f.path) not in with_rows]
-        return summary
+        return [f for f in files if str(f.path) not in with_rows]
+
+    def empty_files_of(self, batch: Batch) -> list[PoliceFile]:
+        """The files of a batch (already read) with a header and no rows."""
+        if batch.kind not in BATCHED:
+            return self.empty_files(batch.files)
+        sql = f"SELECT DISTINCT filename FROM {BATCHED[batch.kind]} WHERE batch = $b"  # noqa: S608
+        with_rows = {name for (name,) in self.con.execute(sql, {"b": batch.number}).fetchall()}
+        return [f for f in batch.files if str(f.path) not in with_rows]
+
+    def batch_rows(self, batch: Batch) -> int:
+        """How many rows the batch stores."""
+        if batch.kind in BATCHED:
+            sql = f"SELECT count(*) FROM {BATCHED[batch.kind]} WHERE batch = {int(batch.number)}"  # noqa: S608
+        else:
+            sql = f"SELECT count(*) FROM ({ROWS_SQL[batch.kind]})"  # noqa: S608
+        (rows,) = self._fetch_one(sql)
+        return int(rows)
 
     def _fetch_one(self, sql: str) -> tuple[Any, ...]:
         row = self.con.execute(sql).fetchone()
@@ -441,7 +493,11 @@ class Reader:
         return tuple(row)
 
     def _aggregate_batch(
-        self, query: str, batch: list[PoliceFile], by_path: dict[str, Any]
+        self,
+        con: duckdb.DuckDBPyConnection,
+        query: str,
+        batch: list[PoliceFile],
+        by_path: dict[str, Any],
     ) -> None:
         kind = STREET if query == STREET_WITH_POINTS else query
         params = {"files": [str(f.path) for f in batch], "columns": COLUMNS[kind]}
@@ -449,15 +505,16 @@ class Reader:
         # any, work on what it read.
         first, *rest = _aggregate_sql(query, rejects=False).split(";")
         try:
-            self.con.execute(first, params)
+            con.execute(first, params)
         except self._duckdb.Error as exc:
             # Nothing of the failed statement is kept; read the batch again to say where.
-            self._refuse(kind, batch, params, by_path, exc)
+            self._refuse(con, kind, batch, params, by_path, exc)
         for statement in rest:
-            self.con.execute(statement)
+            con.execute(statement)
 
     def _refuse(
         self,
+        con: duckdb.DuckDBPyConnection,
         kind: str,
         batch: list[PoliceFile],
         params: dict[str, Any],
@@ -466,10 +523,10 @@ class Reader:
     ) -> NoReturn:
         """Raise PoliceDataError naming the first bad row of the batch, found by reading the
         batch again with DuckDB's rejects tables, in a transaction rolled back afterwards."""
-        self.con.execute("BEGIN TRANSACTION")
+        con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute(_aggregate_sql(kind, rejects=True), params)
-            reject = self.con.execute(
+            con.execute(_aggregate_sql(kind, rejects=True), params)
+            reject = con.execute(
                 """SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type,
                           e.error_message
                    FROM rejects e JOIN rejects_scan s USING (scan_id, file_id)
@@ -478,7 +535,7 @@ class Reader:
         except self._duckdb.Error:
             reject = None
         finally:
-            self.con.execute("ROLLBACK")
+            con.execute("ROLLBACK")
         if not reject:
             raise PoliceDataError(
                 ", ".join(f.name for f in batch), f"could not be read: {error}"
@@ -493,16 +550,56 @@ class Reader:
 
     # The rows to store, ready for the database: (force, month, ...aggregate columns).
 
-    def rows(self, kind: str, batch_size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
-        """The aggregates of one kind as Python tuples, a batch at a time."""
-        cursor = self.con.execute(ROWS_SQL[kind])
-        while batch := cursor.fetchmany(batch_size):
-            yield batch
+    def rows(self, batch: Batch, size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+        """The aggregates of one batch as Python tuples, `size` at a time."""
+        cursor = self.con.execute(_rows_sql(batch))
+        while rows := cursor.fetchmany(size):
+            yield rows
 
-    def write_csv(self, kind: str, path: Path) -> None:
-        """The aggregates of one kind as a CSV file (no header; "" for empty text), the form
+    def write_csv(self, batch: Batch, path: Path) -> None:
+        """The aggregates of one batch as a CSV file (no header; "" for empty text), the form
         PostgreSQL's COPY reads: DuckDB writes it without the rows passing through Python."""
-        self.con.execute(f"COPY ({ROWS_SQL[kind]}) TO '{path}' (FORMAT csv, HEADER false)")
+        self.con.execute(f"COPY ({_rows_sql(batch)}) TO '{path}' (FORMAT csv, HEADER false)")
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Files read together and stored together: street or outcomes files (BATCH_FILES of
+    them), the new map points (MAP_POINTS, no files), or every stop and search file."""
+
+    number: int
+    kind: str
+    files: list[PoliceFile]
+
+
+# Street or outcomes files stored at a time while the next are read: one query's, so that
+# writing starts after the first query (a national archive has 516 street files a year).
+BATCH_FILES = FILES_PER_QUERY
+
+
+def plan_batches(files: list[PoliceFile]) -> list[Batch]:
+    """The order files are read and stored in (see Reader.read_batches)."""
+    size = BATCH_FILES
+    groups: list[tuple[str, list[PoliceFile]]] = []
+    for kind in (STREET, OUTCOMES):
+        of_kind = [f for f in files if f.kind == kind]
+        groups += [(kind, of_kind[i : i + size]) for i in range(0, len(of_kind), size)]
+        if kind == STREET:
+            groups.append((MAP_POINTS, []))
+    stops = [f for f in files if f.kind == STOP_AND_SEARCH]
+    if stops:
+        groups.append((STOP_AND_SEARCH, stops))
+    return [Batch(number, kind, group) for number, (kind, group) in enumerate(groups)]
+
+
+# The kinds read in several batches, and the table of each one's aggregates.
+BATCHED = {STREET: "street_agg", OUTCOMES: "outcomes_agg"}
+
+
+def _rows_sql(batch: Batch) -> str:
+    if batch.kind not in BATCHED:
+        return ROWS_SQL[batch.kind]  # one batch holds them all
+    return f"{ROWS_SQL[batch.kind]} WHERE batch = {int(batch.number)}"
 
 
 ROWS_SQL = {

@@ -1,7 +1,8 @@
 """What the performance dashboard shows, read in a fixed number of queries.
 
 However many months are loaded, the dashboard reads: the measures, one grouped sum of the
-street-level crime aggregates, one grouped sum of their outcomes, and the observations.
+street-level crime aggregates (by month, district, crime type and last outcome, shared with
+the trends: pcplan.performance.street), and the observations.
 Everything else (derived series, rolling totals, change against baseline) is computed here.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from pcplan.core.dates import long_date, month_year
@@ -25,6 +26,7 @@ from pcplan.performance.models import (
     PoliceMonthlyCrime,
     PublishedFigure,
 )
+from pcplan.performance.street import StreetTotals, street_totals
 
 GRANULARITY_ORDER = [
     Observation.Granularity.MONTH,
@@ -110,31 +112,30 @@ def period_label(start: dt.date, granularity: str) -> str:
     return month_year(start)
 
 
-def crime_counts(force: str, districts: list[str] | None = None) -> CrimeCounts:
-    """Street-level crimes by month and police.uk crime type: one grouped query.
+def crime_counts(street: StreetTotals, districts: list[str] | None = None) -> CrimeCounts:
+    """Street-level crimes by month and police.uk crime type.
 
     `districts` are those a Community Safety Partnership covers; None means the whole force.
     """
-    rows = PoliceMonthlyCrime.objects.filter(force=force)
-    if districts is not None:
-        rows = rows.filter(district__in=districts)
     counts: CrimeCounts = defaultdict(dict)
-    for row in rows.values("month", "crime_type").annotate(n=Sum("count")).order_by():
-        counts[row["month"]][row["crime_type"]] = row["n"]
+    for row in street.of(districts):
+        by_type = counts[row.month]
+        by_type[row.crime_type] = by_type.get(row.crime_type, 0) + row.n
     return dict(counts)
 
 
 def outcome_counts(
-    force: str, months: Iterable[dt.date], districts: list[str] | None = None
+    street: StreetTotals, months: Iterable[dt.date], districts: list[str] | None = None
 ) -> list[tuple[str, int]]:
     """Crimes by last outcome category over the given months, most frequent first."""
-    rows = PoliceMonthlyCrime.objects.filter(force=force, month__in=list(months))
-    if districts is not None:
-        rows = rows.filter(district__in=districts)
-    totals = rows.values("last_outcome_category").annotate(n=Sum("count")).order_by("-n")
+    chosen = set(months)
+    totals: dict[str, int] = defaultdict(int)
+    for row in street.of(districts):
+        if row.month in chosen:
+            totals[row.last_outcome_category] += row.n
     return [
-        (r["last_outcome_category"] or "No outcome recorded (anti-social behaviour)", r["n"])
-        for r in totals
+        (category or "No outcome recorded (anti-social behaviour)", n)
+        for category, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
@@ -315,12 +316,15 @@ def build_dashboard(
     force: str,
     area: str = "",
     districts: list[str] | None = None,
+    street: StreetTotals | None = None,
 ) -> Dashboard:
-    """The dashboard for the force, or for one CSP `area` summing the `districts` it covers."""
+    """The dashboard for the force, or for one CSP `area` summing the `districts` it covers.
+    `street`: the force's street-level totals, when already read (figures.warm)."""
     measure_list = list(measures)
     if area and districts is None:
         districts = []  # an area that covers no district has no police-recorded crime
-    counts = crime_counts(force, districts if area else None)
+    street = street or street_totals(force)
+    counts = crime_counts(street, districts if area else None)
     observations: dict[int, list[Observation]] = defaultdict(list)
     manual_ids = [m.pk for m in measure_list if not m.is_derived]
     if manual_ids:
@@ -345,7 +349,7 @@ def build_dashboard(
         area=area,
         series=series,
         crime_types=sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])),
-        outcomes=outcome_counts(force, latest, districts if area else None) if latest else [],
+        outcomes=outcome_counts(street, latest, districts if area else None) if latest else [],
         latest_months=latest,
     )
 

@@ -22,8 +22,10 @@ class JobProgress(Progress):
         jobs.report_progress(self.job, gettext("Reading %(n)s files") % {"n": total})
 
     def writing(self, total_rows: int) -> None:
+        # Called again as more files are read: the total grows; said once.
+        if not self.total_rows:
+            jobs.report_progress(self.job, gettext("Writing the monthly figures"))
         self.total_rows = total_rows
-        jobs.report_progress(self.job, gettext("Writing the monthly figures"))
 
     def rows_written(self, n: int) -> None:
         self.written += n

@@ -1,8 +1,9 @@
 """Year-on-year change by crime type and by CSP area, areas compared per 1,000 residents, and
 the share of each crime type's crimes by last outcome category.
 
-Computed from the street-level aggregates in three grouped queries, whatever the months
-loaded. A change is unknown (not zero) when any of the 24 months it needs is missing.
+Computed from the street-level aggregates in one grouped query (pcplan.performance.street),
+and the outcomes files in two, whatever the months loaded. A change is unknown (not zero)
+when any of the 24 months it needs is missing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from django.db.models import Sum
 from pcplan.core.dates import month_year
 from pcplan.performance import rules
 from pcplan.performance.derivations import ANTI_SOCIAL_BEHAVIOUR
-from pcplan.performance.models import AreaPopulation, PoliceMonthlyCrime, PoliceMonthlyOutcome
+from pcplan.performance.models import AreaPopulation, PoliceMonthlyOutcome
+from pcplan.performance.street import StreetTotals, street_totals
 
 NO_OUTCOME = "No outcome recorded (anti-social behaviour)"
 
@@ -79,25 +81,26 @@ def _change(
 
 
 def build_trends(
-    force: str, *, area: str = "", districts: list[str] | None = None, csp: dict[str, list[str]]
+    force: str,
+    *,
+    area: str = "",
+    districts: list[str] | None = None,
+    csp: dict[str, list[str]],
+    street: StreetTotals | None = None,
 ) -> Trends:
-    """Trends for the force, or for one CSP `area` (its `districts`), and every CSP compared."""
-    rows = (
-        PoliceMonthlyCrime.objects.filter(force=force)
-        .values("month", "district", "crime_type")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
+    """Trends for the force, or for one CSP `area` (its `districts`), and every CSP compared.
+    `street`: the force's street-level totals, when already read (figures.warm)."""
+    street = street or street_totals(force)
     loaded: set[dt.date] = set()
     by_type: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
     by_district: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
     chosen = set(districts or []) if area else None
-    for r in rows:
-        loaded.add(r["month"])
-        if chosen is None or r["district"] in chosen:
-            by_type[r["crime_type"]][r["month"]] += r["n"]
-        if r["crime_type"] != ANTI_SOCIAL_BEHAVIOUR:
-            by_district[r["district"]][r["month"]] += r["n"]
+    for r in street.rows:
+        loaded.add(r.month)
+        if chosen is None or r.district in chosen:
+            by_type[r.crime_type][r.month] += r.n
+        if r.crime_type != ANTI_SOCIAL_BEHAVIOUR:
+            by_district[r.district][r.month] += r.n
     months = sorted(loaded)
     trends = Trends(force=force, area=area, latest=months[-1] if months else None)
     if not months:
@@ -118,21 +121,20 @@ def build_trends(
             AreaRow(name, change.current, people, rules.rate_per_thousand(change.current, people))
         )
     last_year = months[-12:]
-    trends.outcome_shares = outcome_shares(force, last_year, districts if area else None)
+    trends.outcome_shares = outcome_shares(street, last_year, districts if area else None)
     trends.outcomes_files, trends.outcomes_period = _outcomes_files(force)
     return trends
 
 
 def outcome_shares(
-    force: str, months: list[dt.date], districts: list[str] | None = None
+    street: StreetTotals, months: list[dt.date], districts: list[str] | None = None
 ) -> list[OutcomeShares]:
     """For each crime type, its crimes by last outcome category as a share, largest first."""
-    rows = PoliceMonthlyCrime.objects.filter(force=force, month__in=months)
-    if districts is not None:
-        rows = rows.filter(district__in=districts)
+    chosen = set(months)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for r in rows.values("crime_type", "last_outcome_category").annotate(n=Sum("count")).order_by():
-        counts[r["crime_type"]][r["last_outcome_category"] or NO_OUTCOME] += r["n"]
+    for r in street.of(districts):
+        if r.month in chosen:
+            counts[r.crime_type][r.last_outcome_category or NO_OUTCOME] += r.n
     result = []
     for crime_type in sorted(counts):
         total = sum(counts[crime_type].values())

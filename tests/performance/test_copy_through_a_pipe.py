@@ -34,8 +34,8 @@ def test_every_row_goes_through_the_pipe(police_files):
 def test_duckdb_failing_part_way_aborts_the_copy_and_stores_nothing(police_files, monkeypatch):
     real = police.Reader.write_csv
 
-    def fails_after_writing(self, kind, path):
-        real(self, kind, path)
+    def fails_after_writing(self, batch, path):
+        real(self, batch, path)
         raise OSError("disk full")
 
     monkeypatch.setattr(police.Reader, "write_csv", fails_after_writing)
@@ -48,11 +48,11 @@ def test_duckdb_failing_part_way_aborts_the_copy_and_stores_nothing(police_files
 def test_the_server_refusing_the_copy_ends_the_writer(police_files, monkeypatch):
     real = police.Reader.write_csv
 
-    def writes_a_bad_row_first(self, kind, path):
+    def writes_a_bad_row_first(self, batch, path):
         with open(path, "w") as pipe:  # noqa: PTH123 - the pipe's own end
             pipe.write("not,a,row\n")
             pipe.flush()
-            real(self, kind, path)
+            real(self, batch, path)
 
     monkeypatch.setattr(police.Reader, "write_csv", writes_a_bad_row_first)
     with pytest.raises(Exception, match="(?i)invalid|missing data|copy"):

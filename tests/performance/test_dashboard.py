@@ -187,6 +187,26 @@ def test_warming_the_figures_after_an_import_reads_the_data_version_once(client)
 
 
 @pytest.mark.django_db
+def test_warming_a_forces_figures_reads_its_street_level_crimes_once(client):
+    """The dashboard and the trends sum the same rows: one grouped read of them for both
+    (four before: 0.27 s of a force's 0.42 s after a national import, issue 16)."""
+    from pcplan.performance import figures
+
+    import_police_data([FIXTURES])
+    shown = client.get(PUBLIC, {"force": "testshire"}).content.decode()
+    trends_shown = client.get("/performance/trends/", {"force": "testshire"}).content
+    cache.clear()
+    pagecache._recent.clear()
+    with CaptureQueriesContext(connection) as queries:
+        figures.warm(["testshire"])
+    table = PoliceMonthlyCrime._meta.db_table
+    reads = [q for q in queries.captured_queries if table in q["sql"] and "'testshire'" in q["sql"]]
+    assert len(reads) == 1
+    assert client.get(PUBLIC, {"force": "testshire"}).content.decode() == shown
+    assert client.get("/performance/trends/", {"force": "testshire"}).content == trends_shown
+
+
+@pytest.mark.django_db
 def test_the_dashboard_query_count_does_not_depend_on_the_months_loaded(
     client, client_for, editor, neighbourhood_crime, draft_measure, django_assert_max_num_queries
 ):

@@ -300,13 +300,13 @@ def test_the_import_runs_with_the_cycle_collector_paused_and_turns_it_on_again(
     from pcplan.performance.police import Reader
 
     seen = []
-    aggregate = Reader.aggregate
+    read_batches = Reader.read_batches
 
     def watched(self, *args, **kwargs):
-        seen.append(gc.isenabled())
-        return aggregate(self, *args, **kwargs)
+        seen.append(gc.isenabled())  # in the reading thread: the collector is the process's
+        return read_batches(self, *args, **kwargs)
 
-    monkeypatch.setattr(Reader, "aggregate", watched)
+    monkeypatch.setattr(Reader, "read_batches", watched)
     import_police_data([police_files])
     assert seen == [False]
     assert gc.isenabled()

@@ -29,7 +29,11 @@ class RichProgress(ImportProgress):
             self.progress.advance(self.reading, n)
 
     def writing(self, total_rows: int) -> None:
-        self.writing_task = self.progress.add_task("Writing aggregates", total=total_rows)
+        # Called again as more files are read: the total grows.
+        if self.writing_task is None:
+            self.writing_task = self.progress.add_task("Writing aggregates", total=total_rows)
+        else:
+            self.progress.update(self.writing_task, total=total_rows)
 
     def rows_written(self, n: int) -> None:
         if self.writing_task is not None:
