@@ -44,7 +44,10 @@ _recent: pagecache.RecentPages[str] = pagecache.RecentPages(settings.PCPLAN_PAGE
 # What a rendered form carries, and what a kept part holds instead of the request's token:
 # derived from the secret key, so no text a user types can be taken for it.
 CSRF_FIELD = 'name="csrfmiddlewaretoken"'
-_CSRF_PLACEHOLDER = "pcplan-csrf-" + salted_hmac("pcplan.core.fragments", "csrf").hexdigest()
+
+
+def _placeholder() -> str:
+    return "pcplan-csrf-" + salted_hmac("pcplan.core.fragments", "csrf").hexdigest()
 
 
 def keepable(request: HttpRequest | None) -> bool:
@@ -60,6 +63,7 @@ def keepable(request: HttpRequest | None) -> bool:
 def key(request: HttpRequest, name: str, vary: list[Any], today: dt.date | None = None) -> str:
     parts = "|".join(
         (
+            _placeholder(),  # a new secret key: parts kept under the old one are not read
             name,
             str(request.user.pk),
             request.get_full_path(),
@@ -113,7 +117,7 @@ def get(key: str, request: HttpRequest, csrf_token: Callable[[], str]) -> str | 
     html = found[key] if key in found else _stored(key)
     if html is None:
         return None
-    return html.replace(_CSRF_PLACEHOLDER, csrf_token()) if CSRF_FIELD in html else html
+    return html.replace(_placeholder(), csrf_token()) if CSRF_FIELD in html else html
 
 
 def put(key: str, html: str, csrf_token: Callable[[], str]) -> bool:
@@ -124,7 +128,7 @@ def put(key: str, html: str, csrf_token: Callable[[], str]) -> bool:
         token = csrf_token()
         if len(token) < 32 or token not in html:  # noqa: PLR2004 - Django's are 64
             return False
-        html = html.replace(token, _CSRF_PLACEHOLDER)
+        html = html.replace(token, _placeholder())
     cache.set(key, html, pagecache.TIMEOUT)
     _recent.put(key, html)
     # The next change, even within this transaction, must move the version on.

@@ -159,6 +159,18 @@ def test_each_day_has_its_own_parts(rf, editor):
     assert fragments.key(request, "t", [], today=dt.date(2026, 1, 1)) == today
 
 
+def test_a_new_secret_key_reads_none_of_the_parts_kept_under_the_old(rf, editor, settings):
+    """Their forms hold a placeholder made from the secret key: under a new key it would never
+    be replaced by the session's token."""
+    request = rf.get("/staff/")
+    request.user = editor
+    old = fragments.key(request, "t", [])
+    settings.SECRET_KEY = "another-" + settings.SECRET_KEY
+    request = rf.get("/staff/")
+    request.user = editor
+    assert fragments.key(request, "t", []) != old
+
+
 def _request():
     from django.test import RequestFactory
 
