@@ -168,9 +168,9 @@ def child_ingest(folder: Path, database: str, data_dir: Path) -> dict[str, Any]:
     warm = figures.warm
     warmed: list[float] = []
 
-    def timed_warm(forces: list[str]) -> None:
+    def timed_warm() -> None:
         start = time.perf_counter()
-        warm(forces)
+        warm()
         warmed.append(time.perf_counter() - start)
 
     figures.warm = timed_warm  # the same work, timed

@@ -128,20 +128,30 @@ def choosable_forces(loaded: Callable[[], Iterable[str]]) -> list[tuple[str, str
     return force_choices() or [(force, force) for force in dict.fromkeys(loaded())]
 
 
-def warm(forces: list[str]) -> None:
-    """Build the public figures of each force's whole area a visitor can choose, right after
-    an import of `forces`: the office profile's forces, or, before the profile names any, the
-    forces just loaded (`choosable_forces`, the choice the performance pages offer).
+def forces_built_after_an_import() -> list[str]:
+    """The forces whose public figures an import builds: the office profile's, each of which
+    a visitor can choose; before the profile names any, the one the performance pages open on
+    (the first force loaded). Any other loaded force a visitor chooses is built on its first
+    request and kept until the next change, as issue 16 allows ("computed at import time, or
+    cached until the next import").
 
-    data.police.uk's archive holds every force: an office loading all 43 would otherwise wait
-    for 42 forces' figures no page shows (17.6 s of a 79 s national import, docs/PERFORMANCE.md).
-    """
+    data.police.uk's archive holds every force: a new installation loading all 43 before its
+    profile is set would otherwise wait for 42 forces' figures nobody may ask for (7-8 s of a
+    30 s national import, docs/PERFORMANCE.md)."""
+    from pcplan.core.office import force_choices
+    from pcplan.performance.series import loaded_forces
+
+    return [force for force, _name in force_choices()] or loaded_forces()[:1]
+
+
+def warm() -> None:
+    """Build the public figures of `forces_built_after_an_import`, right after an import."""
     from pcplan.core.office import csp_areas
     from pcplan.performance.street import street_totals
 
     csp = csp_areas()
     version = data_version()  # read once: nothing changes while they are built
-    for force, _name in choosable_forces(lambda: forces):
+    for force in forces_built_after_an_import():
         # The dashboard and the trends sum the same street-level rows: read them once.
         street = street_totals(force)
         dashboard(staff=False, force=force, area="", districts=None, version=version, street=street)

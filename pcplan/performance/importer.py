@@ -139,7 +139,7 @@ def import_police_data(
         finally:
             reader.close()
     # The public figures of the forces just loaded, built now rather than on a page request.
-    transaction.on_commit(lambda: figures.warm(summary.forces))
+    transaction.on_commit(figures.warm)
     return run, summary
 
 

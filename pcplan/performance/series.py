@@ -355,4 +355,8 @@ def build_dashboard(
 
 
 def loaded_forces() -> list[str]:
-    return list(PoliceMonthlyCrime.objects.values_list("force", flat=True).distinct().order_by())
+    """Every force with street-level crimes loaded, in order: the first is the one the
+    performance pages open on before the office profile names any."""
+    return list(
+        PoliceMonthlyCrime.objects.values_list("force", flat=True).distinct().order_by("force")
+    )
