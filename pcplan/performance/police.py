@@ -2,8 +2,9 @@
 
 Plain Python (no Django): finds the files (folders, single files, the download zip), checks
 each header against the exact published header, and aggregates with GROUP BY inside DuckDB,
-so raw rows never enter Python. The aggregates stay in a DuckDB table until every file has
-been read without error; only then does pcplan.performance.importer write them.
+so raw rows never enter Python. The files are read a batch at a time (`Reader.read_batches`)
+while pcplan.performance.importer writes the batches read before, in the one transaction that a
+file refused later undoes.
 """
 
 from __future__ import annotations
@@ -117,8 +118,6 @@ class Summary:
     searches_not_placed: int = 0
     # Street-crime map points seen for the first time, kept for placing later searches.
     new_map_points: int = 0
-    # Files with the header and no rows: a month published empty, or a broken download.
-    empty_files: list[PoliceFile] = field(default_factory=list)
 
     @property
     def months(self) -> list[str]:
@@ -127,10 +126,6 @@ class Summary:
     @property
     def forces(self) -> list[str]:
         return sorted({f.force for f in self.files})
-
-    @property
-    def replaced(self) -> list[tuple[str, dt.date, str]]:
-        return sorted({(f.force, f.month, f.kind) for f in self.files})
 
 
 def parse_name(path: Path, shown: str) -> PoliceFile:
@@ -387,14 +382,6 @@ class Reader:
                 {"f": columns[0], "lat": columns[1], "lon": columns[2], "d": columns[3]},
             )
 
-    def aggregate(
-        self, files: list[PoliceFile], progress: Callable[[int], None] | None = None
-    ) -> Summary:
-        """Aggregate every file; raise PoliceDataError at the first unreadable row."""
-        for _batch in self.read_batches(files, progress):
-            pass
-        return self.summary(files)
-
     def check_headers(self, files: list[PoliceFile]) -> None:
         for f in files:
             check_header(f)
@@ -456,7 +443,6 @@ class Reader:
         summary.rows_dated_in_other_month = int(other)
         (not_placed,) = self._fetch_one("SELECT coalesce(sum(not_placed), 0) FROM stop_agg")
         summary.searches_not_placed = int(not_placed)
-        summary.empty_files = self.empty_files(files)
         return summary
 
     def empty_files(self, files: list[PoliceFile]) -> list[PoliceFile]:
