@@ -31,7 +31,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -82,15 +81,6 @@ def key(request: HttpRequest, name: str, vary: list[Any], today: dt.date | None 
     return f"pcplan:fragment:{version}:{digest}"
 
 
-def _stored(key: str) -> str | None:
-    html = _recent.get(key)
-    if html is None:
-        html = cache.get(key)
-        if html is not None:
-            _recent.put(key, html)
-    return html
-
-
 def find(request: HttpRequest, name: str, vary: list[Any] | None = None) -> str | None:
     """The part `{% keep name %}` will show on this request, if it is kept (else None), so a
     view need not build what only the part shows. What is found now is what the tag shows
@@ -99,7 +89,7 @@ def find(request: HttpRequest, name: str, vary: list[Any] | None = None) -> str 
         return None
     found = _found(request)
     k = key(request, name, vary or [])
-    found[k] = _stored(k)
+    found[k] = _recent.fetch(k)
     return found[k]
 
 
@@ -114,7 +104,7 @@ def _found(request: HttpRequest) -> dict[str, str | None]:
 def get(key: str, request: HttpRequest, csrf_token: Callable[[], str]) -> str | None:
     """The kept part, with this request's CSRF token in its forms; None if not kept."""
     found = _found(request)
-    html = found[key] if key in found else _stored(key)
+    html = found[key] if key in found else _recent.fetch(key)
     if html is None:
         return None
     return html.replace(_placeholder(), csrf_token()) if CSRF_FIELD in html else html
@@ -129,10 +119,7 @@ def put(key: str, html: str, csrf_token: Callable[[], str]) -> bool:
         if len(token) < 32 or token not in html:  # noqa: PLR2004 - Django's are 64
             return False
         html = html.replace(token, _placeholder())
-    cache.set(key, html, pagecache.TIMEOUT)
-    _recent.put(key, html)
-    # The next change, even within this transaction, must move the version on.
-    pagecache.kept_for_this_version()
+    _recent.keep(key, html)
     return True
 
 

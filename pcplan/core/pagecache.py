@@ -162,6 +162,22 @@ class RecentPages(Generic[Kept]):
             self._pages.clear()
             self._bytes = 0
 
+    def fetch(self, key: str) -> Kept | None:
+        """From this worker's memory, else from Django's cache (then remembered here)."""
+        value = self.get(key)
+        if value is None:
+            value = cache.get(key)
+            if value is not None:
+                self.put(key, value)
+        return value
+
+    def keep(self, key: str, value: Kept) -> None:
+        """In Django's cache, shared by every worker, and this worker's memory. The key holds
+        the public version: the next change, even within this transaction, must move it on."""
+        cache.set(key, value, TIMEOUT)
+        self.put(key, value)
+        kept_for_this_version()
+
     def __len__(self) -> int:
         return len(self._pages)
 
@@ -353,9 +369,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "pcplan_page_key", None)
         if key is not None and _cacheable_response(request, response):
-            cache.set(key, response, TIMEOUT)
-            _recent.put(key, response)
-            kept_for_this_version()
+            _recent.keep(key, response)
         return response
 
     def process_view(
@@ -364,13 +378,10 @@ class PublicPageCacheMiddleware:
         if not _cacheable_request(request):
             return None
         key = _key(request)
-        cached = _recent.get(key)
+        cached = _recent.fetch(key)
         if cached is None:
-            cached = cache.get(key)
-            if cached is None:
-                request.pcplan_page_key = key  # type: ignore[attr-defined]
-                return None
-            _recent.put(key, cached)
+            request.pcplan_page_key = key  # type: ignore[attr-defined]
+            return None
         # A kept page answers a conditional GET with 304, as the view that built it does.
         if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
             return answer_conditionally(request, cached)
