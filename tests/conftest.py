@@ -146,6 +146,13 @@ def client_for(client):
     return sign_in
 
 
+@pytest.fixture
+def built_staff_bodies(settings):
+    """Staff pages build their whole body on every request, as on the first after a change:
+    for tests that count a page's queries (pcplan.core.fragments keeps bodies otherwise)."""
+    settings.PCPLAN_KEEP_STAFF_PARTS = False
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: the public forms' rate limits count in it."""

@@ -203,9 +203,8 @@ def staff_search_queries(client) -> int:
 
 
 def test_the_staff_search_reads_the_same_number_of_queries_for_more_hits(
-    client, administrator, plan, drafts, settings
+    client, administrator, plan, drafts, built_staff_bodies
 ):
-    settings.PCPLAN_KEEP_STAFF_PARTS = False  # the search's whole work, not its kept results
     client.force_login(administrator)
     staff_search_queries(client)  # what is read once per process (the office profile)
     few = staff_search_queries(client)

@@ -136,9 +136,8 @@ def build(size, organisation):
     "role", ["contributor", "opcc-editor", "panel-secretariat", "administrator"]
 )
 def test_the_staff_home_query_count_does_not_grow_with_the_data(
-    client, constabulary, django_assert_max_num_queries, role, settings
+    client, constabulary, django_assert_max_num_queries, role, built_staff_bodies
 ):
-    settings.PCPLAN_KEEP_STAFF_PARTS = False  # the page's whole work, not its kept body
     user = UserFactory(role=role, organisation=constabulary)
     client.force_login(user)
     build(2, constabulary)

@@ -41,9 +41,8 @@ def deliverable_with_everything(theme, editor) -> Deliverable:
 
 
 def test_the_deliverable_page_reads_dependencies_and_tasks_once(
-    client_for, editor, theme, settings
+    client_for, editor, theme, built_staff_bodies
 ):
-    settings.PCPLAN_KEEP_STAFF_PARTS = False  # the page's whole work, not its kept body
     deliverable = deliverable_with_everything(theme, editor)
     client = client_for(editor)
     url = reverse("delivery:deliverable-detail", args=[deliverable.pk])

@@ -39,9 +39,8 @@ def get(client, url):
 
 
 def test_the_list_shows_a_page_and_its_queries_do_not_grow_with_the_plan(
-    client_for, editor, settings
+    client_for, editor, built_staff_bodies
 ):
-    settings.PCPLAN_KEEP_STAFF_PARTS = False  # the page's whole work, not its kept body
     small, large = plan_of(PAGE - 1, "small"), plan_of(3 * PAGE + 1, "large")
     client = client_for(editor)
     get(client, reverse("delivery:deliverable-list", args=[small.key]))  # warm: first request

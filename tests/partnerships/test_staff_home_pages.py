@@ -37,9 +37,8 @@ def test_every_body_is_found_a_page_at_a_time_with_the_other_lists_pages_kept(cl
 
 
 def test_each_csp_shows_its_latest_scrutiny_without_reading_every_scrutiny(
-    client_for, editor, settings
+    client_for, editor, built_staff_bodies
 ):
-    settings.PCPLAN_KEEP_STAFF_PARTS = False  # the page's whole work, not its kept body
     csps = BodyFactory.create_batch(3, kind=BodyKind.CSP)
     for n, csp in enumerate(csps):
         for years_ago in range(5):

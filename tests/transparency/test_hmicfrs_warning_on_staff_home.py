@@ -80,9 +80,8 @@ def test_a_contributor_sees_no_warning(client_for, contributor, reports):
 
 
 def test_the_home_page_asks_the_same_number_of_queries_at_one_and_at_twenty_reports(
-    client_for, editor, settings
+    client_for, editor, built_staff_bodies
 ):
-    settings.PCPLAN_KEEP_STAFF_PARTS = False  # the page's whole work, not its kept body
     client = client_for(editor)
     report(50)
     client.get(reverse("core:staff-home"))  # the session's renewal, once a minute, is not counted
