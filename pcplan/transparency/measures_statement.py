@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from pcplan.core.audit import attributed_to
 from pcplan.core.concurrency import claim_version
 from pcplan.core.models import User
-from pcplan.core.office import force_choices
+from pcplan.performance import figures
 from pcplan.performance.models import Measure
 from pcplan.performance.series import build_dashboard, loaded_forces
 from pcplan.transparency import permissions
@@ -36,8 +36,9 @@ def _one_place(value: Decimal | None) -> Decimal | None:
 def generate_statement(user: User, on: dt.date) -> MeasuresStatement:
     """A new, unpublished statement dated `on`, one entry per national measure."""
     _check(user)
-    forces = [f for f, _name in force_choices()] or loaded_forces()
-    force = forces[0] if forces else ""
+    # The force the performance pages open on (performance.views._filter).
+    forces = figures.choosable_forces(loaded_forces)
+    force = forces[0][0] if forces else ""
     previous = MeasuresStatement.objects.first()
     earlier = {e.measure_key: e for e in previous.entries.all()} if previous else {}
     statement = attributed_to(
