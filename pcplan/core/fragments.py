@@ -26,6 +26,7 @@ cache, shared by every worker.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -46,7 +47,13 @@ CSRF_FIELD = 'name="csrfmiddlewaretoken"'
 
 
 def _placeholder() -> str:
-    return "pcplan-csrf-" + salted_hmac("pcplan.core.fragments", "csrf").hexdigest()
+    return _placeholder_for(settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=2)
+def _placeholder_for(secret: str) -> str:
+    """Made once per secret key, not on every request that reads a kept part."""
+    return "pcplan-csrf-" + salted_hmac("pcplan.core.fragments", "csrf", secret=secret).hexdigest()
 
 
 def keepable(request: HttpRequest | None) -> bool:
